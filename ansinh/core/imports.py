@@ -1,0 +1,303 @@
+"""Import framework: declared columns, whole-file validation, all-or-nothing commit.
+
+An importer declares its columns (Vietnamese headers) and turns a row of cleaned values into an
+object; the framework reads .xlsx/.xls/.ods (python-calamine) or .csv, validates every row,
+reports each bad cell by row number and column, and writes nothing unless the file is clean.
+The same `run_import` serves the web page, the API and `ansinh import KIND FILE`.
+"""
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import transaction
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from .text import fold
+
+MAX_ERRORS_SHOWN = 1000
+
+
+class FileRejected(Exception):
+    """The file as a whole cannot be read; the message is for the user."""
+
+
+class CellError(ValueError):
+    """A cell's value is wrong; the message is for the user."""
+
+
+@dataclass
+class Column:
+    header: str
+    name: str
+    required: bool = False
+    help: str = ""
+    example: str = ""
+
+
+@dataclass
+class Problem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self):
+        where = f"Dòng {self.row}" if self.row else "Tệp"
+        return f"{where}, cột “{self.column}”: {self.message}" if self.column else f"{where}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    total_rows: int = 0
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    created: int = 0
+    committed: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    @property
+    def needs_confirmation(self):
+        return self.ok and bool(self.warnings) and not self.committed
+
+    def as_dict(self):
+        return {
+            "kind": self.kind,
+            "total_rows": self.total_rows,
+            "created": self.created,
+            "committed": self.committed,
+            "errors": [vars(p) for p in self.errors[:MAX_ERRORS_SHOWN]],
+            "error_count": len(self.errors),
+            "warnings": [vars(p) for p in self.warnings[:MAX_ERRORS_SHOWN]],
+            "warning_count": len(self.warnings),
+        }
+
+
+class Importer:
+    """Base of every importer. Subclasses set kind, title, columns and implement the hooks."""
+
+    kind = ""
+    title = ""
+    columns: list = []
+
+    def __init__(self, user):
+        self.user = user
+
+    def clean_row(self, values, row_number, problems):
+        """Return the cleaned object for one row, adding a Problem per bad cell."""
+        raise NotImplementedError
+
+    def check_file(self, objects, problems, warnings):
+        """Checks across rows and against the database (duplicates...)."""
+
+    def save(self, objects):
+        """Write the objects; runs inside one transaction. Returns the count written."""
+        raise NotImplementedError
+
+
+REGISTRY = {}
+
+
+def register(importer_class):
+    REGISTRY[importer_class.kind] = importer_class
+    return importer_class
+
+
+def importer_for(kind, user):
+    if kind not in REGISTRY:
+        known = ", ".join(sorted(REGISTRY))
+        raise FileRejected(f"Không có loại dữ liệu nhập “{kind}”. Các loại hiện có: {known}.")
+    return REGISTRY[kind](user)
+
+
+def read_table(content, file_name):
+    """Rows of a spreadsheet or CSV as lists of cell values (first sheet only)."""
+    if not content:
+        raise FileRejected("Tệp rỗng, không có dữ liệu.")
+    if len(content) > settings.IMPORT_MAX_BYTES:
+        limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
+        raise FileRejected(f"Tệp quá lớn ({len(content) / 1048576:.1f} MB); giới hạn là {limit} MB. Hãy chia nhỏ tệp.")
+    name = (file_name or "").lower()
+    if name.endswith(".csv"):
+        return _read_csv(content)
+    if name.endswith((".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")):
+        return _read_spreadsheet(content)
+    raise FileRejected("Chỉ nhận tệp Excel (.xlsx, .xls), OpenDocument (.ods) hoặc CSV (.csv).")
+
+
+def _read_spreadsheet(content):
+    from python_calamine import CalamineWorkbook
+
+    if content[:4] == b"PK\x03\x04" and not _looks_like_workbook(content):
+        raise FileRejected("Tệp không phải bảng tính hợp lệ (tệp nén nhưng không chứa bảng tính).")
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
+        if not workbook.sheet_names:
+            raise FileRejected("Bảng tính không có trang nào.")
+        return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except FileRejected:
+        raise
+    except Exception:
+        raise FileRejected("Tệp không phải bảng tính Excel hợp lệ hoặc đã bị hỏng.")
+
+
+def _looks_like_workbook(content):
+    try:
+        names = zipfile.ZipFile(io.BytesIO(content)).namelist()
+    except zipfile.BadZipFile:
+        return False
+    return any(n.startswith(("xl/", "content.xml")) for n in names)
+
+
+def _read_csv(content):
+    for encoding in ("utf-8-sig", "cp1258"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise FileRejected("Không đọc được bảng mã của tệp CSV; hãy lưu lại với bảng mã UTF-8.")
+    if "\x00" in text:
+        raise FileRejected("Tệp không phải tệp CSV dạng văn bản.")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def map_headers(importer, header_row):
+    """Column index of each declared column; raises FileRejected when a required one is missing."""
+    wanted = {fold(c.header): c for c in importer.columns}
+    positions = {}
+    for index, cell in enumerate(header_row):
+        column = wanted.get(fold(str(cell or "")))
+        if column and column.name not in positions:
+            positions[column.name] = index
+    missing = [c.header for c in importer.columns if c.required and c.name not in positions]
+    if missing:
+        raise FileRejected(
+            "Dòng 1 (tiêu đề) thiếu cột bắt buộc: " + ", ".join(f"“{h}”" for h in missing)
+            + ". Hãy dùng tệp mẫu của chức năng nhập."
+        )
+    return positions
+
+
+def iter_records(importer, table):
+    """(row number, {column name: value}) for each non-empty data row."""
+    if not table or all(_blank(v) for v in table[0]):
+        raise FileRejected("Tệp rỗng, không có dòng tiêu đề.")
+    positions = map_headers(importer, table[0])
+    for offset, row in enumerate(table[1:], start=2):
+        if all(_blank(v) for v in row):
+            continue
+        values = {}
+        for name, index in positions.items():
+            value = row[index] if index < len(row) else None
+            values[name] = value.strip() if isinstance(value, str) else value
+        yield offset, values
+
+
+def run_import(kind, content, file_name, user, commit=False, confirm_warnings=False):
+    """Validate a whole file and, when asked and clean, write it in one transaction."""
+    result = ImportResult(kind=kind)
+    try:
+        importer = importer_for(kind, user)
+        table = read_table(content, file_name)
+        records = list(iter_records(importer, table))
+    except FileRejected as rejected:
+        result.errors.append(Problem(0, "", str(rejected)))
+        return result
+    result.total_rows = len(records)
+    if not records:
+        result.errors.append(Problem(0, "", "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào."))
+        return result
+    objects = []
+    for row_number, values in records:
+        before = len(result.errors)
+        obj = importer.clean_row(values, row_number, result.errors)
+        if len(result.errors) == before:
+            objects.append((row_number, obj))
+    importer.check_file(objects, result.errors, result.warnings)
+    result.errors.sort(key=lambda p: p.row)
+    result.warnings.sort(key=lambda p: p.row)
+    if commit and result.ok and (confirm_warnings or not result.warnings):
+        with transaction.atomic():
+            result.created = importer.save([obj for _, obj in objects])
+        result.committed = True
+    return result
+
+
+def template_workbook(importer_class):
+    """An .xlsx template: the header row and a sheet explaining each column."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Dữ liệu"
+    sheet.append([c.header for c in importer_class.columns])
+    sheet.append([c.example for c in importer_class.columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for i, column in enumerate(importer_class.columns, start=1):
+        sheet.column_dimensions[sheet.cell(1, i).column_letter].width = max(14, len(column.header) + 4)
+        for row in (1, 2):
+            sheet.cell(row, i).number_format = "@"
+    guide = workbook.create_sheet("Hướng dẫn")
+    guide.append(["Cột", "Bắt buộc", "Cách ghi"])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for column in importer_class.columns:
+        guide.append([column.header, "Có" if column.required else "Không", column.help])
+    guide.column_dimensions["A"].width = 24
+    guide.column_dimensions["C"].width = 90
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# Cell parsers shared by importers; each raises CellError with a Vietnamese reason.
+
+def parse_text(value, max_length):
+    if _blank(value):
+        return ""
+    text = str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    if len(text) > max_length:
+        raise CellError(f"dài quá {max_length} ký tự.")
+    return text
+
+
+def parse_code(value):
+    """A code typed as text or stored by Excel as a number (31498.0 -> "31498")."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip() if not _blank(value) else ""
+
+
+def parse_date(value):
+    """A date cell: an Excel date, or text dd/mm/yyyy. Returns a date or None when blank."""
+    if _blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise CellError(f"“{text}” không phải ngày hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 05/03/1960).")

@@ -1,0 +1,70 @@
+"""Writes to the people registry: in transactions, scoped, audited."""
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from . import scope
+from .audit import log_access
+from .models import AccessLog, Person, write_name_keys
+from .text import fold
+
+
+def possible_duplicates(full_name, birth_year, commune, exclude_pk=None):
+    """People with the same unaccented name, birth year and commune: a warning, not a refusal."""
+    matches = Person.objects.filter(name_folded=fold(full_name), birth_year=birth_year, commune=commune)
+    if exclude_pk:
+        matches = matches.exclude(pk=exclude_pk)
+    return matches
+
+
+def ensure_commune_in_scope(user, commune):
+    if not scope.visible_communes(user).filter(pk=commune.pk).exists():
+        raise PermissionDenied(f"Xã/phường “{commune}” nằm ngoài địa bàn bạn được quản lý.")
+
+
+@transaction.atomic
+def create_person(request, person, reason=""):
+    scope.require_write(request.user)
+    ensure_commune_in_scope(request.user, person.commune)
+    person._change_reason = reason or "Tạo mới"
+    person.save()
+    log_access(request, AccessLog.Action.CREATE, person)
+    return person
+
+
+@transaction.atomic
+def update_person(request, person, reason=""):
+    scope.require_write(request.user)
+    ensure_commune_in_scope(request.user, person.commune)
+    person._change_reason = reason or "Cập nhật"
+    person.save()
+    log_access(request, AccessLog.Action.CHANGE, person, detail=reason)
+    return person
+
+
+@transaction.atomic
+def close_person(request, person, reason):
+    scope.require_write(request.user)
+    if not reason.strip():
+        raise ValueError("Phải ghi lý do đóng hồ sơ.")
+    person.status = Person.Status.CLOSED
+    person.closed_reason = reason.strip()
+    person._change_reason = f"Đóng hồ sơ: {reason.strip()}"
+    person.save()
+    log_access(request, AccessLog.Action.CLOSE, person, detail=reason)
+    return person
+
+
+def bulk_create_people(people, user, reason):
+    """Insert many people with their history rows and search keys (caller holds the transaction)."""
+    for person in people:
+        person.name_folded = fold(person.full_name)
+        if person.birth_date:
+            person.birth_year = person.birth_date.year
+    created = bulk_create_with_history(
+        people, Person, batch_size=2000, default_user=user, default_change_reason=reason
+    )
+    if created and created[0].pk is None:
+        raise RuntimeError("The database did not return primary keys for bulk-created people.")
+    write_name_keys(created)
+    return created
