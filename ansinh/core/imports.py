@@ -116,13 +116,26 @@ def importer_for(kind, user):
     return REGISTRY[kind](user)
 
 
+def size_problem(size):
+    """The message for a file over the import limit, or None."""
+    if size <= settings.IMPORT_MAX_BYTES:
+        return None
+    limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
+    return f"Tệp quá lớn ({size / 1048576:.1f} MB); giới hạn là {limit} MB. Hãy chia nhỏ tệp."
+
+
+def rejected(kind, message):
+    result = ImportResult(kind=kind)
+    result.errors.append(Problem(0, "", message))
+    return result
+
+
 def read_table(content, file_name):
     """Rows of a spreadsheet or CSV as lists of cell values (first sheet only)."""
     if not content:
         raise FileRejected("Tệp rỗng, không có dữ liệu.")
-    if len(content) > settings.IMPORT_MAX_BYTES:
-        limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
-        raise FileRejected(f"Tệp quá lớn ({len(content) / 1048576:.1f} MB); giới hạn là {limit} MB. Hãy chia nhỏ tệp.")
+    if size_problem(len(content)):
+        raise FileRejected(size_problem(len(content)))
     name = (file_name or "").lower()
     if name.endswith(".csv"):
         return _read_csv(content)
@@ -216,9 +229,8 @@ def run_import(kind, content, file_name, user, commit=False, confirm_warnings=Fa
         importer = importer_for(kind, user)
         table = read_table(content, file_name)
         records = list(iter_records(importer, table))
-    except FileRejected as rejected:
-        result.errors.append(Problem(0, "", str(rejected)))
-        return result
+    except FileRejected as refusal:
+        return rejected(kind, str(refusal))
     result.total_rows = len(records)
     if not records:
         result.errors.append(Problem(0, "", "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào."))

@@ -1,0 +1,36 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup dev-setup bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+dev-setup: $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+
+run: setup
+	$(BIN)/ansinh migrate --noinput -v0
+	$(BIN)/ansinh collectstatic --noinput -v0
+	$(BIN)/ansinh demo
+	$(BIN)/ansinh serve --host $(HOST) --port $(PORT)
+
+test: dev-setup
+	$(BIN)/ansinh collectstatic --noinput -v0
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: dev-setup
+	$(BIN)/python bench/import_people.py
+	$(BIN)/python bench/search_people.py
+
+clean:
+	rm -rf $(VENV) var out

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from .core import api
+
+router = DefaultRouter()
+router.register("units", api.AdminUnitViewSet, basename="adminunit")
+router.register("org-units", api.OrgUnitViewSet, basename="orgunit")
+router.register("people", api.PersonViewSet, basename="person")
+
+admin.site.site_header = "An Sinh – Quản trị"
+admin.site.site_title = "An Sinh"
+
+urlpatterns = [
+    path("", include("ansinh.core.urls")),
+    path("quan-tri/", admin.site.urls),
+    path("api/", include(router.urls)),
+    path("api/periods/<str:value>/", api.PeriodView.as_view(), name="api_period"),
+    path("api/imports/<slug:kind>/", api.ImportView.as_view(), name="api_import"),
+    path("api/token/", obtain_auth_token, name="api_token"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+]
