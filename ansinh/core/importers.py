@@ -33,10 +33,9 @@ class PersonImporter(Importer):
 
     def __init__(self, user):
         super().__init__(user)
-        communes = AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE)
-        self.communes = {}
-        for unit in communes.order_by("valid_from"):
-            self.communes[unit.code] = unit  # the latest generation wins
+        self.communes = defaultdict(list)
+        for unit in AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE):
+            self.communes[unit.code].append(unit)
         self.allowed_commune_ids = set(scope.visible_communes(user).values_list("pk", flat=True))
         self.today = date.today()
 
@@ -125,12 +124,18 @@ class PersonImporter(Importer):
         code = parse_code(value)
         if not code:
             raise CellError("không được để trống.")
-        unit = self.communes.get(code) or self.communes.get(code.zfill(5))
-        if unit is None:
+        generations = self.communes.get(code.zfill(5), [])
+        if not generations:
             raise CellError(f"không có xã/phường mã “{code}” trong danh mục đơn vị hành chính.")
-        if unit.pk not in self.allowed_commune_ids:
-            raise CellError(f"xã/phường “{unit.name}” (mã {code}) nằm ngoài địa bàn bạn được quản lý.")
-        return unit
+        allowed = [u for u in generations if u.pk in self.allowed_commune_ids]
+        if not allowed:
+            raise CellError(f"xã/phường “{generations[0].name}” (mã {code}) nằm ngoài địa bàn bạn được quản lý.")
+        return self._generation_in_force(allowed)
+
+    def _generation_in_force(self, units):
+        """Among units sharing a code (before and after a reorganisation), the one valid today."""
+        current = [u for u in units if u.is_valid_on(self.today)]
+        return (current or sorted(units, key=lambda u: u.valid_to or date.max))[-1]
 
     def check_file(self, objects, problems, warnings):
         self._check_ids(objects, problems)

@@ -17,6 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--confirm-warnings", action="store_true", help="Vẫn nhập các dòng có cảnh báo trùng")
 
     def handle(self, *args, **options):
+        if options["kind"] not in REGISTRY:
+            raise CommandError(f"Không có loại dữ liệu nhập “{options['kind']}”. Các loại hiện có: {', '.join(sorted(REGISTRY))}.")
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp {path}.")
