@@ -26,7 +26,7 @@ run: setup
 
 test: dev-setup
 	$(BIN)/ansinh collectstatic --noinput -v0
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: dev-setup
 	$(BIN)/python bench/import_people.py

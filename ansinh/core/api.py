@@ -54,7 +54,7 @@ class AdminUnitViewSet(viewsets.ReadOnlyModelViewSet):
             try:
                 units = units.valid_on(date.fromisoformat(params["valid_on"]))
             except ValueError:
-                raise ValidationError({"valid_on": "Ngày phải có dạng YYYY-MM-DD."})
+                raise ValidationError({"valid_on": ["Ngày phải có dạng YYYY-MM-DD."]})
         return units
 
 
@@ -81,7 +81,7 @@ class PeriodView(APIView):
         try:
             period = Period.parse(value)
         except PeriodError as error:
-            raise ValidationError({"value": str(error)})
+            raise ValidationError({"value": [str(error)]})
         data = {
             "value": str(period), "kind": period.kind, "label": period.label, "title": period.title,
             "start": period.start, "end": period.end, "previous": str(period.previous()), "next": str(period.next()),
@@ -197,7 +197,7 @@ class ImportView(APIView):
             raise PermissionDenied("Tài khoản của bạn không có quyền nhập dữ liệu.")
         upload = request.FILES.get("file")
         if upload is None:
-            raise ValidationError({"file": "Thiếu tệp dữ liệu."})
+            raise ValidationError({"file": ["Thiếu tệp dữ liệu."]})
         flag = lambda name: str(request.data.get(name, "")).lower() in ("1", "true", "yes")  # noqa: E731
         if size_problem(upload.size):
             result = rejected(kind, size_problem(upload.size))
