@@ -4,7 +4,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from . import rules
-from .text import fold, name_keys
+from .text import fold, name_keys, sort_key
 
 
 class NoDeleteQuerySet(models.QuerySet):
@@ -231,6 +231,7 @@ class Person(NoDeleteModel):
 
     full_name = models.CharField("họ và tên", max_length=100)
     name_folded = models.CharField("họ và tên không dấu", max_length=100, db_index=True, editable=False)
+    name_sort = models.CharField("khoá sắp xếp theo tên", max_length=100, editable=False, default="")
     birth_date = models.DateField("ngày sinh", null=True, blank=True)
     birth_year = models.PositiveSmallIntegerField("năm sinh")
     sex = models.CharField("giới tính", max_length=3, choices=Sex.choices)
@@ -244,15 +245,19 @@ class Person(NoDeleteModel):
     closed_reason = models.CharField("lý do đóng hồ sơ", max_length=255, blank=True)
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["name_folded"])
+    history = HistoricalRecords(excluded_fields=["name_folded", "name_sort"])
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = "đối tượng"
         verbose_name_plural = "đối tượng"
-        ordering = ["name_folded", "id"]
-        indexes = [models.Index(fields=["name_folded", "birth_year", "commune"], name="person_duplicate_key")]
+        ordering = ["name_sort", "id"]
+        indexes = [
+            models.Index(fields=["name_folded", "birth_year", "commune"], name="person_duplicate_key"),
+            models.Index(fields=["name_sort", "id"], name="person_sort"),
+            models.Index(fields=["commune", "name_sort", "id"], name="person_commune_sort"),
+        ]
 
     def __str__(self):
         return self.full_name
@@ -261,10 +266,14 @@ class Person(NoDeleteModel):
     def birth_display(self):
         return self.birth_date.strftime("%d/%m/%Y") if self.birth_date else str(self.birth_year)
 
-    def save(self, *args, **kwargs):
+    def derive_fields(self):
         self.name_folded = fold(self.full_name)
+        self.name_sort = sort_key(self.full_name)
         if self.birth_date:
             self.birth_year = self.birth_date.year
+
+    def save(self, *args, **kwargs):
+        self.derive_fields()
         super().save(*args, **kwargs)
         write_name_keys([self])
 

@@ -58,9 +58,7 @@ def close_person(request, person, reason):
 def bulk_create_people(people, user, reason):
     """Insert many people with their history rows and search keys (caller holds the transaction)."""
     for person in people:
-        person.name_folded = fold(person.full_name)
-        if person.birth_date:
-            person.birth_year = person.birth_date.year
+        person.derive_fields()
     created = bulk_create_with_history(
         people, Person, batch_size=2000, default_user=user, default_change_reason=reason
     )

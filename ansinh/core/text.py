@@ -25,6 +25,12 @@ def name_keys(full_name):
     return [" ".join(words[i:]) for i in range(len(words)) if words[i]]
 
 
+def sort_key(full_name):
+    """Key that orders names the Vietnamese way: by given name, then family and middle names."""
+    words = fold(full_name).split(" ")
+    return " ".join([words[-1]] + words[:-1]) if words != [""] else ""
+
+
 def clean_name(full_name):
     """Normalise spacing and Unicode form (NFC) of a typed name, keeping its diacritics."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", full_name or "")).strip()

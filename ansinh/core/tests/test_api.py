@@ -3,7 +3,7 @@ from rest_framework.test import APIClient
 
 from ansinh.core.models import AccessLog, Person
 
-from .conftest import PASSWORD
+from .fixtures import PASSWORD
 
 
 def api_as(user):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from .conftest import PASSWORD
+from .fixtures import PASSWORD
 
 
 def post_login(client, username, password):

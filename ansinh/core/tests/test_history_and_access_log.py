@@ -66,7 +66,7 @@ def test_export_neutralises_formula_cells(client, users, my_tu_commune):
 
     from openpyxl import load_workbook
 
-    from .conftest import make_person
+    from .fixtures import make_person
 
     make_person(my_tu_commune, full_name="Lê Văn Tư", address="=HYPERLINK(\"http://x\")")
     client.force_login(users["mytu"])

@@ -13,7 +13,7 @@ from ansinh.core.imports import run_import
 from ansinh.core.importers import PersonImporter
 from ansinh.core.models import AccessLog, Person, PersonNameKey
 
-from .conftest import make_person
+from .fixtures import make_person
 
 HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số định danh cá nhân", "Số điện thoại", "Địa chỉ", "Mã xã/phường", "Ngày mất"]
 

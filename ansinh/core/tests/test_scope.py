@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from ansinh.core.models import Person
 
-from .conftest import make_person
+from .fixtures import make_person
 
 
 @pytest.fixture

@@ -35,3 +35,10 @@ def test_name_keys_are_word_tails():
 ])
 def test_neutralise_formula(value, expected):
     assert neutralise_formula(value) == expected
+
+
+def test_sort_key_orders_by_given_name():
+    from ansinh.core.text import sort_key
+
+    names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Anh", "Đỗ Ánh"]
+    assert sorted(names, key=sort_key) == ["Nguyễn Thị An", "Đỗ Ánh", "Lê Văn Anh", "Trần Văn Bình"]

@@ -4,7 +4,7 @@ from ansinh.core import queries
 from ansinh.core.models import AdminUnit, OrgUnit
 from ansinh.core.periods import Period
 
-from .conftest import make_person
+from .fixtures import make_person
 
 
 def test_soc_trang_before_the_reform_has_its_eleven_districts(soc_trang):

@@ -4,7 +4,7 @@ import pytest
 
 from ansinh.core.models import Person
 
-from .conftest import make_person
+from .fixtures import make_person
 
 PAGES = ["/", "/doi-tuong/", "/doi-tuong/them/", "/don-vi/", "/lich-lam-viec/2024/", "/nhap-du-lieu/", "/linh-vuc/welfare/"]
 

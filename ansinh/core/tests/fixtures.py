@@ -9,11 +9,14 @@ PASSWORD = demo.DEMO_PASSWORD
 
 @pytest.fixture
 def soc_trang(db):
-    """Sóc Trăng's units and the Department's organisation, as in the demo data set."""
-    pre = demo.load_units()
-    demo.load_org_units(pre)
-    loaders.load_calendar_overrides()
-    return pre
+    """Sóc Trăng's units and the Department's organisation, as in the demo data set.
+
+    Loaded once per session (root conftest); loaded again only after a test that flushed the
+    database (live-server tests).
+    """
+    if not OrgUnit.objects.filter(kind=OrgUnit.Kind.DISTRICT_OFFICE).exists():
+        demo.load_org_units(demo.load_units())
+        loaders.load_calendar_overrides()
 
 
 @pytest.fixture

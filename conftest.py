@@ -1,0 +1,18 @@
+pytest_plugins = ["ansinh.core.tests.fixtures"]
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference data (units, organisation, calendar) once for the whole session."""
+    from ansinh.core import demo, loaders
+
+    with django_db_blocker.unblock():
+        demo.load_org_units(demo.load_units())
+        loaders.load_calendar_overrides()
