@@ -288,12 +288,14 @@ class PersonNameKey(models.Model):
         constraints = [models.UniqueConstraint(fields=["person", "key"], name="person_name_key_unique")]
 
 
-def write_name_keys(people):
-    PersonNameKey.objects.filter(person__in=[p.pk for p in people]).delete()
-    PersonNameKey.objects.bulk_create(
-        [PersonNameKey(person_id=p.pk, key=key) for p in people for key in set(name_keys(p.full_name))],
-        batch_size=5000,
-    )
+def write_name_keys(people, replace=True):
+    """(Re)write the search keys of people; replace=False for people created just now."""
+    from .bulk import insert_rows
+
+    if replace:
+        PersonNameKey.objects.filter(person__in=[p.pk for p in people]).delete()
+    rows = ((p.pk, key) for p in people for key in dict.fromkeys(name_keys(p.full_name)))
+    insert_rows(PersonNameKey, ["person_id", "key"], rows)
 
 
 class AccessLog(models.Model):

@@ -1,10 +1,10 @@
 """Writes to the people registry: in transactions, scoped, audited."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from . import scope
 from .audit import log_access
+from .bulk import insert_history
 from .models import AccessLog, Person, write_name_keys
 from .text import fold
 
@@ -59,10 +59,9 @@ def bulk_create_people(people, user, reason):
     """Insert many people with their history rows and search keys (caller holds the transaction)."""
     for person in people:
         person.derive_fields()
-    created = bulk_create_with_history(
-        people, Person, batch_size=2000, default_user=user, default_change_reason=reason
-    )
+    created = Person.objects.bulk_create(people, batch_size=2000)
     if created and created[0].pk is None:
         raise RuntimeError("The database did not return primary keys for bulk-created people.")
-    write_name_keys(created)
+    insert_history(created, user, reason)
+    write_name_keys(created, replace=False)
     return created

@@ -178,7 +178,7 @@ def test_possible_duplicates_need_confirmation(users, my_tu_commune, code):
 
 
 def test_a_failure_while_writing_leaves_nothing_behind(users, good_rows, monkeypatch):
-    def broken(people):
+    def broken(people, replace=True):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("ansinh.core.services.write_name_keys", broken)
