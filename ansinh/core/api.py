@@ -144,7 +144,7 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     serializer_class = PersonSerializer
 
     @extend_schema(parameters=[
-        OpenApiParameter("q", str, description="Họ tên (có hoặc không dấu) hoặc số định danh"),
+        OpenApiParameter("q", str, description="Họ tên (có hoặc không dấu) hoặc số định danh; tối đa 500 người khớp"),
         OpenApiParameter("commune", int),
     ])
     def list(self, request, *args, **kwargs):
@@ -152,7 +152,8 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
 
     def get_queryset(self):
         params = self.request.query_params
-        return queries.filtered_people(self.request.user, params.get("q", ""), params.get("commune") or None)
+        people, _ = queries.filtered_people(self.request.user, params.get("q", ""), params.get("commune") or None)
+        return people.order_by("name_sort", "id")
 
     def retrieve(self, request, *args, **kwargs):
         person = self.get_object()

@@ -206,18 +206,6 @@ class Ethnicity(models.TextChoices):
     FOREIGN = "55", "Người nước ngoài"
 
 
-class PersonQuerySet(NoDeleteQuerySet):
-    def search(self, query):
-        """People whose name matches `query` with or without diacritics, by word prefix."""
-        from .search import prefix_filter
-
-        key = fold(query)
-        if not key:
-            return self
-        ids = PersonNameKey.objects.filter(prefix_filter("key", key)).values("person_id")
-        return self.filter(pk__in=ids)
-
-
 class Person(NoDeleteModel):
     """One person, shared by every programme of the department."""
 
@@ -247,7 +235,7 @@ class Person(NoDeleteModel):
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
     history = HistoricalRecords(excluded_fields=["name_folded", "name_sort"])
 
-    objects = PersonQuerySet.as_manager()
+    objects = NoDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = "đối tượng"

@@ -2,7 +2,9 @@
 from django.http import Http404
 
 from . import scope
-from .models import AccessLog, Person
+from .models import AccessLog, Person, PersonNameKey
+from .search import prefix_filter
+from .text import fold
 
 
 def people_for(user):
@@ -16,18 +18,41 @@ def person_for(user, pk):
     return person
 
 
+SEARCH_LIMIT = 500
+
+
 def filtered_people(user, q="", commune=None, status=""):
-    people = people_for(user).select_related("commune__parent")
-    q = (q or "").strip()
-    if q.isdigit() and len(q) >= 9:
-        people = people.filter(personal_id=q)
-    elif q:
-        people = people.search(q)
+    """People in the user's scope matching a name or ID query, a commune and a status.
+
+    Returns (queryset, truncated). A name query keeps at most SEARCH_LIMIT people, taken in
+    the order of the search-key index, so a one-word query over a million people stays fast;
+    `truncated` tells the page to ask for a longer name or a commune.
+    """
+    people = people_for(user)
     if commune:
         people = people.filter(commune=commune)
     if status:
         people = people.filter(status=status)
-    return people
+    q = (q or "").strip()
+    truncated = False
+    if q.isdigit() and len(q) >= 9:
+        people = people.filter(personal_id=q)
+    elif q and fold(q):
+        ids, truncated = _name_matches(user, fold(q), commune, status)
+        people = Person.objects.filter(pk__in=ids)
+    return people.select_related("commune__parent"), truncated
+
+
+def _name_matches(user, key, commune, status):
+    keys = scope.filter_by_commune(PersonNameKey.objects.filter(prefix_filter("key", key)), user, field="person__commune")
+    if commune:
+        keys = keys.filter(person__commune=commune)
+    if status:
+        keys = keys.filter(person__status=status)
+    raw = list(keys.order_by("key", "person_id").values_list("person_id", flat=True)[: SEARCH_LIMIT * 2])
+    unique = list(dict.fromkeys(raw))
+    truncated = len(unique) > SEARCH_LIMIT or len(raw) == SEARCH_LIMIT * 2
+    return unique[:SEARCH_LIMIT], truncated
 
 
 def access_log_for(user):

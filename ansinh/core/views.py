@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -18,6 +17,7 @@ from .exports import people_workbook, xlsx_response
 from .forms import ClosePersonForm, DayOverrideForm, ImportForm, PeopleFilterForm, PersonForm
 from .imports import REGISTRY, FileRejected, importer_for, rejected, run_import, size_problem, template_workbook
 from .models import AccessLog, AdminUnit, Area, DayOverride, OrgUnit, Person
+from .pagination import IdFirstPaginator
 
 PAGE_SIZE = 50
 
@@ -29,7 +29,7 @@ class LoginView(auth_views.LoginView):
 
 
 def paginate(request, items, size=PAGE_SIZE):
-    return Paginator(items, size).get_page(request.GET.get("page"))
+    return IdFirstPaginator(items, size).get_page(request.GET.get("page"))
 
 
 @login_required
@@ -56,18 +56,20 @@ def area(request, code):
 def people_list(request):
     form = PeopleFilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
-    people = queries.filtered_people(request.user, data.get("q"), data.get("commune"), data.get("status"))
+    people, truncated = queries.filtered_people(request.user, data.get("q"), data.get("commune"), data.get("status"))
     page = paginate(request, people)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "core/people_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(request, "core/people_list.html", {
+        "form": form, "page": page, "query": query.urlencode(), "truncated": truncated, "limit": queries.SEARCH_LIMIT,
+    })
 
 
 @login_required
 def people_export(request):
     form = PeopleFilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
-    people = queries.filtered_people(request.user, data.get("q"), data.get("commune"), data.get("status"))
+    people, _ = queries.filtered_people(request.user, data.get("q"), data.get("commune"), data.get("status"))
     if not scope.can_write(request.user) and not scope.is_leader_or_admin(request.user):
         raise PermissionDenied("Vai trò của bạn không được xuất dữ liệu cá nhân.")
     content, count = people_workbook(people)

@@ -116,3 +116,35 @@ def test_404_page_is_vietnamese(client, users):
 def test_unknown_area_is_404(client, users):
     client.force_login(users["mytu"])
     assert client.get("/linh-vuc/khong-co/").status_code == 404
+
+
+def test_broad_search_is_capped_with_a_hint(client, users, my_tu_commune, monkeypatch):
+    from ansinh.core import queries
+
+    monkeypatch.setattr(queries, "SEARCH_LIMIT", 3)
+    people = [make_person(my_tu_commune, full_name=f"Nguyễn Văn {name}") for name in ("An", "Bình", "Chi", "Dũng", "Em")]
+    make_person(my_tu_commune, full_name="Nguyễn Nguyễn")  # two keys start with "nguyen": still one row
+    client.force_login(users["mytu"])
+    response = client.get("/doi-tuong/", {"q": "nguyen"})
+    assert response.context["truncated"] is True and len(response.context["page"]) == 3
+    assert "Có hơn 3 người khớp" in response.content.decode()
+    response = client.get("/doi-tuong/", {"q": "nguyen van"})
+    assert response.context["truncated"] is True
+    response = client.get("/doi-tuong/", {"q": "nguyen van a"})
+    assert response.context["truncated"] is False and list(response.context["page"]) == [people[0]]
+    twins, _ = queries.filtered_people(users["mytu"], "nguyen nguyen")
+    assert twins.count() == 1
+
+
+def test_id_first_paginator_keeps_order_and_relations(users, my_tu_commune, django_assert_max_num_queries):
+    from ansinh.core import queries
+    from ansinh.core.pagination import IdFirstPaginator
+
+    for name in ("Trần Văn Cường", "Lê Thị An", "Phạm Văn Bình"):
+        make_person(my_tu_commune, full_name=name)
+    people, _ = queries.filtered_people(users["mytu"])
+    page = IdFirstPaginator(people, 2).get_page(1)
+    assert [p.full_name for p in page] == ["Lê Thị An", "Phạm Văn Bình"]
+    with django_assert_max_num_queries(0):
+        assert page[0].commune.parent.name == "Huyện Mỹ Tú"
+    assert [p.full_name for p in IdFirstPaginator(people, 2).get_page(2)] == ["Trần Văn Cường"]
