@@ -129,7 +129,7 @@ class PersonSerializer(serializers.ModelSerializer):
         if errors:
             raise serializers.ValidationError(errors)
         if not self.instance and not data.pop("confirm_not_duplicate", False):
-            twins = list(possible_duplicates(merged["full_name"], merged["birth_year"], merged["commune"]).values_list("pk", flat=True)[:10])
+            twins = list(possible_duplicates(merged["full_name"], merged["birth_year"], merged["commune"], merged.get("birth_date")).values_list("pk", flat=True)[:10])
             if twins:
                 raise serializers.ValidationError({"confirm_not_duplicate": [
                     f"Đã có người cùng họ tên, năm sinh và xã (mã {', '.join(map(str, twins))}). "

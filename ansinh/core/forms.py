@@ -79,7 +79,7 @@ class PersonForm(StyledForm, forms.ModelForm):
         if death and birth_year and death.year < birth_year:
             self.add_error("death_date", "Ngày mất trước ngày sinh.")
         if not self.errors and "confirm_not_duplicate" in self.fields:
-            self.duplicates = list(possible_duplicates(data["full_name"], birth_year, data["commune"])[:10])
+            self.duplicates = list(possible_duplicates(data["full_name"], birth_year, data["commune"], birth_date)[:10])
             if self.duplicates and not data.get("confirm_not_duplicate"):
                 self.add_error(
                     "confirm_not_duplicate",

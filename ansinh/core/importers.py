@@ -5,7 +5,7 @@ from datetime import date
 from . import rules, scope
 from .imports import CellError, Column, Importer, Problem, parse_code, parse_date, parse_text, register
 from .models import AccessLog, AdminUnit, Ethnicity, Person
-from .services import bulk_create_people
+from .services import bulk_create_people, same_birth
 from .text import fold, clean_name
 
 SEX_WORDS = {"nam": rules.MALE, "nu": rules.FEMALE}
@@ -160,16 +160,19 @@ class PersonImporter(Importer):
     def _check_possible_duplicates(self, objects, warnings):
         by_key = defaultdict(list)
         for row, person in objects:
-            by_key[(fold(person.full_name), person.birth_year, person.commune.pk)].append(row)
-        for rows in by_key.values():
-            for row in rows[1:]:
-                warnings.append(Problem(row, "Họ và tên", f"trùng họ tên, năm sinh và xã với dòng {rows[0]}; kiểm tra có phải cùng một người."))
+            by_key[(fold(person.full_name), person.birth_year, person.commune.pk)].append((row, person.birth_date))
+        for group in by_key.values():
+            for i, (row, birth) in enumerate(group):
+                earlier = next((r for r, b in group[:i] if same_birth(b, birth)), None)
+                if earlier:
+                    warnings.append(Problem(row, "Họ và tên", f"trùng họ tên, ngày sinh và xã với dòng {earlier}; kiểm tra có phải cùng một người."))
         names = list({key[0] for key in by_key})
         for start in range(0, len(names), CHUNK):
             existing = Person.objects.filter(name_folded__in=names[start:start + CHUNK])
-            for name, year, commune_id, pk in existing.values_list("name_folded", "birth_year", "commune_id", "pk"):
-                for row in by_key.get((name, year, commune_id), []):
-                    warnings.append(Problem(row, "Họ và tên", f"có thể trùng với người đã có trong hệ thống (mã {pk}) cùng họ tên, năm sinh và xã."))
+            for name, year, commune_id, birth, pk in existing.values_list("name_folded", "birth_year", "commune_id", "birth_date", "pk"):
+                for row, new_birth in by_key.get((name, year, commune_id), []):
+                    if same_birth(birth, new_birth):
+                        warnings.append(Problem(row, "Họ và tên", f"có thể trùng với người đã có trong hệ thống (mã {pk}) cùng họ tên, ngày sinh và xã."))
 
     def save(self, people):
         created = bulk_create_people(people, self.user, "Nhập từ tệp")

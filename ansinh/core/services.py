@@ -1,6 +1,7 @@
 """Writes to the people registry: in transactions, scoped, audited."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 
 from . import scope
 from .audit import log_access
@@ -9,9 +10,16 @@ from .models import AccessLog, Person, write_name_keys
 from .text import fold
 
 
-def possible_duplicates(full_name, birth_year, commune, exclude_pk=None):
-    """People with the same unaccented name, birth year and commune: a warning, not a refusal."""
+def same_birth(date_a, date_b):
+    """Two births match when both dates are known and equal, or when either is a year only."""
+    return date_a is None or date_b is None or date_a == date_b
+
+
+def possible_duplicates(full_name, birth_year, commune, birth_date=None, exclude_pk=None):
+    """People with the same unaccented name, birth date (or year) and commune: a warning, not a refusal."""
     matches = Person.objects.filter(name_folded=fold(full_name), birth_year=birth_year, commune=commune)
+    if birth_date:
+        matches = matches.filter(Q(birth_date__isnull=True) | Q(birth_date=birth_date))
     if exclude_pk:
         matches = matches.exclude(pk=exclude_pk)
     return matches

@@ -252,3 +252,16 @@ def test_bulk_create_sets_search_keys(users, my_tu_commune):
     people = [services.Person(full_name="Huỳnh Thị Út", birth_year=1950, sex="nu", commune=my_tu_commune)]
     services.bulk_create_people(people, users["admin"], "thử")
     assert queries.filtered_people(users["admin"], "ut")[0].count() == 1
+
+
+def test_duplicate_warning_compares_full_birth_dates(users, my_tu_commune, code):
+    from datetime import date as d
+
+    make_person(my_tu_commune, full_name="Nguyễn Văn An", birth_date=d(1960, 3, 5), birth_year=1960)
+    rows = [
+        ["Nguyen Van An", "05/03/1960", "Nam", "", "", "", "", code, None],   # same date: warn
+        ["Nguyễn Văn An", "06/03/1960", "Nam", "", "", "", "", code, None],   # other date: a namesake
+        ["Nguyễn Văn An", "1960", "Nam", "", "", "", "", code, None],         # year only: warn
+    ]
+    result = run_import("people", xlsx(rows), "ds.xlsx", users["mytu"])
+    assert sorted({w.row for w in result.warnings}) == [2, 4]
