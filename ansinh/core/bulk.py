@@ -25,16 +25,25 @@ def insert_rows(model, columns, rows, batch_size=5000):
     needs_adapting = [(i, a) for i, a in enumerate(adapters) if a]
     table = connection.ops.quote_name(model._meta.db_table)
     names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"
-    with connection.cursor() as cursor:
-        batch = []
+
+    def adapted(rows):
         for row in rows:
             if needs_adapting:
                 row = list(row)
                 for i, adapt in needs_adapting:
                     if row[i] is not None:
                         row[i] = adapt(row[i])
+            yield row
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in adapted(rows):
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(fields))})"
+        batch = []
+        for row in adapted(rows):
             batch.append(row)
             if len(batch) >= batch_size:
                 cursor.executemany(sql, batch)

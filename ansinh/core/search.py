@@ -1,14 +1,13 @@
-from django.db import connection
 from django.db.models import Q
 
 
 def prefix_filter(field, prefix):
-    """A filter for `field` starting with `prefix` that an ordinary b-tree index can serve.
+    """A filter for `field` starting with `prefix` that the field's plain b-tree index serves,
+    in the index's order.
 
-    SQLite's LIKE is case-insensitive and cannot use a BINARY index, so on SQLite the prefix
-    becomes a range. Keys are folded lower-case ASCII, so "~" sorts after every key character.
-    PostgreSQL's LIKE 'x%' uses the varchar_pattern_ops index Django adds to indexed CharFields.
+    Keys are folded lower-case ASCII, so "~" sorts after every key character. The range is exact
+    on SQLite (BINARY collation) and on PostgreSQL because search-key columns have collation "C"
+    there (migration 0002); LIKE would not use the index on SQLite and, on PostgreSQL, would use
+    the pattern index that cannot also give ORDER BY key.
     """
-    if connection.vendor == "sqlite":
-        return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + "~"})
-    return Q(**{f"{field}__startswith": prefix})
+    return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + "~"})
