@@ -267,13 +267,19 @@ class Person(NoDeleteModel):
 
 
 class PersonNameKey(models.Model):
-    """Word-tail keys of a person's folded name, for fast search without diacritics."""
+    """Word-tail keys of a person's folded name, for fast search without diacritics.
 
-    person = models.ForeignKey(Person, models.CASCADE, related_name="name_keys")
-    key = models.CharField(max_length=100, db_index=True)
+    The person's commune is copied here so a scoped search walks one index in key order and
+    never joins the people table.
+    """
+
+    person = models.ForeignKey(Person, models.CASCADE, related_name="name_keys", db_index=False)
+    commune = models.ForeignKey(AdminUnit, models.CASCADE, related_name="+", db_index=False)
+    key = models.CharField(max_length=100)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "key"], name="person_name_key_unique")]
+        indexes = [models.Index(fields=["key", "person"], include=["commune"], name="person_name_key_search")]
 
 
 def write_name_keys(people, replace=True):
@@ -282,8 +288,8 @@ def write_name_keys(people, replace=True):
 
     if replace:
         PersonNameKey.objects.filter(person__in=[p.pk for p in people]).delete()
-    rows = ((p.pk, key) for p in people for key in dict.fromkeys(name_keys(p.full_name)))
-    insert_rows(PersonNameKey, ["person_id", "key"], rows)
+    rows = ((p.pk, p.commune_id, key) for p in people for key in dict.fromkeys(name_keys(p.full_name)))
+    insert_rows(PersonNameKey, ["person_id", "commune_id", "key"], rows)
 
 
 class AccessLog(models.Model):

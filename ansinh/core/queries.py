@@ -44,9 +44,9 @@ def filtered_people(user, q="", commune=None, status=""):
 
 
 def _name_matches(user, key, commune, status):
-    keys = scope.filter_by_commune(PersonNameKey.objects.filter(prefix_filter("key", key)), user, field="person__commune")
+    keys = scope.filter_by_commune(PersonNameKey.objects.filter(prefix_filter("key", key)), user)
     if commune:
-        keys = keys.filter(person__commune=commune)
+        keys = keys.filter(commune=commune)
     if status:
         keys = keys.filter(person__status=status)
     raw = list(keys.order_by("key", "person_id").values_list("person_id", flat=True)[: SEARCH_LIMIT * 2])
