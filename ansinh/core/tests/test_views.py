@@ -148,3 +148,16 @@ def test_id_first_paginator_keeps_order_and_relations(users, my_tu_commune, djan
     with django_assert_max_num_queries(0):
         assert page[0].commune.parent.name == "Huyện Mỹ Tú"
     assert [p.full_name for p in IdFirstPaginator(people, 2).get_page(2)] == ["Trần Văn Cường"]
+
+
+def test_pager_counts_up_to_a_limit(client, users, my_tu_commune, monkeypatch):
+    from ansinh.core.pagination import IdFirstPaginator
+
+    monkeypatch.setattr(IdFirstPaginator, "count_limit", 4)
+    for i in range(6):
+        make_person(my_tu_commune, full_name=f"Trần Văn Số {i}")
+    client.force_login(users["mytu"])
+    response = client.get("/doi-tuong/", {"q": ""})
+    page = response.context["page"]
+    assert page.paginator.capped and page.paginator.count == 4
+    assert "hơn 4 dòng" in response.content.decode()
