@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "simple_history",
     "ansinh.core",
+    "ansinh.indicators",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,8 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The covering search index's INCLUDE columns exist on PostgreSQL only; SQLite indexes the keys.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -182,3 +182,6 @@ def run(people_count=3000, log=print):
     log(f"Tài khoản mẫu: {len(USERS)} ({len(created_users)} mới).")
     added = load_people(people_count, User.objects.get(username="admin"))
     log(f"Đối tượng: thêm {added}, tổng {Person.objects.count()}.")
+    from ansinh.indicators import demo as indicators_demo
+
+    indicators_demo.run(log)

@@ -43,6 +43,10 @@ def _finding(code, message, text, match):
     return Finding(code, message, _excerpt(text, match.start(), match.end()))
 
 
+def _start(match):
+    return match.start()
+
+
 # --- 1. Words naming a period of the wrong kind -------------------------------------------
 
 PERIOD_NAMES = {"month": "tháng", "quarter": "quý", "half": "6 tháng", "year": "năm"}
@@ -58,7 +62,8 @@ _CONTRADICTING_UNITS = {
 # After "trong tháng" / "trong quý", words that name a specific period rather than the
 # report's own: "trong tháng 3", "trong quý I/2024", "trong tháng tới", "trong Tháng hành động".
 _SPECIFIC_PERIOD_AFTER = (
-    r"\s*(?:\d|[IVX]+\b|giêng\b|chạp\b|đầu\b|cuối\b|tới\b|sau\b|trước\b|cao\s+điểm\b|hành\s+động\b)"
+    r"\s*(?:\d|[IVX]+\b|giêng\b|chạp\b|đầu\b|cuối\b|tới\b|sau\b|trước\b"
+    r"|cao\s+điểm\b|hành\s+động\b)"
 )
 _THIS_OR_PAST = r"(?:này|qua|vừa\s+qua)\b"
 
@@ -85,14 +90,14 @@ def check_period_words(text, period_kind):
     matches = []
     for unit in _CONTRADICTING_UNITS[period_kind]:
         for match in _period_phrase(unit).finditer(text):
-            before = text[max(0, match.start() - 12):match.start()]
+            before = text[max(0, match.start() - 12):match.start()]  # room for one short word
             if match.group().lower().startswith("trong") or not _QUANTITY_BEFORE.search(before):
                 matches.append(match)
-    name = PERIOD_NAMES[period_kind]
-    return [
-        _finding("period_word", f"Báo cáo {name} nhưng văn bản ghi {_quote(match.group())}.", text, match)
-        for match in sorted(matches, key=lambda match: match.start())
-    ]
+    findings = []
+    for match in sorted(matches, key=_start):
+        message = f"Báo cáo {PERIOD_NAMES[period_kind]} nhưng văn bản ghi {_quote(match.group())}."
+        findings.append(_finding("period_word", message, text, match))
+    return findings
 
 
 # --- 2. Dates outside the reporting period -----------------------------------------------
@@ -171,15 +176,18 @@ def _parse_date(written):
 def check_reversed_ranges(text):
     """Year or date ranges whose end comes before their start: "giai đoạn 2024 – 2023"."""
     text = _normalise(text)
-    reversed_ranges = [m for pattern in _YEAR_RANGES for m in pattern.finditer(text) if m[2] < m[1]]
+    reversed_ranges = [
+        match for pattern in _YEAR_RANGES for match in pattern.finditer(text) if match[2] < match[1]
+    ]
     for match in _DATE_RANGE.finditer(text):
         first, last = _parse_date(match[1]), _parse_date(match[2])
         if first and last and last < first:
             reversed_ranges.append(match)
-    return [
-        _finding("reversed_range", f"Khoảng thời gian {_quote(match.group())} kết thúc trước khi bắt đầu.", text, match)
-        for match in sorted(reversed_ranges, key=lambda match: match.start())
-    ]
+    findings = []
+    for match in sorted(reversed_ranges, key=_start):
+        message = f"Khoảng thời gian {_quote(match.group())} kết thúc trước khi bắt đầu."
+        findings.append(_finding("reversed_range", message, text, match))
+    return findings
 
 
 # --- 4. Known typos ------------------------------------------------------------------------
@@ -222,15 +230,12 @@ def check_typos(text):
         for typo, correction in KNOWN_TYPOS.items()
         for match in _typo_pattern(typo).finditer(text)
     ]
-    return [
-        _finding(
-            "typo",
-            f"Có thể viết nhầm {_quote(match.group())}, đúng là {_quote(_correction(correction, match))}.",
-            text,
-            match,
-        )
-        for match, correction in sorted(found, key=lambda item: item[0].start())
-    ]
+    findings = []
+    for match, correction in sorted(found, key=lambda item: item[0].start()):
+        suggested = _correction(correction, match)
+        message = f"Có thể viết nhầm {_quote(match.group())}, đúng là {_quote(suggested)}."
+        findings.append(_finding("typo", message, text, match))
+    return findings
 
 
 # --- 5. Totals -----------------------------------------------------------------------------

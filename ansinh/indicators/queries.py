@@ -1,0 +1,131 @@
+"""Figures of indicators for a unit and a period, rolled up from what was entered or computed.
+
+A figure of an indicator is its total for the root unit, its value per category and per
+district of the period, and where it came from (the data values or the registry source).
+"""
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ansinh.core.models import AdminUnit
+from ansinh.core.periods import Period
+
+from . import rules
+from .models import DataValue, Indicator, Target
+
+SOURCES = {}
+
+
+def register_source(code):
+    """Register a registry query computing an indicator: fn(indicator, period, districts, root) ->
+    {(unit_id, category): Decimal}, unit_id being a district of `districts` or the root."""
+    def decorator(fn):
+        SOURCES[code] = fn
+        return fn
+    return decorator
+
+
+@dataclass
+class Figure:
+    indicator: Indicator
+    total: object = None
+    by_category: dict = field(default_factory=dict)
+    by_district: dict = field(default_factory=dict)          # district unit id -> total
+    by_district_category: dict = field(default_factory=dict)  # (district id, category) -> value
+    target: object = None
+    district_targets: dict = field(default_factory=dict)
+
+    @property
+    def achievement(self):
+        return rules.achievement(self.total, self.target)
+
+
+def periods_inside(period):
+    """The period itself and the finer periods whose entries roll up into it."""
+    period = Period.parse(period)
+    inside = {str(period)}
+    for kind in ("month", "quarter", "half"):
+        if Period(period.year, 1, kind).months < period.months:
+            inside.update(str(p) for p in period.children(kind))
+    return inside
+
+
+def districts_of(root, period):
+    period = Period.parse(period)
+    return list(AdminUnit.objects.filter(parent=root, level=AdminUnit.Level.DISTRICT).valid_during(period.start, period.end).order_by("code"))
+
+
+def figures(period, root, codes=None):
+    """{code: Figure} for the root unit (a province) and the period."""
+    period = Period.parse(period)
+    indicators = Indicator.objects.all()
+    if codes is not None:
+        indicators = indicators.filter(code__in=codes)
+    indicators = {i.pk: i for i in indicators}
+    districts = districts_of(root, period)
+    leaf_to_district = _leaf_map(root, districts)
+    leaves = defaultdict(list)  # (indicator id, category, leaf id) -> [(period, value)]
+    rows = DataValue.objects.filter(indicator__in=list(indicators), period__in=periods_inside(period), unit__in=list(leaf_to_district))
+    for indicator_id, unit_id, value_period, category, value in rows.values_list("indicator", "unit", "period", "category", "value"):
+        leaves[(indicator_id, category, unit_id)].append((value_period, value))
+    result = {i.code: Figure(i) for i in indicators.values()}
+    by_place = defaultdict(lambda: defaultdict(list))  # (indicator id, category) -> place -> [values]
+    for (indicator_id, category, unit_id), series in leaves.items():
+        value = rules.over_time(series, indicators[indicator_id].aggregation)
+        by_place[(indicator_id, category)][leaf_to_district[unit_id]].append(value)
+    for indicator in indicators.values():
+        if indicator.source == Indicator.Source.REGISTRY and indicator.code in SOURCES:
+            for (unit_id, category), value in SOURCES[indicator.code](indicator, period, districts, root).items():
+                by_place[(indicator.pk, category)][unit_id].append(value)
+    for (indicator_id, category), places in by_place.items():
+        indicator = indicators[indicator_id]
+        figure = result[indicator.code]
+        place_values = {}
+        for place, values in places.items():
+            place_values[place] = rules.over_units(values, indicator.aggregation)
+            if place != root.pk:
+                figure.by_district_category[(place, category)] = place_values[place]
+        figure.by_category[category] = rules.over_units(list(place_values.values()), indicator.aggregation)
+    for figure in result.values():
+        figure.total = rules.total_of_categories(figure.by_category)
+        for district in districts:
+            per_category = {c: v for (d, c), v in figure.by_district_category.items() if d == district.pk}
+            if per_category:
+                figure.by_district[district.pk] = rules.total_of_categories(per_category)
+    _attach_targets(result, indicators, root, districts, period.year)
+    return result
+
+
+def _leaf_map(root, districts):
+    """Unit id -> the place it rolls up to: its district, or the root for province-level entries."""
+    mapping = {root.pk: root.pk}
+    for district in districts:
+        mapping[district.pk] = district.pk
+    for commune_id, district_id in AdminUnit.objects.filter(parent__in=districts).values_list("pk", "parent_id"):
+        mapping[commune_id] = district_id
+    return mapping
+
+
+def _attach_targets(result, indicators, root, districts, year):
+    wanted = [root.pk] + [d.pk for d in districts]
+    for indicator_id, unit_id, value in Target.objects.filter(indicator__in=list(indicators), year=year, unit__in=wanted).values_list("indicator", "unit", "value"):
+        figure = result[indicators[indicator_id].code]
+        if unit_id == root.pk:
+            figure.target = value
+        else:
+            figure.district_targets[unit_id] = value
+
+
+def values_behind(indicator, period, root, category=None, district=None):
+    """The data values a figure was computed from, for the trace page."""
+    period = Period.parse(period)
+    districts = districts_of(root, period)
+    if district is not None:
+        districts = [d for d in districts if d.pk == district.pk]
+        units = list(_leaf_map(root, districts))
+        units.remove(root.pk)
+    else:
+        units = list(_leaf_map(root, districts))
+    rows = DataValue.objects.filter(indicator=indicator, period__in=periods_inside(period), unit__in=units)
+    if category is not None:
+        rows = rows.filter(category=category)
+    return rows.select_related("unit", "org_unit", "updated_by").order_by("unit__code", "period", "category")

@@ -1,0 +1,163 @@
+"""Writes of aggregate data: values, the submission workflow, targets. In transactions, audited."""
+import csv
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from ansinh.core import scope
+from ansinh.core.models import Role
+from ansinh.core.periods import Period
+
+from .models import DataSet, DataValue, Indicator, Submission, Target
+
+CATALOGUE = Path(__file__).parent / "data" / "catalogue.csv"
+
+
+class Refused(Exception):
+    """An action the rules do not allow; the message is for the user."""
+
+
+@transaction.atomic
+def load_catalogue():
+    with open(CATALOGUE, encoding="utf-8") as f:
+        for order, row in enumerate(csv.DictReader(f), start=1):
+            categories = [part.split(":", 1) for part in row["categories"].split("|") if part]
+            Indicator.objects.update_or_create(code=row["code"], defaults={
+                "name": row["name"], "unit": row["unit"], "area": row["area"], "aggregation": row["aggregation"],
+                "categories": categories, "entry_level": row["entry_level"], "entry_period": row["entry_period"],
+                "has_target": row["target"] == "yes", "description": row["description"], "order": order * 10,
+            })
+
+
+def submission_for(data_set, org_unit, period):
+    submission, _ = Submission.objects.get_or_create(data_set=data_set, org_unit=org_unit, period=str(period))
+    return submission
+
+
+def check_can_report(user, org_unit):
+    """Admins report for anyone; others only for the unit they belong to."""
+    role = scope.role_of(user)
+    if role == Role.ADMIN:
+        return
+    profile = scope.profile_of(user)
+    if role not in (Role.DIVISION_OFFICER, Role.DISTRICT_OFFICER) or profile.org_unit_id != org_unit.pk:
+        raise PermissionDenied(f"Bạn không được nhập số liệu cho {org_unit}.")
+
+
+def check_editable(submission):
+    if not submission.is_editable:
+        period = Period.parse(submission.period)
+        raise Refused(
+            f"Số liệu {period.label} của {submission.org_unit} ({submission.data_set}) đã "
+            f"{submission.get_status_display().lower()}; không sửa được. Đề nghị lãnh đạo mở lại kỳ báo cáo."
+        )
+
+
+@transaction.atomic
+def save_values(user, data_set, org_unit, period, entries):
+    """Write {(indicator, category): value} for the reporting unit's territory. None clears a value."""
+    check_can_report(user, org_unit)
+    period = Period.parse(period)
+    if period.kind != data_set.period_kind:
+        raise Refused(f"Biểu “{data_set}” báo cáo theo {data_set.get_period_kind_display().lower()}, không theo kỳ {period}.")
+    submission = submission_for(data_set, org_unit, period)
+    check_editable(submission)
+    unit = org_unit.territory
+    for (indicator, category), value in entries.items():
+        if indicator.entry_period != period.kind:
+            raise Refused(f"Chỉ tiêu “{indicator.name}” nhập theo kỳ {indicator.entry_period}, không theo {period.label}.")
+        if category and category not in indicator.category_codes:
+            raise Refused(f"Chỉ tiêu “{indicator.name}” không có phân tổ “{category}”.")
+        existing = DataValue.objects.filter(indicator=indicator, unit=unit, period=str(period), category=category).first()
+        if value is None:
+            if existing:
+                existing.value = 0
+                existing.updated_by = user
+                existing._change_reason = "Xoá số liệu (ghi 0)"
+                existing.save()
+            continue
+        if existing is None:
+            existing = DataValue(indicator=indicator, unit=unit, period=str(period), category=category, org_unit=org_unit)
+        elif existing.value == value:
+            continue
+        existing.value = value
+        existing.updated_by = user
+        existing.save()
+    if submission.status == Submission.Status.SUBMITTED:
+        submission.status = Submission.Status.DRAFT
+        submission._change_reason = "Sửa số liệu sau khi gửi: cần gửi lại"
+        submission.save()
+    return submission
+
+
+def _transition(submission, allowed_from, to, user, reason):
+    if submission.status not in allowed_from:
+        raise Refused(f"Không thể chuyển báo cáo đang ở trạng thái “{submission.get_status_display()}” sang “{Submission.Status(to).label}”.")
+    submission.status = to
+    submission._change_reason = reason
+    if to == Submission.Status.SUBMITTED:
+        submission.submitted_at, submission.submitted_by = timezone.now(), user
+    if to == Submission.Status.APPROVED:
+        submission.approved_at, submission.approved_by = timezone.now(), user
+    submission.save()
+    return submission
+
+
+def submit(user, submission):
+    check_can_report(user, submission.org_unit)
+    return _transition(submission, [Submission.Status.DRAFT], Submission.Status.SUBMITTED, user, "Gửi báo cáo")
+
+
+def require_leader(user):
+    if not scope.is_leader_or_admin(user):
+        raise PermissionDenied("Chỉ lãnh đạo Sở được duyệt, khoá hoặc mở lại kỳ báo cáo.")
+
+
+def approve(user, submission):
+    require_leader(user)
+    return _transition(submission, [Submission.Status.SUBMITTED], Submission.Status.APPROVED, user, "Duyệt báo cáo")
+
+
+def lock(user, submission):
+    require_leader(user)
+    return _transition(submission, [Submission.Status.APPROVED], Submission.Status.LOCKED, user, "Khoá kỳ báo cáo")
+
+
+def reopen(user, submission, reason):
+    require_leader(user)
+    if not reason.strip():
+        raise Refused("Phải ghi lý do mở lại kỳ báo cáo.")
+    allowed = [Submission.Status.SUBMITTED, Submission.Status.APPROVED, Submission.Status.LOCKED]
+    return _transition(submission, allowed, Submission.Status.DRAFT, user, f"Mở lại: {reason.strip()}")
+
+
+@transaction.atomic
+def lock_period(user, period):
+    """Lock every approved submission of a period; returns how many were locked."""
+    require_leader(user)
+    approved = Submission.objects.filter(period=str(Period.parse(period)), status=Submission.Status.APPROVED)
+    count = 0
+    for submission in approved:
+        lock(user, submission)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def set_target(user, indicator, unit, year, value, citation=""):
+    if scope.role_of(user) not in (Role.ADMIN, Role.LEADER, Role.DIVISION_OFFICER):
+        raise PermissionDenied("Chỉ lãnh đạo Sở và chuyên viên phòng chuyên môn được giao chỉ tiêu kế hoạch.")
+    if value is None or value <= 0:
+        raise Refused(f"Chỉ tiêu kế hoạch “{indicator.name}” năm {year} phải lớn hơn 0.")
+    target, _ = Target.objects.update_or_create(indicator=indicator, unit=unit, year=year, defaults={"value": value, "citation": citation})
+    return target
+
+
+def data_set_for_unit(org_unit):
+    """Data sets an organisational unit reports."""
+    sets = DataSet.objects.filter(reporter_kind=org_unit.kind)
+    if org_unit.area:
+        sets = sets.filter(reporter_area__in=["", org_unit.area])
+    return sets
