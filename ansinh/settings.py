@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "simple_history",
     "ansinh.core",
     "ansinh.indicators",
+    "ansinh.worklog",
+    "ansinh.reports",
 ]
 
 MIDDLEWARE = [
