@@ -22,6 +22,10 @@ run: setup
 	$(BIN)/ansinh migrate --noinput -v0
 	$(BIN)/ansinh collectstatic --noinput -v0
 	$(BIN)/ansinh demo
+	$(BIN)/ansinh report 2024Q1 --unit 94 --date 2024-04-15 --format docx --out out/bao-cao-2024Q1.docx
+	$(BIN)/ansinh report 2024Q1 --unit 94 --date 2024-04-15 --format xlsx --out out/phu-luc-2024Q1.xlsx
+	-$(BIN)/ansinh report 2024Q1 --unit 94 --date 2024-04-15 --format pdf --out out/bao-cao-2024Q1.pdf
+	@echo "Báo cáo quý I/2024: $(CURDIR)/out/bao-cao-2024Q1.docx (PDF: out/bao-cao-2024Q1.pdf, phụ lục: out/phu-luc-2024Q1.xlsx)"
 	$(BIN)/ansinh serve --host $(HOST) --port $(PORT)
 
 test: dev-setup

@@ -15,6 +15,9 @@ admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"
 
 urlpatterns = [
+    path("", include("ansinh.indicators.urls")),
+    path("", include("ansinh.reports.urls")),
+    path("", include("ansinh.worklog.urls")),
     path("", include("ansinh.core.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/", include(router.urls)),

@@ -183,5 +183,9 @@ def run(people_count=3000, log=print):
     added = load_people(people_count, User.objects.get(username="admin"))
     log(f"Đối tượng: thêm {added}, tổng {Person.objects.count()}.")
     from ansinh.indicators import demo as indicators_demo
+    from ansinh.reports.loaders import load_definition
+    from ansinh.worklog import demo as worklog_demo
 
     indicators_demo.run(log)
+    worklog_demo.run(log)
+    load_definition()

@@ -33,18 +33,6 @@ def paginate(request, items, size=PAGE_SIZE):
 
 
 @login_required
-def home(request):
-    people = queries.people_for(request.user)
-    context = {
-        "people_active": people.filter(status=Person.Status.ACTIVE).count(),
-        "people_closed": people.filter(status=Person.Status.CLOSED).count(),
-        "recent_people": people.order_by("-created_at")[:5],
-        "areas": Area.choices,
-    }
-    return render(request, "core/home.html", context)
-
-
-@login_required
 def area(request, code):
     if code not in Area.values:
         raise Http404("Không có lĩnh vực này.")

@@ -51,6 +51,8 @@ def periods_inside(period):
 
 def districts_of(root, period):
     period = Period.parse(period)
+    if root.level != AdminUnit.Level.PROVINCE:
+        return []
     return list(AdminUnit.objects.filter(parent=root, level=AdminUnit.Level.DISTRICT).valid_during(period.start, period.end).order_by("code"))
 
 
@@ -96,8 +98,11 @@ def figures(period, root, codes=None):
 
 
 def _leaf_map(root, districts):
-    """Unit id -> the place it rolls up to: its district, or the root for province-level entries."""
+    """Unit id -> the place it rolls up to: its district, or the root for province-level entries
+    (and for a district root, its communes)."""
     mapping = {root.pk: root.pk}
+    for commune_id in AdminUnit.objects.filter(parent=root, level=AdminUnit.Level.COMMUNE).values_list("pk", flat=True):
+        mapping[commune_id] = root.pk
     for district in districts:
         mapping[district.pk] = district.pk
     for commune_id, district_id in AdminUnit.objects.filter(parent__in=districts).values_list("pk", "parent_id"):

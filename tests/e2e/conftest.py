@@ -27,9 +27,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, settings):
-    # The live server serves static files through the finders, so use unhashed names.
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+def page(browser):
     context = browser.new_context(locale="vi-VN")
     page = context.new_page()
     page.set_default_timeout(15000)

@@ -57,8 +57,9 @@ def test_import_people_through_the_page(page, live_server, users, my_tu_commune,
 
     log_in(page, live_server, "mytu", PASSWORD)
     page.get_by_role("link", name="Nhập dữ liệu").click()
-    page.get_by_label("Tệp dữ liệu").first.set_input_files(str(path))
-    page.get_by_role("button", name="Kiểm tra tệp").first.click()
+    people_form = page.locator("form[action$='/nhap-du-lieu/people/']")
+    people_form.get_by_label("Tệp dữ liệu").set_input_files(str(path))
+    people_form.get_by_role("button", name="Kiểm tra tệp").click()
     assert "Tệp hợp lệ: 2 dòng" in page.get_by_role("status").inner_text()
     assert Person.objects.count() == 0
     page.get_by_role("button", name="Nhập 2 dòng").click()
