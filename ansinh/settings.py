@@ -128,7 +128,7 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = False  # numbers are grouped explicitly (intcomma, floatformat "g"): years stay 2024
 FORMAT_MODULE_PATH = ["ansinh.formats"]
 
 STATIC_URL = "/static/"

@@ -5,7 +5,9 @@ The split across districts and months is deterministic (fixed seed); only the to
 reference report's.
 """
 import random
+from datetime import datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -152,6 +154,9 @@ def _submit_and_approve(admin, districts):
                 if submission.status == Submission.Status.DRAFT:
                     services.submit(admin, submission)
                     services.approve(admin, submission)
+                    # Back-date to when such a report is sent: a few days after the period ends.
+                    sent = datetime.combine(period.end + timedelta(days=3), time(9), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+                    Submission.objects.filter(pk=submission.pk).update(submitted_at=sent, approved_at=sent + timedelta(days=1))
 
 
 def run(log=print):

@@ -1,0 +1,124 @@
+import io
+
+from docx import Document
+
+from ansinh.indicators.models import DataValue, Submission
+from ansinh.reports.models import GeneratedReport
+
+
+def test_preview_links_every_figure_to_its_data(client, users, demo_q1):
+    client.force_login(users["leader"])
+    page = client.get("/bao-cao/?period=2024Q1").content.decode()
+    assert '<a class="figure-link" href="/chi-tieu/VL_GQVL/?period=2024Q1&unit=94"' in page
+    assert 'href="/chi-tieu/GDNN_TUYENSINH/?period=2024Q1&unit=94&category=so_cap"' in page
+    assert 'href="/chi-tieu/TNXH_BOTRON/?period=2024-04&unit=94"' in page
+    trace = client.get("/chi-tieu/VL_GQVL/", {"period": "2024Q1", "unit": "94"})
+    assert trace.context["figure"].total == 4732
+    assert len(trace.context["rows"]) == 33  # 11 districts × 3 months
+    assert "Huyện Mỹ Tú" in trace.content.decode()
+
+
+def test_issue_and_download_through_the_pages(client, users, demo_q1, settings):
+    client.force_login(users["leader"])
+    response = client.post("/bao-cao/lap/", {"period": "2024Q1", "issue_date": "2024-04-15", "number": "5", "acknowledge": "1"})
+    report = GeneratedReport.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/bao-cao/da-lap/{report.pk}/"
+    docx = client.get(f"/bao-cao/da-lap/{report.pk}/tai/docx/")
+    assert docx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert "Số: 05/BC-SLĐTBXH" in [p.text for c in Document(io.BytesIO(docx.content)).tables[0].rows[0].cells for p in c.paragraphs]
+    assert client.get(f"/bao-cao/da-lap/{report.pk}/tai/pdf/").content.startswith(b"%PDF")
+    assert client.get(f"/bao-cao/da-lap/{report.pk}/tai/xlsx/").status_code == 200
+    assert client.get(f"/bao-cao/da-lap/{report.pk}/tai/exe/").status_code == 404
+
+
+def test_district_officer_cannot_open_province_reports(client, users, demo_q1):
+    client.force_login(users["leader"])
+    client.post("/bao-cao/lap/", {"period": "2024Q1", "acknowledge": "1"})
+    report = GeneratedReport.objects.get()
+    client.force_login(users["mytu"])
+    assert client.get("/bao-cao/?period=2024Q1").status_code == 403
+    assert client.post("/bao-cao/lap/", {"period": "2024Q1", "acknowledge": "1"}).status_code == 403
+    assert client.get(f"/bao-cao/da-lap/{report.pk}/").status_code == 403
+    assert client.get(f"/bao-cao/da-lap/{report.pk}/tai/docx/").status_code == 403
+    assert GeneratedReport.objects.count() == 1
+
+
+def test_district_officer_sees_only_own_district_figures(client, users, demo_q1):
+    client.force_login(users["mytu"])
+    dashboard = client.get("/", {"period": "2024Q1"})
+    assert dashboard.context["root"].name == "Huyện Mỹ Tú"
+    jobs = next(f for f in dashboard.context["key"] if f.indicator.code == "VL_GQVL")
+    mytu_jobs = sum(v.value for v in DataValue.objects.filter(indicator__code="VL_GQVL", unit__code="944"))
+    assert jobs.total == mytu_jobs < 4732
+    assert client.get("/chi-tieu/VL_GQVL/", {"period": "2024Q1", "unit": "94"}).context["root"].code == "944"
+
+
+def test_entry_form_reshows_errors_and_saves_nothing(client, users, demo_q1):
+    client.force_login(users["mytu"])
+    url = "/so-lieu/nhap/?data_set=HUYEN_THANG&period=2024-05"
+    page = client.get(url)
+    grid = page.context["grid"]
+    names = {row["indicator"].code + row["category"]: row["name"] for row in grid}
+    response = client.post(url, {names["VL_GQVL"]: "nhiều", names["VL_XKLD"]: "-2", names["BTXH_TCXH"]: "3.900"})
+    assert response.status_code == 200
+    errors = response.context["errors"]
+    assert errors[names["VL_GQVL"]] == "“nhiều” không phải là số." and "không được âm" in errors[names["VL_XKLD"]]
+    assert 'value="nhiều"' in response.content.decode()
+    assert not DataValue.objects.filter(period="2024-05").exists()
+    response = client.post(url, {names["VL_GQVL"]: "120", names["BTXH_TCXH"]: "3.900"})
+    assert response.status_code == 302
+    assert DataValue.objects.get(period="2024-05", indicator__code="BTXH_TCXH").value == 3900
+    client.post(url, {"action": "submit"})
+    assert Submission.objects.get(period="2024-05", org_unit__code="PLDTBXH-944").status == "submitted"
+
+
+def test_locked_period_refuses_edits_on_the_page(client, users, demo_q1):
+    client.force_login(users["leader"])
+    submission = Submission.objects.get(data_set__code="HUYEN_THANG", org_unit__code="PLDTBXH-944", period="2024-03")
+    client.post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "lock"})
+    submission.refresh_from_db()
+    assert submission.status == "locked"
+    client.force_login(users["mytu"])
+    url = "/so-lieu/nhap/?data_set=HUYEN_THANG&period=2024-03"
+    name = next(r["name"] for r in client.get(url).context["grid"] if r["indicator"].code == "VL_GQVL")
+    before = DataValue.objects.get(period="2024-03", unit__code="944", indicator__code="VL_GQVL").value
+    response = client.post(url, {name: "9999"}, follow=True)
+    assert "đã khoá; không sửa được" in response.content.decode()
+    assert DataValue.objects.get(period="2024-03", unit__code="944", indicator__code="VL_GQVL").value == before
+    client.force_login(users["mytu"])
+    assert client.post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "reopen", "reason": "x"}).status_code == 403
+
+
+def test_completeness_shows_on_time_late_and_missing(client, users, demo_q1):
+    from datetime import datetime, timezone
+
+    Submission.objects.filter(org_unit__code="PLDTBXH-943", period="2024-03").update(
+        submitted_at=datetime(2024, 4, 20, tzinfo=timezone.utc))
+    Submission.objects.filter(org_unit__code="PLDTBXH-944", period="2024-03").update(status="draft")
+    client.force_login(users["leader"])
+    page = client.get("/so-lieu/tinh-trang/", {"data_set": "HUYEN_THANG", "period": "2024-03"})
+    by_unit = {r["reporter"].code: r["timeliness"] for r in page.context["rows"]}
+    assert by_unit["PLDTBXH-943"] == "late" and by_unit["PLDTBXH-944"] == "missing" and by_unit["PLDTBXH-941"] == "on_time"
+    assert page.context["counts"] == {"on_time": 9, "late": 1, "missing": 1}
+
+
+def test_targets_page(client, users, demo_q1):
+    client.force_login(users["leader"])
+    page = client.get("/ke-hoach/", {"year": 2024})
+    name = page.context["table"][0][1][0][2]
+    response = client.post("/ke-hoach/?year=2024", {name: "0"})
+    assert "phải lớn hơn 0" in response.content.decode()
+    assert client.post("/ke-hoach/?year=2024", {name: "30.000"}).status_code == 302
+    client.force_login(users["mytu"])
+    assert client.post("/ke-hoach/?year=2024", {name: "1"}).status_code in (403,)
+
+
+def test_worklog_page_refuses_dates_outside_the_period(client, users, demo_q1):
+    from ansinh.core.models import OrgUnit, Profile
+
+    Profile.objects.filter(user=users["division"]).update(org_unit=OrgUnit.objects.get(code="SLDTBXH94-BTXH"))
+    client.force_login(users["division"])
+    data = {"what": "activity", "period": "2024Q1", "a-topic": "children", "a-kind": "to_chuc", "a-text": "trao quà Tết Thiếu nhi", "a-date": "2024-04-26"}
+    response = client.post("/nhat-ky/?period=2024Q1", data)
+    assert "nằm ngoài quý I/2024" in response.content.decode()
+    assert client.post("/nhat-ky/?period=2024Q1", data | {"a-date": "2024-03-26"}).status_code == 302
