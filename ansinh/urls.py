@@ -5,11 +5,13 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from .core import api
+from .indicators import api as indicators_api
 
 router = DefaultRouter()
 router.register("units", api.AdminUnitViewSet, basename="adminunit")
 router.register("org-units", api.OrgUnitViewSet, basename="orgunit")
 router.register("people", api.PersonViewSet, basename="person")
+router.register("indicators", indicators_api.IndicatorViewSet, basename="indicator")
 
 admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"
@@ -24,5 +26,7 @@ urlpatterns = [
     path("api/periods/<str:value>/", api.PeriodView.as_view(), name="api_period"),
     path("api/imports/<slug:kind>/", api.ImportView.as_view(), name="api_import"),
     path("api/token/", obtain_auth_token, name="api_token"),
+    path("api/data-values/", indicators_api.DataValuesView.as_view(), name="api_data_values"),
+    path("api/figures/", indicators_api.FiguresView.as_view(), name="api_figures"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
 ]

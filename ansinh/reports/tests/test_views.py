@@ -122,3 +122,20 @@ def test_worklog_page_refuses_dates_outside_the_period(client, users, demo_q1):
     response = client.post("/nhat-ky/?period=2024Q1", data)
     assert "nằm ngoài quý I/2024" in response.content.decode()
     assert client.post("/nhat-ky/?period=2024Q1", data | {"a-date": "2024-03-26"}).status_code == 302
+
+
+def test_admin_cannot_save_a_broken_placeholder(client, users, demo_q1):
+    from ansinh.reports.admin import SectionForm
+    from ansinh.reports.models import ReportSection
+
+    section = ReportSection.objects.get(definition=demo_q1, number="2")
+    data = {"definition": demo_q1.pk, "number": "2", "title": section.title, "topic": section.topic, "order": 20,
+            "sentences": "Tuyển sinh {GDNN_TUYENSINH.dai_hoc} người; {VL_KHONGCO|pct}; {bad"}
+    form = SectionForm(data, instance=section)
+    assert not form.is_valid()
+    messages = " ".join(form.errors["sentences"])
+    assert "không khớp" in messages or "không có phân tổ" in messages
+    section.refresh_from_db()
+    assert "dai_hoc" not in section.sentences
+    client.force_login(users["admin"])
+    assert client.get(f"/quan-tri/reports/reportdefinition/{demo_q1.pk}/change/").status_code == 200

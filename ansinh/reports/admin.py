@@ -1,0 +1,73 @@
+from django import forms
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from ansinh.indicators.models import Indicator
+
+from . import render
+from .builder import words_for
+from .models import GeneratedReport, ReportDefinition, ReportSection
+
+WORDS = words_for("2024Q1")
+
+
+def placeholder_problems(text):
+    catalogue = {i.code: i.category_codes for i in Indicator.objects.all()}
+    return [p for line in text.splitlines() for p in render.check(line, catalogue, WORDS)]
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = ReportSection
+        fields = "__all__"
+
+    def clean_sentences(self):
+        text = self.cleaned_data["sentences"]
+        problems = placeholder_problems(text)
+        if problems:
+            raise forms.ValidationError(problems)
+        return text
+
+
+class SectionInline(admin.StackedInline):
+    model = ReportSection
+    form = SectionForm
+    extra = 0
+    can_delete = False
+
+
+class DefinitionForm(forms.ModelForm):
+    class Meta:
+        model = ReportDefinition
+        fields = "__all__"
+
+    def clean(self):
+        data = super().clean()
+        for field in ("summary_template", "part1_heading", "part2_heading"):
+            for problem in placeholder_problems(data.get(field) or ""):
+                self.add_error(field, problem)
+        return data
+
+
+@admin.register(ReportDefinition)
+class ReportDefinitionAdmin(SimpleHistoryAdmin):
+    form = DefinitionForm
+    inlines = [SectionInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(GeneratedReport)
+class GeneratedReportAdmin(admin.ModelAdmin):
+    list_display = ["period", "unit", "number", "issued_at", "issued_by"]
+    exclude = ["docx", "pdf", "xlsx", "snapshot"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
