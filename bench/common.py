@@ -22,6 +22,10 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
+# Pages are fetched with Django's test client: its host name, and static names without a manifest.
+settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
 
 @contextmanager
 def bench_database():
