@@ -35,6 +35,7 @@ test: dev-setup
 bench: dev-setup
 	$(BIN)/python bench/import_people.py
 	$(BIN)/python bench/search_people.py
+	$(BIN)/python bench/report_and_dashboard.py
 
 clean:
 	rm -rf $(VENV) var out
