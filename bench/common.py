@@ -25,6 +25,7 @@ from django.db import connection  # noqa: E402
 # Pages are fetched with Django's test client: its host name, and static names without a manifest.
 settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
 settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @contextmanager
