@@ -132,7 +132,7 @@ def load_values(admin):
         if indicators[code].entry_level == "district":
             for district, share in zip(districts, split(value, len(districts), rng, indicators[code].unit == "đồng")):
                 Target.objects.create(indicator=indicators[code], unit=district, year=2024, value=Decimal(share), citation=TARGET_CITATION)
-    _submit_and_approve(admin, districts)
+    _submit_and_approve(admin)
     return count
 
 
@@ -142,13 +142,12 @@ def _reporter(indicator, place):
     return reporter_for(indicator, place)
 
 
-def _submit_and_approve(admin, districts):
+def _submit_and_approve(admin):
+    from .queries import reporters_of
+
     for data_set in DataSet.objects.all():
-        reporters = OrgUnit.objects.filter(kind=data_set.reporter_kind)
-        if data_set.reporter_area:
-            reporters = reporters.filter(area=data_set.reporter_area)
         periods = PERIOD.children("month") if data_set.period_kind == "month" else [PERIOD]
-        for reporter in reporters:
+        for reporter in reporters_of(data_set, PERIOD):
             for period in periods:
                 submission = services.submission_for(data_set, reporter, period)
                 if submission.status == Submission.Status.DRAFT:

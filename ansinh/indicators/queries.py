@@ -120,6 +120,17 @@ def _attach_targets(result, indicators, root, districts, year):
             figure.district_targets[unit_id] = value
 
 
+def reporters_of(data_set, period):
+    """The organisational units expected to report a data set for a period."""
+    from ansinh.core.models import OrgUnit
+
+    period = Period.parse(period)
+    reporters = OrgUnit.objects.filter(kind=data_set.reporter_kind).valid_during(period.start, period.end)
+    if data_set.reporter_area:
+        reporters = reporters.filter(area=data_set.reporter_area)
+    return reporters
+
+
 def values_behind(indicator, period, root, category=None, district=None):
     """The data values a figure was computed from, for the trace page."""
     period = Period.parse(period)

@@ -177,9 +177,7 @@ def completeness(request):
     period = chosen_period(request, data_set.period_kind)
     if period.kind != data_set.period_kind:
         period = Period.containing(period.start, data_set.period_kind)
-    reporters = OrgUnit.objects.filter(kind=data_set.reporter_kind).valid_during(period.start, period.end)
-    if data_set.reporter_area:
-        reporters = reporters.filter(area=data_set.reporter_area)
+    reporters = queries.reporters_of(data_set, period)
     territory = scope.territory_of(request.user)
     if territory is not None and territory.level == AdminUnit.Level.DISTRICT:
         reporters = reporters.filter(territory=territory)

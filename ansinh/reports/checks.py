@@ -1,8 +1,8 @@
 """Consistency checks of a report before it is issued. Each warning is a dict
 {"code", "message", "where"}; the person issuing must acknowledge them all."""
-from ansinh.core.models import OrgUnit
 from ansinh.core.periods import Period
 from ansinh.indicators.models import DataSet, Submission
+from ansinh.indicators.queries import reporters_of
 from ansinh.worklog.models import Activity
 
 from . import render, textchecks
@@ -70,9 +70,7 @@ def _missing_submissions(period, root):
         periods = [period] if data_set.period_kind == period.kind else (
             period.children(data_set.period_kind) if Period(period.year, 1, data_set.period_kind).months < period.months else []
         )
-        reporters = OrgUnit.objects.filter(kind=data_set.reporter_kind).valid_during(period.start, period.end)
-        if data_set.reporter_area:
-            reporters = reporters.filter(area=data_set.reporter_area)
+        reporters = reporters_of(data_set, period)
         done = set(Submission.objects.filter(
             data_set=data_set, period__in=[str(p) for p in periods],
             status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED, Submission.Status.LOCKED],
