@@ -22,6 +22,8 @@ class ReportDefinition(NoDeleteModel):
     signer_title = models.CharField("chức vụ người ký", max_length=100, default="PHÓ GIÁM ĐỐC")
     signer_name = models.CharField("họ tên người ký", max_length=100, blank=True)
     recipients = models.TextField("nơi nhận", help_text="Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT…”.")
+    word_template = models.BinaryField("mẫu Word riêng", null=True, blank=True,
+                                       help_text="Để trống thì dùng mẫu Word có sẵn theo Nghị định 30/2020/NĐ-CP.")
     subtotal_checks = models.JSONField("kiểm tra tổng", default=list, blank=True,
                                        help_text="[{\"label\": …, \"total\": MÃ, \"parts\": [MÃ, …]}]")
     history = HistoricalRecords()

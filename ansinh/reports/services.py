@@ -44,7 +44,7 @@ def issue(user, definition, period, root, acknowledged, issue_date=None, number=
     content, warnings = prepare(definition, period, root, issue_date, number)
     if warnings and not acknowledged:
         raise NotAcknowledged(f"Báo cáo có {len(warnings)} cảnh báo; hãy xem và xác nhận trước khi lập.")
-    docx = documents.render_docx(content)
+    docx = documents.render_docx(content, definition.word_template)
     xlsx = documents.render_xlsx(content)
     pdf = documents.docx_to_pdf(docx) if with_pdf else None
     with transaction.atomic():
@@ -52,6 +52,20 @@ def issue(user, definition, period, root, acknowledged, issue_date=None, number=
             definition=definition, period=content["period"], unit=root, number=content["header"]["number"],
             issued_by=user, snapshot=content, warnings=warnings, docx=docx, pdf=pdf, xlsx=xlsx,
         )
+
+
+def replace_word_template(user, definition, data, period, root):
+    """Keep an uploaded Word template only if it renders the current report without error."""
+    if scope.role_of(user) != Role.ADMIN:
+        raise PermissionDenied("Chỉ quản trị hệ thống được thay mẫu Word.")
+    if not data:
+        definition.word_template = None
+    else:
+        content, _ = prepare(definition, period, root)
+        documents.render_docx(content, data)  # raises DocumentError: nothing is saved
+        definition.word_template = data
+    definition._change_reason = "Thay mẫu Word"
+    definition.save()
 
 
 def default_definition():

@@ -74,6 +74,25 @@ def _report_for(user, pk):
 
 
 @login_required
+def word_template(request):
+    """Download the Word template in use, or (administrators) upload a restyled one."""
+    definition = services.default_definition()
+    if request.method == "POST":
+        upload = request.FILES.get("template")
+        period, root = chosen_period(request), chosen_root(request)
+        try:
+            services.replace_word_template(request.user, definition, upload.read() if upload else None, period, root)
+            messages.success(request, "Đã thay mẫu Word." if upload else "Đã trở lại mẫu Word có sẵn.")
+        except documents.DocumentError as error:
+            messages.error(request, f"Không nhận mẫu Word này: {error} Mẫu đang dùng được giữ nguyên.")
+        return redirect(f"/bao-cao/?period={period}")
+    data = bytes(definition.word_template) if definition.word_template else documents.TEMPLATE.read_bytes()
+    response = HttpResponse(data, content_type=CONTENT_TYPES["docx"])
+    response["Content-Disposition"] = 'attachment; filename="mau-bao-cao.docx"'
+    return response
+
+
+@login_required
 def report_list(request):
     reports = [r for r in GeneratedReport.objects.select_related("unit", "issued_by").defer("docx", "pdf", "xlsx")[:200]]
     return render(request, "reports/list.html", {"reports": reports})

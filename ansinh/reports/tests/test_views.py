@@ -139,3 +139,33 @@ def test_admin_cannot_save_a_broken_placeholder(client, users, demo_q1):
     assert "dai_hoc" not in section.sentences
     client.force_login(users["admin"])
     assert client.get(f"/quan-tri/reports/reportdefinition/{demo_q1.pk}/change/").status_code == 200
+
+
+def test_word_template_can_be_restyled_and_a_broken_one_is_refused(client, users, demo_q1):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from docx import Document as New
+
+    client.force_login(users["admin"])
+    shipped = client.get("/bao-cao/mau-word/").content
+    restyled = Document(io.BytesIO(shipped))
+    restyled.styles["AS Noi dung"].font.size = restyled.styles["AS Noi dung"].font.size + 12700  # one point larger
+    buffer = io.BytesIO()
+    restyled.save(buffer)
+    client.post("/bao-cao/mau-word/?period=2024Q1", {"template": SimpleUploadedFile("mau.docx", buffer.getvalue())})
+    demo_q1.refresh_from_db()
+    assert demo_q1.word_template is not None
+    broken = New()
+    broken.add_paragraph("{{ header.khong_co }}")
+    buffer = io.BytesIO()
+    broken.save(buffer)
+    response = client.post("/bao-cao/mau-word/?period=2024Q1", {"template": SimpleUploadedFile("hong.docx", buffer.getvalue())}, follow=True)
+    assert "Không nhận mẫu Word này" in response.content.decode()
+    demo_q1.refresh_from_db()
+    assert Document(io.BytesIO(bytes(demo_q1.word_template))).styles["AS Noi dung"].font.size.pt == 15
+    client.post("/bao-cao/lap/", {"period": "2024Q1", "acknowledge": "1"})
+    from ansinh.reports.models import GeneratedReport
+
+    issued = Document(io.BytesIO(bytes(GeneratedReport.objects.get().docx)))
+    assert issued.styles["AS Noi dung"].font.size.pt == 15
+    client.force_login(users["leader"])
+    assert client.post("/bao-cao/mau-word/?period=2024Q1", {}).status_code == 403

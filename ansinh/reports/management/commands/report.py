@@ -36,7 +36,7 @@ class Command(BaseCommand):
         for item in warnings:
             self.stderr.write(f"CẢNH BÁO  {item['where']}: {item['message']}")
         try:
-            docx = documents.render_docx(content)
+            docx = documents.render_docx(content, definition.word_template)
             data = {"docx": lambda: docx, "pdf": lambda: documents.docx_to_pdf(docx), "xlsx": lambda: documents.render_xlsx(content)}[options["format"]]()
         except documents.DocumentError as error:
             raise CommandError(str(error))
