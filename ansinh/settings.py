@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ansinh.core",
     "ansinh.indicators",
     "ansinh.worklog",
+    "ansinh.welfare",
     "ansinh.reports",
 ]
 

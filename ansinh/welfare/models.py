@@ -1,0 +1,162 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from ansinh.core.models import AdminUnit, NoDeleteModel, NoDeleteQuerySet, Person
+
+
+class BenefitCategory(NoDeleteModel):
+    """A group entitled to monthly social assistance: a clause of Decree 20/2021 Art. 5, or a
+    group a province adds by resolution (with its own coefficient, as data)."""
+
+    code = models.CharField("mã", max_length=20, unique=True)
+    name = models.CharField("tên nhóm đối tượng", max_length=255)
+    rule_code = models.CharField("mã khoản theo Nghị định 20", max_length=10, blank=True,
+                                 help_text="Để trống với nhóm do tỉnh quy định.")
+    provincial_coefficient = models.DecimalField("hệ số (nhóm của tỉnh)", max_digits=4, decimal_places=2, null=True, blank=True)
+    citation = models.CharField("căn cứ", max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "nhóm đối tượng trợ cấp"
+        verbose_name_plural = "nhóm đối tượng trợ cấp"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} – {self.name}"
+
+    @property
+    def is_provincial(self):
+        return not self.rule_code
+
+
+class StandardLevel(NoDeleteModel):
+    """Mức chuẩn trợ giúp xã hội in force from a date, national or for one province."""
+
+    valid_from = models.DateField("hiệu lực từ")
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    amount = models.PositiveIntegerField("mức chuẩn (đồng/tháng)")
+    province = models.CharField("mã tỉnh (để trống: toàn quốc)", max_length=5, blank=True)
+    citation = models.CharField("căn cứ", max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mức chuẩn trợ giúp xã hội"
+        verbose_name_plural = "mức chuẩn trợ giúp xã hội"
+        ordering = ["valid_from"]
+
+
+class Case(NoDeleteModel):
+    """A person's monthly social-assistance case, from application to end."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Đã nhận hồ sơ (cấp xã)"
+        APPRAISED = "appraised", "Đã thẩm định"
+        PAYING = "paying", "Đang hưởng"
+        SUSPENDED = "suspended", "Tạm dừng"
+        ENDED = "ended", "Đã thôi hưởng"
+        REFUSED = "refused", "Không đủ điều kiện"
+
+    class EndReason(models.TextChoices):
+        DEATH = "death", "Chết"
+        MOVED = "moved", "Chuyển đi nơi khác"
+        NOT_ELIGIBLE = "not_eligible", "Không còn đủ điều kiện"
+        OTHER = "other", "Khác"
+
+    class Payment(models.TextChoices):
+        CASH = "cash", "Tiền mặt tại xã"
+        BANK = "bank", "Chuyển khoản ngân hàng"
+        POST = "post", "Qua bưu điện"
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="welfare_cases", verbose_name="đối tượng")
+    category = models.ForeignKey(BenefitCategory, models.PROTECT, related_name="cases", verbose_name="nhóm đối tượng")
+    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường quản lý")
+    disability_level = models.CharField("mức độ khuyết tật", max_length=15, blank=True,
+                                        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")])
+    is_studying = models.BooleanField("đang đi học", default=False)
+    hiv = models.BooleanField("nhiễm HIV", default=False)
+    children_count = models.PositiveSmallIntegerField("số con đang nuôi", default=0)
+    status = models.CharField("tình trạng", max_length=10, choices=Status.choices, default=Status.RECEIVED)
+    application_date = models.DateField("ngày nhận hồ sơ")
+    decision_number = models.CharField("số quyết định", max_length=50, blank=True)
+    decision_date = models.DateField("ngày quyết định", null=True, blank=True)
+    start_month = models.DateField("hưởng từ tháng", null=True, blank=True, help_text="Ngày 01 của tháng bắt đầu hưởng")
+    end_date = models.DateField("thôi hưởng từ ngày", null=True, blank=True, help_text="Ngày đầu tiên không còn hưởng")
+    end_reason = models.CharField("lý do thôi hưởng", max_length=15, choices=EndReason.choices, blank=True)
+    payment_method = models.CharField("hình thức chi trả", max_length=5, choices=Payment.choices, default=Payment.CASH)
+    account_number = models.CharField("số tài khoản", max_length=30, blank=True)
+    recalc_from = models.DateField("cần tính lại từ tháng", null=True, blank=True, editable=False)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    history = HistoricalRecords(excluded_fields=["recalc_from"])
+
+    objects = NoDeleteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "hồ sơ trợ cấp xã hội"
+        verbose_name_plural = "hồ sơ trợ cấp xã hội"
+        indexes = [models.Index(fields=["commune", "status"], name="case_commune_status")]
+
+
+class PayrollCycle(NoDeleteModel):
+    """The monthly payroll of a unit: draft → approved (immutable) → paid."""
+
+    class Status(models.TextChoices):
+        GENERATING = "generating", "Đang lập"
+        DRAFT = "draft", "Dự thảo"
+        APPROVED = "approved", "Đã duyệt"
+        PAID = "paid", "Đã chi trả"
+
+    month = models.DateField("tháng")
+    unit = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="địa bàn")
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.GENERATING)
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    generated_at = models.DateTimeField("lập lúc", null=True, blank=True)
+    generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    paid_at = models.DateTimeField("chi trả lúc", null=True, blank=True)
+    line_count = models.PositiveIntegerField("số dòng", default=0)
+    total_amount = models.BigIntegerField("tổng tiền (đồng)", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "danh sách chi trả tháng"
+        verbose_name_plural = "danh sách chi trả tháng"
+        constraints = [models.UniqueConstraint(fields=["month", "unit"], name="payroll_cycle_month_unit")]
+
+    @property
+    def is_editable(self):
+        return self.status in (self.Status.GENERATING, self.Status.DRAFT)
+
+
+class PayrollLine(models.Model):
+    """One payment (or recovery) of a case in a cycle, for a month, at the rules in force then."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", "Trợ cấp tháng"
+        ARREARS = "arrears", "Truy lĩnh"
+        RECOVERY = "recovery", "Truy thu"
+
+    class Change(models.TextChoices):
+        SAME = "", "Không đổi"
+        NEW = "new", "Mới hưởng"
+        ENDED = "ended", "Thôi hưởng"
+        CHANGED = "changed", "Thay đổi mức"
+
+    cycle = models.ForeignKey(PayrollCycle, models.CASCADE, related_name="lines")
+    case = models.ForeignKey(Case, models.PROTECT, related_name="payroll_lines")
+    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+")
+    for_month = models.DateField("tháng hưởng")
+    kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.REGULAR)
+    level = models.PositiveIntegerField("mức chuẩn")
+    coefficient = models.DecimalField("hệ số", max_digits=4, decimal_places=2)
+    amount = models.BigIntegerField("số tiền (đồng)")
+    change = models.CharField("so với tháng trước", max_length=10, choices=Change.choices, blank=True, default="")
+    previous_amount = models.BigIntegerField("tháng trước", null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["cycle", "commune"], name="payroll_line_cycle_commune"),
+            models.Index(fields=["case", "for_month"], name="payroll_line_case_month"),
+        ]

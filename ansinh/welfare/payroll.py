@@ -1,0 +1,237 @@
+"""Monthly payroll of social assistance: generate (set-based, chunked), review, approve, pay.
+
+- One line per person and month: the person's cases in force that month are combined by the
+  rules of Art. 6(2) (rules.monthly_coefficient); cases of a provincial group add their own amount.
+- Differences against the previous month are marked on the lines (new, changed, ended).
+- Retroactive changes (a decision dated back, a late death report, a level changed backwards)
+  mark the case with `recalc_from`; the next cycle compares, month by month, what was due at the
+  rules in force that month with what approved cycles paid, and adds arrears or recovery lines.
+- An approved cycle is immutable; corrections go into a later cycle.
+"""
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from ansinh.core import scope
+from ansinh.core.bulk import insert_rows
+
+from . import rules
+from .models import Case, PayrollCycle, PayrollLine, StandardLevel
+
+CHUNK = 20_000
+PAYABLE = [Case.Status.PAYING, Case.Status.ENDED]
+COLUMNS = ["cycle_id", "case_id", "commune_id", "for_month", "kind", "level", "coefficient", "amount", "change", "previous_amount"]
+
+
+class Refused(Exception):
+    """The payroll rules do not allow this; the message is for the user."""
+
+
+def level_rows():
+    return [rules.LevelRow(l.valid_from, l.valid_to, l.amount, l.citation, l.province or None) for l in StandardLevel.objects.all()]
+
+
+def first_of(day):
+    return day.replace(day=1)
+
+
+def previous_month(month):
+    return first_of(month - timedelta(days=1))
+
+
+def month_end(month):
+    return first_of(month + timedelta(days=32)) - timedelta(days=1)
+
+
+def province_code(unit):
+    while unit.parent_id:
+        unit = unit.parent
+    return unit.code
+
+
+def facts(row):
+    """CaseFacts of one case row (values() of CASE_FIELDS)."""
+    end = row["end_date"] - timedelta(days=1) if row["end_date"] else None
+    return rules.CaseFacts(
+        category=row["category__rule_code"], birth_date=row["person__birth_date"],
+        birth_year=None if row["person__birth_date"] else row["person__birth_year"],
+        disability_level=row["disability_level"] or None, is_studying=row["is_studying"], hiv=row["hiv"],
+        children_count=row["children_count"], valid_from=row["start_month"], valid_to=end,
+    )
+
+
+CASE_FIELDS = ["id", "person_id", "commune_id", "category__rule_code", "category__provincial_coefficient",
+               "person__birth_date", "person__birth_year", "disability_level", "is_studying", "hiv",
+               "children_count", "start_month", "end_date", "status"]
+
+
+def entitlement(group, month, levels, province):
+    """(level, coefficient, amount) of one person's cases for a month."""
+    national = [facts(r) for r in group if r["category__rule_code"]]
+    level = rules.level_in_force(levels, month, province).amount
+    coefficient = rules.monthly_coefficient(national, month.year, month.month) if national else rules.ZERO
+    for row in group:
+        if not row["category__rule_code"] and _in_force(row, month):
+            coefficient += row["category__provincial_coefficient"]
+    return level, coefficient, rules._to_dong(level * coefficient)
+
+
+def _in_force(row, month):
+    return row["start_month"] <= month_end(month) and (row["end_date"] is None or row["end_date"] > month)
+
+
+def cases_of(unit):
+    return Case.objects.filter(commune__in=list(scope.commune_ids_in(unit).values_list("pk", flat=True)))
+
+
+def _persons(rows):
+    """Group case rows (ordered by person) into one list per person."""
+    group, person = [], None
+    for row in rows:
+        if row["person_id"] != person and group:
+            yield group
+            group = []
+        person = row["person_id"]
+        group.append(row)
+    if group:
+        yield group
+
+
+def check_leader(user):
+    if not scope.is_leader_or_admin(user):
+        raise PermissionDenied("Chỉ lãnh đạo Sở được duyệt danh sách chi trả.")
+
+
+def start_cycle(user, unit, month):
+    """Create (or reset a draft) cycle for the month, refusing an approved one."""
+    scope.require_write(user)
+    month = first_of(month)
+    with transaction.atomic():
+        cycle = PayrollCycle.objects.select_for_update().filter(month=month, unit=unit).first()
+        if cycle and not cycle.is_editable:
+            raise Refused(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
+        later = PayrollCycle.objects.filter(unit=unit, month__gt=month).exclude(status=PayrollCycle.Status.GENERATING).first()
+        if later:
+            raise Refused(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
+        if cycle is None:
+            cycle = PayrollCycle.objects.create(month=month, unit=unit)
+        PayrollLine.objects.filter(cycle=cycle).delete()
+        cycle.status, cycle.progress, cycle.generated_by = PayrollCycle.Status.GENERATING, 0, user
+        cycle.save()
+    return cycle
+
+
+def generate(cycle):
+    """Fill a cycle's lines; commits chunk by chunk so progress is visible while it runs."""
+    month, unit = cycle.month, cycle.unit
+    levels, province = level_rows(), province_code(unit)
+    cases = cases_of(unit)
+    payable = cases.filter(status__in=PAYABLE, start_month__lte=month_end(month)).exclude(end_date__lte=month)
+    total_cases = payable.count() or 1
+    previous = dict(
+        PayrollLine.objects.filter(cycle__unit=unit, cycle__month=previous_month(month), kind=PayrollLine.Kind.REGULAR)
+        .exclude(change=PayrollLine.Change.ENDED).values_list("case_id", "amount")
+    )
+    seen, done, batch = set(), 0, []
+    rows = payable.order_by("person_id", "id").values(*CASE_FIELDS).iterator(chunk_size=CHUNK)
+    for group in _persons(rows):
+        level, coefficient, amount = entitlement(group, month, levels, province)
+        case = group[0]
+        seen.update(r["id"] for r in group)
+        before = next((previous[r["id"]] for r in group if r["id"] in previous), None)
+        change = PayrollLine.Change.NEW if before is None else (PayrollLine.Change.CHANGED if before != amount else "")
+        if amount:
+            batch.append((cycle.pk, case["id"], case["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before))
+        done += len(group)
+        if len(batch) >= CHUNK:
+            _flush(cycle, batch, done, total_cases)
+            batch = []
+    ended = [(case_id, amount) for case_id, amount in previous.items() if case_id not in seen]
+    communes = dict(Case.objects.filter(pk__in=[c for c, _ in ended]).values_list("pk", "commune_id")) if ended else {}
+    for case_id, amount in ended:
+        batch.append((cycle.pk, case_id, communes[case_id], month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, amount))
+    batch += retroactive_lines(cycle, levels, province)
+    _flush(cycle, batch, done, total_cases)
+    totals = PayrollLine.objects.filter(cycle=cycle).aggregate(total=Sum("amount"))
+    cycle.line_count = PayrollLine.objects.filter(cycle=cycle).count()
+    cycle.total_amount = totals["total"] or 0
+    cycle.status, cycle.progress, cycle.generated_at = PayrollCycle.Status.DRAFT, 100, timezone.now()
+    cycle.save()
+    return cycle
+
+
+def _flush(cycle, batch, done, total):
+    with transaction.atomic():
+        insert_rows(PayrollLine, COLUMNS, batch)
+        PayrollCycle.objects.filter(pk=cycle.pk).update(progress=min(99, done * 100 // total))
+
+
+def retroactive_lines(cycle, levels, province):
+    """Arrears (+) or recovery (−) per case and past month: due at that month's rules − paid."""
+    marked = list(cases_of(cycle.unit).filter(recalc_from__isnull=False, recalc_from__lt=cycle.month).values_list("person_id", flat=True).distinct())
+    if not marked:
+        return []
+    rows = cases_of(cycle.unit).filter(person_id__in=marked).exclude(status__in=[Case.Status.RECEIVED, Case.Status.APPRAISED, Case.Status.REFUSED])
+    rows = list(rows.order_by("person_id", "id").values(*CASE_FIELDS, "recalc_from"))
+    paid = defaultdict(int)
+    for case_id, for_month, amount in PayrollLine.objects.filter(
+        case__in=[r["id"] for r in rows], cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID],
+    ).values_list("case_id", "for_month", "amount"):
+        paid[(case_id, for_month)] += amount
+    lines = []
+    for group in _persons(rows):
+        start = min(r["recalc_from"] for r in group if r["recalc_from"]) if any(r["recalc_from"] for r in group) else cycle.month
+        case = group[0]
+        month = first_of(start)
+        while month < cycle.month:
+            level, coefficient, due = entitlement(group, month, levels, province)
+            was_paid = sum(paid[(r["id"], month)] for r in group)
+            if due != was_paid:
+                kind = PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
+                lines.append((cycle.pk, case["id"], case["commune_id"], month, kind, level, coefficient, due - was_paid, "", was_paid))
+            month = first_of(month + timedelta(days=32))
+    return lines
+
+
+def approve(user, cycle):
+    check_leader(user)
+    if cycle.status != PayrollCycle.Status.DRAFT:
+        raise Refused(f"Chỉ duyệt được danh sách đang ở trạng thái dự thảo (hiện: {cycle.get_status_display().lower()}).")
+    with transaction.atomic():
+        cycle.status, cycle.approved_by, cycle.approved_at = PayrollCycle.Status.APPROVED, user, timezone.now()
+        cycle._change_reason = "Duyệt danh sách chi trả"
+        cycle.save()
+        cases_of(cycle.unit).filter(recalc_from__lt=cycle.month).update(recalc_from=None)
+    return cycle
+
+
+def mark_paid(user, cycle):
+    scope.require_write(user)
+    if cycle.status != PayrollCycle.Status.APPROVED:
+        raise Refused("Chỉ xác nhận đã chi trả với danh sách đã duyệt.")
+    cycle.status, cycle.paid_at = PayrollCycle.Status.PAID, timezone.now()
+    cycle._change_reason = "Xác nhận đã chi trả"
+    cycle.save()
+    return cycle
+
+
+def mark_for_recalculation(cases, from_day):
+    """Record that these cases' entitlement changed from a past date (set-based)."""
+    month = first_of(from_day)
+    cases.filter(recalc_from__isnull=True).update(recalc_from=month)
+    cases.filter(recalc_from__gt=month).update(recalc_from=month)
+
+
+def differences(cycle):
+    """Counts and totals of the month-over-month changes and the retroactive lines."""
+    lines = PayrollLine.objects.filter(cycle=cycle)
+    subsets = {
+        "new": lines.filter(change=PayrollLine.Change.NEW), "ended": lines.filter(change=PayrollLine.Change.ENDED),
+        "changed": lines.filter(change=PayrollLine.Change.CHANGED),
+        "arrears": lines.filter(kind=PayrollLine.Kind.ARREARS), "recovery": lines.filter(kind=PayrollLine.Kind.RECOVERY),
+    }
+    return {label: subset.aggregate(count=Count("id"), total=Sum("amount")) for label, subset in subsets.items()}

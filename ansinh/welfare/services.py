@@ -1,0 +1,141 @@
+"""Case lifecycle: received (commune) → appraised → decided and paying → suspended / ended.
+Every step is checked against the rules, written in a transaction and kept in the history."""
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from ansinh.core import scope
+from ansinh.core.models import Area
+from ansinh.core.services import ensure_commune_in_scope
+
+from . import payroll, rules
+from .models import Case
+
+
+class Refused(Exception):
+    """A step the rules do not allow; the message is for the user."""
+
+
+def require_welfare_writer(user):
+    if not scope.can_write(user, Area.WELFARE):
+        raise PermissionDenied("Tài khoản của bạn không được sửa hồ sơ bảo trợ xã hội.")
+
+
+def eligibility_problems(case, day):
+    """Vietnamese reasons why a case does not fit its category on `day` (national groups only)."""
+    if not case.category.rule_code:
+        return []
+    person = case.person
+    facts = rules.CaseFacts(
+        category=case.category.rule_code, birth_date=person.birth_date,
+        birth_year=None if person.birth_date else person.birth_year,
+        disability_level=case.disability_level or None, is_studying=case.is_studying, hiv=case.hiv,
+        children_count=case.children_count,
+    )
+    try:
+        return rules.eligibility_errors(facts, day)
+    except ValueError as error:
+        return [str(error)]
+
+
+def _open_twin(case):
+    return Case.objects.filter(person=case.person, category=case.category).exclude(pk=case.pk).exclude(
+        status__in=[Case.Status.ENDED, Case.Status.REFUSED]).first()
+
+
+@transaction.atomic
+def receive(user, case):
+    require_welfare_writer(user)
+    ensure_commune_in_scope(user, case.commune)
+    if case.person.death_date:
+        raise Refused(f"{case.person} đã mất ngày {case.person.death_date:%d/%m/%Y}; không nhận hồ sơ trợ cấp.")
+    twin = _open_twin(case)
+    if twin:
+        raise Refused(f"{case.person} đã có hồ sơ “{case.category.name}” đang mở (mã {twin.pk}).")
+    problems = eligibility_problems(case, case.application_date)
+    if problems:
+        raise Refused(" ".join(problems))
+    case.status, case.created_by = Case.Status.RECEIVED, user
+    case._change_reason = "Nhận hồ sơ"
+    case.save()
+    return case
+
+
+@transaction.atomic
+def appraise(user, case, eligible, note=""):
+    require_welfare_writer(user)
+    if case.status != Case.Status.RECEIVED:
+        raise Refused("Chỉ thẩm định hồ sơ vừa nhận.")
+    case.status = Case.Status.APPRAISED if eligible else Case.Status.REFUSED
+    case.note = note
+    case._change_reason = "Thẩm định: đủ điều kiện" if eligible else f"Thẩm định: không đủ điều kiện. {note}"
+    case.save()
+    return case
+
+
+@transaction.atomic
+def decide(user, case, number, decision_date, start_month):
+    """Decision of the district chairman: number, date and the month payment starts."""
+    require_welfare_writer(user)
+    if case.status != Case.Status.APPRAISED:
+        raise Refused("Chỉ ra quyết định với hồ sơ đã thẩm định đủ điều kiện.")
+    start_month = start_month.replace(day=1)
+    if start_month < decision_date.replace(day=1):
+        raise Refused(f"Tháng bắt đầu hưởng {start_month:%m/%Y} trước tháng ký quyết định ({decision_date:%d/%m/%Y}).")
+    problems = eligibility_problems(case, start_month)
+    if problems:
+        raise Refused(" ".join(problems))
+    case.decision_number, case.decision_date, case.start_month = number, decision_date, start_month
+    case.status = Case.Status.PAYING
+    case._change_reason = f"Quyết định số {number} ngày {decision_date:%d/%m/%Y}"
+    case.save()
+    if start_month < date.today().replace(day=1):
+        payroll.mark_for_recalculation(Case.objects.filter(pk=case.pk), start_month)
+    return case
+
+
+@transaction.atomic
+def end(user, case, reason, end_date):
+    """Stop the allowance from `end_date` (first day not entitled); back-dated ends recover."""
+    require_welfare_writer(user)
+    if case.status not in (Case.Status.PAYING, Case.Status.SUSPENDED):
+        raise Refused("Chỉ thôi hưởng hồ sơ đang hưởng hoặc tạm dừng.")
+    if case.start_month and end_date < case.start_month:
+        raise Refused("Ngày thôi hưởng trước tháng bắt đầu hưởng.")
+    case.status, case.end_reason, case.end_date = Case.Status.ENDED, reason, end_date
+    case._change_reason = f"Thôi hưởng từ {end_date:%d/%m/%Y}: {Case.EndReason(reason).label}"
+    case.save()
+    payroll.mark_for_recalculation(Case.objects.filter(pk=case.pk), end_date)
+    return case
+
+
+@transaction.atomic
+def report_death(user, person, death_date):
+    """A death (possibly reported late): every open case of the person ends the day after."""
+    require_welfare_writer(user)
+    person.death_date = death_date
+    person._change_reason = "Báo tử"
+    person.save()
+    for case in person.welfare_cases.filter(status__in=[Case.Status.PAYING, Case.Status.SUSPENDED]):
+        end(user, case, Case.EndReason.DEATH, death_date + timedelta(days=1))
+
+
+@transaction.atomic
+def set_level(user, valid_from, amount, citation, province=""):
+    """Add a standard level from a date (closing the one before); cases in force since then are
+    recalculated, so a level changed backwards gives arrears in the next cycle."""
+    from .models import StandardLevel
+
+    if scope.role_of(user) not in ("admin", "leader"):
+        raise PermissionDenied("Chỉ lãnh đạo Sở hoặc quản trị được thay mức chuẩn.")
+    if amount <= 0 or amount % 1000:
+        raise Refused("Mức chuẩn phải là số dương, làm tròn đến 1.000 đồng.")
+    previous = StandardLevel.objects.filter(province=province, valid_from__lt=valid_from).order_by("-valid_from").first()
+    if previous and (previous.valid_to is None or previous.valid_to >= valid_from):
+        previous.valid_to = valid_from - timedelta(days=1)
+        previous.save()
+    level = StandardLevel.objects.create(valid_from=valid_from, amount=amount, citation=citation, province=province)
+    in_force = Case.objects.filter(status__in=payroll.PAYABLE).exclude(end_date__lte=valid_from)
+    payroll.mark_for_recalculation(in_force, valid_from)
+    return level

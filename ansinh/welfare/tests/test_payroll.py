@@ -1,0 +1,160 @@
+"""Payroll cycles, worked by hand: level 360.000 đ until 06/2024, 500.000 đ from 07/2024."""
+from datetime import date
+
+import pytest
+
+from ansinh.core.models import AdminUnit
+from ansinh.core.tests.fixtures import make_person
+from ansinh.welfare import payroll, services
+from ansinh.welfare.loaders import load_reference_data
+from ansinh.welfare.models import BenefitCategory, Case, PayrollCycle, PayrollLine, StandardLevel
+
+
+@pytest.fixture
+def welfare(soc_trang):
+    load_reference_data()
+
+
+@pytest.fixture
+def province(soc_trang):
+    return AdminUnit.objects.get(level="province", code="94", valid_from=None)
+
+
+def new_case(user, commune, category="ND20-5.5a", birth=date(1940, 5, 10), start=date(2024, 1, 1), **facts):
+    person = make_person(commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=birth, birth_year=birth.year)
+    case = Case(person=person, category=BenefitCategory.objects.get(code=category), commune=commune,
+                application_date=start, **facts)
+    services.receive(user, case)
+    services.appraise(user, case, True)
+    services.decide(user, case, "12/QĐ-UBND", start, start)
+    return case
+
+
+def run(user, unit, month, approve=True, leader=None):
+    cycle = payroll.generate(payroll.start_cycle(user, unit, month))
+    if approve:
+        payroll.approve(leader or user, cycle)
+    return cycle
+
+
+def lines(cycle):
+    return sorted((l.for_month, l.kind, l.amount, l.change) for l in PayrollLine.objects.filter(cycle=cycle))
+
+
+def test_monthly_cycles_and_differences(welfare, users, my_tu_commune, province):
+    new_case(users["admin"], my_tu_commune)  # 5.5a, born 1940: 80+ → 2,0 × 360.000 = 720.000
+    january = run(users["admin"], province, date(2024, 1, 1))
+    assert lines(january) == [(date(2024, 1, 1), "regular", 720_000, "new")]
+    february = run(users["admin"], province, date(2024, 2, 1))
+    assert lines(february) == [(date(2024, 2, 1), "regular", 720_000, "")]
+    assert (february.line_count, february.total_amount, february.status) == (1, 720_000, "approved")
+
+
+def test_birthday_inside_the_month_changes_the_band(welfare, users, my_tu_commune, province):
+    new_case(users["admin"], my_tu_commune, birth=date(1944, 3, 31), start=date(2024, 2, 1))
+    assert lines(run(users["admin"], province, date(2024, 2, 1))) == [(date(2024, 2, 1), "regular", 540_000, "new")]  # 79: 1,5
+    assert lines(run(users["admin"], province, date(2024, 3, 1))) == [(date(2024, 3, 1), "regular", 720_000, "changed")]  # 80 in March
+
+
+def test_level_change_on_1_july_2024(welfare, users, my_tu_commune, province):
+    new_case(users["admin"], my_tu_commune, start=date(2024, 6, 1))
+    assert lines(run(users["admin"], province, date(2024, 6, 1)))[0][2] == 720_000
+    assert lines(run(users["admin"], province, date(2024, 7, 1))) == [(date(2024, 7, 1), "regular", 1_000_000, "changed")]
+
+
+def test_late_death_report_recovers_what_was_overpaid(welfare, users, my_tu_commune, province):
+    case = new_case(users["admin"], my_tu_commune)
+    for month in (1, 2, 3):
+        run(users["admin"], province, date(2024, month, 1))
+    services.report_death(users["admin"], case.person, date(2024, 2, 10))  # reported in April
+    april = run(users["admin"], province, date(2024, 4, 1), approve=False)
+    # February is due (the decision was in force part of the month); March was not: recover 720.000.
+    assert lines(april) == [(date(2024, 3, 1), "recovery", -720_000, ""), (date(2024, 4, 1), "regular", 0, "ended")]
+    assert april.total_amount == -720_000
+    payroll.approve(users["leader"], april)
+    case.refresh_from_db()
+    assert case.recalc_from is None and case.status == "ended"
+    assert lines(run(users["admin"], province, date(2024, 5, 1))) == []
+
+
+def test_level_raised_backwards_gives_arrears_month_by_month(welfare, users, my_tu_commune, province):
+    StandardLevel.objects.filter(valid_from=date(2024, 7, 1)).update(amount=360_000)  # the new level not yet known
+    new_case(users["admin"], my_tu_commune, start=date(2024, 6, 1))
+    for month in (6, 7, 8):
+        run(users["admin"], province, date(2024, month, 1))
+    StandardLevel.objects.filter(valid_from=date(2024, 7, 1)).update(valid_to=date(2024, 6, 30))
+    services.set_level(users["leader"], date(2024, 7, 1), 500_000, "Nghị định 76/2024/NĐ-CP")
+    september = run(users["admin"], province, date(2024, 9, 1), approve=False)
+    # July and August were paid 720.000 at 360.000; due 1.000.000 at 500.000: arrears 280.000 each.
+    assert lines(september) == [
+        (date(2024, 7, 1), "arrears", 280_000, ""), (date(2024, 8, 1), "arrears", 280_000, ""),
+        (date(2024, 9, 1), "regular", 1_000_000, "changed"),
+    ]
+    summary = payroll.differences(september)
+    assert summary["arrears"] == {"count": 2, "total": 560_000} and summary["changed"]["count"] == 1
+
+
+def test_backdated_decision_pays_arrears(welfare, users, my_tu_commune, province):
+    run(users["admin"], province, date(2024, 1, 1))
+    person = make_person(my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1950, 1, 5), birth_year=1950)
+    case = Case(person=person, category=BenefitCategory.objects.get(code="ND20-5.6"), commune=my_tu_commune,
+                disability_level="dac_biet_nang", application_date=date(2024, 1, 20))
+    services.receive(users["admin"], case)
+    services.appraise(users["admin"], case, True)
+    services.decide(users["admin"], case, "30/QĐ-UBND", date(2024, 2, 5), date(2024, 2, 1))
+    run(users["admin"], province, date(2024, 2, 1))
+    case.recalc_from = date(2024, 2, 1)  # the February cycle did not include it: decided after it was approved
+    case.save()
+    PayrollLine.objects.filter(case=case).delete()
+    march = run(users["admin"], province, date(2024, 3, 1), approve=False)
+    # elderly (74) especially severe disability: 2,5 × 360.000 = 900.000
+    assert lines(march) == [(date(2024, 2, 1), "arrears", 900_000, ""), (date(2024, 3, 1), "regular", 900_000, "new")]
+
+
+def test_provincial_group_uses_its_coefficient(welfare, users, my_tu_commune, province):
+    new_case(users["admin"], my_tu_commune, category="NQ10-1", birth=date(1970, 1, 1))
+    assert lines(run(users["admin"], province, date(2024, 1, 1)))[0][2] == 360_000
+
+
+def test_approved_cycle_is_immutable(welfare, users, my_tu_commune, province):
+    new_case(users["admin"], my_tu_commune)
+    cycle = run(users["admin"], province, date(2024, 1, 1), approve=False)
+    with pytest.raises(Exception, match="duyệt"):
+        payroll.approve(users["mytu"], cycle)
+    payroll.approve(users["leader"], cycle)
+    with pytest.raises(payroll.Refused, match="đã duyệt; điều chỉnh đưa vào tháng sau"):
+        payroll.start_cycle(users["admin"], province, date(2024, 1, 15))
+    with pytest.raises(payroll.Refused, match="dự thảo"):
+        payroll.approve(users["leader"], cycle)
+    payroll.mark_paid(users["admin"], cycle)
+    assert PayrollCycle.objects.get().status == "paid"
+
+
+def test_case_bad_input_is_refused(welfare, users, my_tu_commune):
+    adult = make_person(my_tu_commune, full_name="Trần Văn Út", birth_date=date(1994, 1, 1), birth_year=1994)
+    orphan = Case(person=adult, category=BenefitCategory.objects.get(code="ND20-5.1"), commune=my_tu_commune, application_date=date(2024, 1, 1))
+    with pytest.raises(services.Refused, match="dưới 16 tuổi"):
+        services.receive(users["admin"], orphan)
+    case = new_case(users["admin"], my_tu_commune)
+    twin = Case(person=case.person, category=case.category, commune=my_tu_commune, application_date=date(2024, 2, 1))
+    with pytest.raises(services.Refused, match="đang mở"):
+        services.receive(users["admin"], twin)
+    late = Case(person=make_person(my_tu_commune, full_name="Lý Văn Chín", birth_date=date(1930, 1, 1), birth_year=1930),
+                category=case.category, commune=my_tu_commune, application_date=date(2024, 1, 1))
+    services.receive(users["admin"], late)
+    services.appraise(users["admin"], late, True)
+    with pytest.raises(services.Refused, match="trước tháng ký quyết định"):
+        services.decide(users["admin"], late, "1/QĐ", date(2024, 3, 10), date(2024, 2, 1))
+    dead = make_person(my_tu_commune, full_name="Lê Văn Mười", birth_date=date(1930, 1, 1), birth_year=1930, death_date=date(2023, 5, 1))
+    with pytest.raises(services.Refused, match="đã mất"):
+        services.receive(users["admin"], Case(person=dead, category=case.category, commune=my_tu_commune, application_date=date(2024, 1, 1)))
+    assert Case.objects.count() == 2
+
+
+def test_district_officer_cannot_open_a_case_elsewhere(welfare, users, ke_sach_commune):
+    from django.core.exceptions import PermissionDenied
+
+    person = make_person(ke_sach_commune, full_name="Kim Văn Hai", birth_date=date(1940, 1, 1), birth_year=1940)
+    case = Case(person=person, category=BenefitCategory.objects.get(code="ND20-5.5a"), commune=ke_sach_commune, application_date=date(2024, 1, 1))
+    with pytest.raises(PermissionDenied):
+        services.receive(users["mytu"], case)
