@@ -36,6 +36,7 @@ bench: dev-setup
 	$(BIN)/python bench/import_people.py
 	$(BIN)/python bench/search_people.py
 	$(BIN)/python bench/report_and_dashboard.py
+	$(BIN)/python bench/payroll.py
 
 clean:
 	rm -rf $(VENV) var out
