@@ -18,3 +18,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         demo.load_org_units(demo.load_units())
         loaders.load_calendar_overrides()
+
+
+@pytest.fixture(autouse=True)
+def _inline_jobs(settings):
+    settings.ANSINH_BACKGROUND_JOBS = False

@@ -17,6 +17,10 @@ class Refused(Exception):
     """A step the rules do not allow; the message is for the user."""
 
 
+def can_write(user):
+    return scope.can_write(user, Area.WELFARE)
+
+
 def require_welfare_writer(user):
     if not scope.can_write(user, Area.WELFARE):
         raise PermissionDenied("Tài khoản của bạn không được sửa hồ sơ bảo trợ xã hội.")

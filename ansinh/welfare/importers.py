@@ -1,0 +1,124 @@
+"""Import of decided social-assistance cases from a district's Excel registry."""
+from datetime import date
+
+from ansinh.core import scope
+from ansinh.core.imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
+from ansinh.core.models import AccessLog, Person
+
+from .models import BenefitCategory, Case
+from .services import can_write, eligibility_problems
+
+PAYMENTS = {"tien mat": Case.Payment.CASH, "chuyen khoan": Case.Payment.BANK, "buu dien": Case.Payment.POST}
+
+
+def parse_month(value):
+    """“03/2024”, “3/2024”, an Excel date or “2024-03” → the first day of that month."""
+    if hasattr(value, "year"):
+        return date(value.year, value.month, 1)
+    text = parse_code(value)
+    for separator in ("/", "-"):
+        parts = text.split(separator)
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            month, year = (int(parts[0]), int(parts[1])) if len(parts[1]) == 4 else (int(parts[1]), int(parts[0]))
+            if 1 <= month <= 12 and 1900 < year < 2200:
+                return date(year, month, 1)
+    raise CellError(f"“{text}” không phải tháng hợp lệ (ghi dạng 03/2024).")
+
+
+@register
+class CaseImporter(Importer):
+    kind = "welfare_cases"
+    title = "Hồ sơ trợ cấp xã hội hằng tháng (đã có quyết định)"
+    columns = [
+        Column("Số định danh cá nhân", "personal_id", True, "Người phải có trong sổ đối tượng.", "094060001234"),
+        Column("Nhóm đối tượng", "category", True, "Mã nhóm, ví dụ ND20-5.5a, ND20-5.6, NQ10-1.", "ND20-5.5a"),
+        Column("Mức độ khuyết tật", "disability", False, "Nặng hoặc Đặc biệt nặng (nhóm ND20-5.6).", ""),
+        Column("Số quyết định", "decision_number", True, "", "125/QĐ-UBND"),
+        Column("Ngày quyết định", "decision_date", True, "Ngày/tháng/năm.", "15/01/2024"),
+        Column("Hưởng từ tháng", "start_month", True, "Tháng/năm, không trước tháng ký quyết định.", "01/2024"),
+        Column("Hình thức chi trả", "payment", False, "Tiền mặt, Chuyển khoản hoặc Bưu điện.", "Tiền mặt"),
+        Column("Số tài khoản", "account", False, "Bắt buộc nếu chuyển khoản.", ""),
+    ]
+
+    def __init__(self, user):
+        super().__init__(user)
+        if not can_write(user):
+            raise FileRejected("Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội.")
+        self.categories = {c.code.lower(): c for c in BenefitCategory.objects.all()}
+        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
+
+    def clean_row(self, values, row, problems):
+        from ansinh.core.text import fold
+
+        headers = {c.name: c.header for c in self.columns}
+
+        def cell(name, parse):
+            try:
+                return parse(values.get(name))
+            except CellError as error:
+                problems.append(Problem(row, headers[name], str(error)))
+
+        person = cell("personal_id", self._person)
+        category = cell("category", self._category)
+        disability = {"nang": "nang", "dac biet nang": "dac_biet_nang", "": ""}.get(fold(str(values.get("disability") or "")))
+        if disability is None:
+            problems.append(Problem(row, headers["disability"], "ghi Nặng hoặc Đặc biệt nặng."))
+        number = cell("decision_number", lambda v: parse_text(v, 50))
+        decided = cell("decision_date", parse_date)
+        start = cell("start_month", parse_month)
+        payment = PAYMENTS.get(fold(str(values.get("payment") or "tien mat")))
+        if payment is None:
+            problems.append(Problem(row, headers["payment"], "ghi Tiền mặt, Chuyển khoản hoặc Bưu điện."))
+        account = cell("account", lambda v: parse_text(v, 30)) or ""
+        if payment == Case.Payment.BANK and not account:
+            problems.append(Problem(row, headers["account"], "chuyển khoản thì phải có số tài khoản."))
+        if not number and "decision_number" not in [p.column for p in problems if p.row == row]:
+            problems.append(Problem(row, headers["decision_number"], "không được để trống."))
+        if decided and start and start < decided.replace(day=1):
+            problems.append(Problem(row, headers["start_month"], f"tháng {start:%m/%Y} trước tháng ký quyết định ({decided:%d/%m/%Y})."))
+        if not (person and category and decided and start and number):
+            return None
+        case = Case(person=person, category=category, commune=person.commune, disability_level=disability or "",
+                    application_date=decided, decision_number=number, decision_date=decided, start_month=start,
+                    status=Case.Status.PAYING, payment_method=payment or Case.Payment.CASH, account_number=account)
+        for message in eligibility_problems(case, start):
+            problems.append(Problem(row, headers["category"], message))
+        return case
+
+    def _person(self, value):
+        code = parse_code(value)
+        person = Person.objects.filter(personal_id=code).select_related("commune").first()
+        if person is None:
+            raise CellError(f"không có người mang số định danh {code} trong sổ đối tượng.")
+        if person.commune_id not in self.allowed:
+            raise CellError(f"{person} thuộc địa bàn ngoài phạm vi của bạn.")
+        if person.death_date:
+            raise CellError(f"số định danh {code} là của {person}, đã mất ngày {person.death_date:%d/%m/%Y}.")
+        return person
+
+    def _category(self, value):
+        code = parse_code(value).lower()
+        if code not in self.categories:
+            raise CellError(f"không có nhóm đối tượng “{parse_code(value)}”.")
+        return self.categories[code]
+
+    def check_file(self, objects, problems, warnings):
+        seen = {}
+        for row, case in objects:
+            key = (case.person.pk, case.category.pk)
+            if key in seen:
+                problems.append(Problem(row, "Nhóm đối tượng", f"trùng người và nhóm với dòng {seen[key]}."))
+            seen.setdefault(key, row)
+            twin = Case.objects.filter(person=case.person, category=case.category).exclude(status__in=[Case.Status.ENDED, Case.Status.REFUSED]).first()
+            if twin:
+                problems.append(Problem(row, "Nhóm đối tượng", f"{case.person} đã có hồ sơ nhóm này đang mở (mã {twin.pk})."))
+
+    def save(self, cases):
+        from ansinh.core.bulk import insert_history
+
+        for case in cases:
+            case.created_by = self.user
+        created = Case.objects.bulk_create(cases, batch_size=2000)
+        insert_history(created, self.user, "Nhập từ tệp")
+        AccessLog.objects.create(user=self.user, action=AccessLog.Action.IMPORT, object_label=self.title, channel="import", detail=f"{len(created)} hồ sơ")
+        return len(created)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("bao-tro/ho-so/", views.case_list, name="case_list"),
+    path("bao-tro/ho-so/them/", views.case_create, name="case_create"),
+    path("bao-tro/ho-so/<int:pk>/", views.case_detail, name="case_detail"),
+    path("bao-tro/ho-so/<int:pk>/xu-ly/", views.case_action, name="case_action"),
+    path("bao-tro/chi-tra/", views.payroll_index, name="payroll_index"),
+    path("bao-tro/chi-tra/<int:pk>/", views.payroll_detail, name="payroll_detail"),
+    path("bao-tro/chi-tra/<int:pk>/xu-ly/", views.payroll_action, name="payroll_action"),
+    path("bao-tro/chi-tra/<int:pk>/xuat/<slug:kind>/", views.payroll_export, name="payroll_export"),
+]

@@ -1,0 +1,209 @@
+import io
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from ansinh.core import jobs, scope
+from ansinh.core.audit import log_access, log_bulk_export
+from ansinh.core.exports import xlsx_response
+from ansinh.core.models import AccessLog, AdminUnit
+from ansinh.core.text import neutralise_formula
+from ansinh.core.views import paginate
+
+from . import payroll, queries, services
+from .forms import CaseForm, DecisionForm, EndForm
+from .models import BenefitCategory, Case, PayrollCycle, PayrollLine
+
+
+@login_required
+def case_list(request):
+    cases = queries.cases_for(request.user).select_related("person", "category", "commune").order_by("person__name_sort", "id")
+    filters = {k: request.GET.get(k, "") for k in ("commune", "category", "status")}
+    if filters["commune"]:
+        cases = cases.filter(commune_id=filters["commune"])
+    if filters["category"]:
+        cases = cases.filter(category__code=filters["category"])
+    if filters["status"]:
+        cases = cases.filter(status=filters["status"])
+    query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
+    return render(request, "welfare/case_list.html", {
+        "page": paginate(request, cases), "filters": filters, "query": query,
+        "communes": scope.visible_communes(request.user).order_by("code"), "categories": BenefitCategory.objects.all(),
+        "statuses": Case.Status.choices, "can_write": services.can_write(request.user),
+    })
+
+
+@login_required
+def case_create(request):
+    services.require_welfare_writer(request.user)
+    form = CaseForm(request.POST or None, user=request.user, initial={"application_date": date.today()})
+    if request.method == "POST" and form.is_valid():
+        case = form.save(commit=False)
+        case.person = form.cleaned_data["personal_id_or_pk"]
+        try:
+            services.receive(request.user, case)
+            messages.success(request, "Đã nhận hồ sơ.")
+            return redirect("case_detail", pk=case.pk)
+        except services.Refused as error:
+            form.add_error(None, str(error))
+    return render(request, "welfare/case_form.html", {"form": form})
+
+
+@login_required
+def case_detail(request, pk):
+    case = queries.case_for(request.user, pk)
+    log_access(request, AccessLog.Action.VIEW, case.person, label=f"Hồ sơ trợ cấp {case.pk}")
+    history = case.history.select_related("history_user").order_by("-history_date")[:30]
+    return render(request, "welfare/case_detail.html", {
+        "case": case, "history": history, "entitlements": queries.entitlement_rows(case),
+        "decision_form": DecisionForm(), "end_form": EndForm(), "can_write": services.can_write(request.user),
+        "payments": case.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[:36],
+    })
+
+
+@login_required
+@require_POST
+def case_action(request, pk):
+    case = queries.case_for(request.user, pk)
+    action = request.POST.get("action")
+    try:
+        if action in ("eligible", "not_eligible"):
+            services.appraise(request.user, case, action == "eligible", request.POST.get("note", ""))
+        elif action == "decide":
+            form = DecisionForm(request.POST)
+            if not form.is_valid():
+                raise services.Refused("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
+            services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
+        elif action == "end":
+            form = EndForm(request.POST)
+            if not form.is_valid():
+                raise services.Refused("Thiếu lý do hoặc ngày thôi hưởng.")
+            services.end(request.user, case, form.cleaned_data["reason"], form.cleaned_data["end_date"])
+        else:
+            raise Http404
+        messages.success(request, f"Hồ sơ: {case.get_status_display().lower()}.")
+    except services.Refused as error:
+        messages.error(request, str(error))
+    return redirect("case_detail", pk=case.pk)
+
+
+def _payroll_units(user):
+    territory = scope.territory_of(user)
+    if territory is not None:
+        return [territory]
+    return list(AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE, valid_from=None))
+
+
+@login_required
+def payroll_index(request):
+    if request.method == "POST":
+        scope.require_write(request.user, "welfare")
+        unit = next((u for u in _payroll_units(request.user) if str(u.pk) == request.POST.get("unit")), None)
+        try:
+            month = date.fromisoformat(request.POST.get("month", "") + "-01")
+        except ValueError:
+            messages.error(request, "Tháng phải có dạng YYYY-MM.")
+            return redirect("payroll_index")
+        if unit is None:
+            raise PermissionDenied("Bạn không lập danh sách cho địa bàn này.")
+        try:
+            cycle = payroll.start_cycle(request.user, unit, month)
+        except payroll.Refused as error:
+            messages.error(request, str(error))
+            return redirect("payroll_index")
+        jobs.run(payroll.generate, cycle)
+        return redirect("payroll_detail", pk=cycle.pk)
+    return render(request, "welfare/payroll_index.html", {
+        "cycles": queries.cycles_for(request.user).order_by("-month")[:36], "units": _payroll_units(request.user),
+        "can_write": scope.can_write(request.user, "welfare"),
+    })
+
+
+def _cycle_for(user, pk):
+    cycle = queries.cycles_for(user).filter(pk=pk).first()
+    if cycle is None:
+        raise Http404("Không có danh sách chi trả này trong phạm vi của bạn.")
+    return cycle
+
+
+@login_required
+def payroll_detail(request, pk):
+    cycle = _cycle_for(request.user, pk)
+    if request.headers.get("HX-Request"):
+        return render(request, "welfare/_progress.html", {"cycle": cycle})
+    lines = PayrollLine.objects.filter(cycle=cycle).select_related("case__person", "commune").order_by("commune__code", "case__person__name_sort", "for_month")
+    change = request.GET.get("change", "")
+    if change in ("new", "ended", "changed"):
+        lines = lines.filter(change=change)
+    elif change in ("arrears", "recovery"):
+        lines = lines.filter(kind=change)
+    summary = payroll.differences(cycle) if cycle.status != PayrollCycle.Status.GENERATING else {}
+    return render(request, "welfare/payroll_detail.html", {
+        "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change,
+        "query": f"change={change}" if change else "", "can_approve": scope.is_leader_or_admin(request.user),
+        "can_write": scope.can_write(request.user, "welfare"),
+    })
+
+
+@login_required
+@require_POST
+def payroll_action(request, pk):
+    cycle = _cycle_for(request.user, pk)
+    try:
+        if request.POST.get("action") == "approve":
+            payroll.approve(request.user, cycle)
+        elif request.POST.get("action") == "paid":
+            payroll.mark_paid(request.user, cycle)
+        else:
+            raise Http404
+        messages.success(request, f"Danh sách tháng {cycle.month:%m/%Y}: {cycle.get_status_display().lower()}.")
+    except payroll.Refused as error:
+        messages.error(request, str(error))
+    return redirect("payroll_detail", pk=cycle.pk)
+
+
+@login_required
+def payroll_export(request, pk, kind):
+    """Payment list for non-cash payment, or the list per commune to be signed on receipt."""
+    cycle = _cycle_for(request.user, pk)
+    if not (scope.can_write(request.user) or scope.is_leader_or_admin(request.user)):
+        raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
+    lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "commune").order_by("commune__code", "case__person__name_sort")
+    workbook = Workbook(write_only=True)
+    count = 0
+    if kind == "chuyen-khoan":
+        sheet = workbook.create_sheet("Chuyển khoản")
+        sheet.append([f"DANH SÁCH CHI TRẢ KHÔNG DÙNG TIỀN MẶT THÁNG {cycle.month:%m/%Y} – {cycle.unit.name.upper()}"])
+        sheet.append(["STT", "Họ và tên", "Số định danh", "Hình thức", "Số tài khoản", "Xã/phường", "Tháng hưởng", "Loại", "Số tiền (đồng)"])
+        for line in lines.exclude(case__payment_method=Case.Payment.CASH):
+            count += 1
+            person = line.case.person
+            sheet.append([count] + [neutralise_formula(v) for v in (person.full_name, person.personal_id or "", line.case.get_payment_method_display(),
+                          line.case.account_number, line.commune.name, f"{line.for_month:%m/%Y}", line.get_kind_display())] + [line.amount])
+        name = f"chuyen-khoan-{cycle.month:%Y-%m}.xlsx"
+    elif kind == "theo-xa":
+        sheets = {}
+        for line in lines:
+            sheet = sheets.get(line.commune_id)
+            if sheet is None:
+                sheet = sheets[line.commune_id] = workbook.create_sheet(line.commune.name[:31])
+                sheet.append([f"DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG {cycle.month:%m/%Y} – {line.commune.name.upper()}"])
+                sheet.append(["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng hưởng", "Loại", "Số tiền (đồng)", "Ký nhận"])
+            count += 1
+            person = line.case.person
+            sheet.append([count, neutralise_formula(person.full_name), person.birth_display, line.case.category.name,
+                          f"{line.for_month:%m/%Y}", line.get_kind_display(), line.amount, ""])
+        name = f"ky-nhan-theo-xa-{cycle.month:%Y-%m}.xlsx"
+    else:
+        raise Http404
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    log_bulk_export(request, count, f"Danh sách chi trả tháng {cycle.month:%m/%Y}")
+    return xlsx_response(buffer.getvalue(), name)
