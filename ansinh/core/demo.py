@@ -186,6 +186,9 @@ def run(people_count=3000, log=print):
     from ansinh.reports.loaders import load_definition
     from ansinh.worklog import demo as worklog_demo
 
+    from ansinh.welfare import demo as welfare_demo
+
+    welfare_demo.run(User.objects.get(username="admin"), log)
     indicators_demo.run(log)
     worklog_demo.run(log)
     load_definition()

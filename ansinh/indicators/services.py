@@ -28,6 +28,7 @@ def load_catalogue():
                 "name": row["name"], "unit": row["unit"], "area": row["area"], "aggregation": row["aggregation"],
                 "categories": categories, "entry_level": row["entry_level"], "entry_period": row["entry_period"],
                 "has_target": row["target"] == "yes", "description": row["description"], "order": order * 10,
+                "source": row.get("source") or Indicator.Source.ENTRY,
             })
 
 

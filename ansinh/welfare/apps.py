@@ -7,4 +7,4 @@ class WelfareConfig(AppConfig):
     verbose_name = "Bảo trợ xã hội"
 
     def ready(self):
-        from . import importers  # noqa: F401  (registers the case importer)
+        from . import importers, sources  # noqa: F401  (registers the case importer and indicator sources)

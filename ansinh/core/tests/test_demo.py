@@ -10,7 +10,11 @@ def test_demo_is_idempotent_and_complete(db):
     counts = (AdminUnit.objects.count(), OrgUnit.objects.count(), Person.objects.count(), Profile.objects.count())
     call_command("demo", "--people", "300", "--quiet-accounts")
     assert (AdminUnit.objects.count(), OrgUnit.objects.count(), Person.objects.count(), Profile.objects.count()) == counts
-    assert counts[2] == 300
+    from ansinh.welfare import demo as welfare_demo
+    from ansinh.welfare.models import Case
+
+    welfare_cases = welfare_demo.NATIONAL_PAYING + welfare_demo.PROVINCIAL_PAYING + welfare_demo.ENDED
+    assert counts[2] == 300 + welfare_cases and Case.objects.count() == welfare_cases
     assert OrgUnit.objects.filter(kind="district_office").count() == 11
     mytu = authenticate(username="mytu", password=demo.DEMO_PASSWORD)
     assert mytu.profile.org_unit.territory.name == "Huyện Mỹ Tú"

@@ -19,3 +19,11 @@ def demo_q1(users):
 @pytest.fixture
 def province(soc_trang):
     return AdminUnit.objects.get(level="province", code="94", valid_from=None)
+
+
+@pytest.fixture
+def welfare_registry(users):
+    """The demo's 46.000 welfare cases: 42.747 and 2.474 beneficiaries come from the registry."""
+    from ansinh.welfare import demo as welfare_demo
+
+    welfare_demo.run(users["admin"], log=lambda *a: None)

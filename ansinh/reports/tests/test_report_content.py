@@ -56,7 +56,7 @@ def content(demo_q1, province):
     return content
 
 
-def test_docx_has_every_reference_figure_in_its_section(content):
+def test_docx_has_every_reference_figure_in_its_section(welfare_registry, content):
     text = sections_of_docx(documents.render_docx(content))
     for place, phrases in EXPECTED.items():
         for phrase in phrases:

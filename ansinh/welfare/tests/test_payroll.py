@@ -158,3 +158,21 @@ def test_district_officer_cannot_open_a_case_elsewhere(welfare, users, ke_sach_c
     case = Case(person=person, category=BenefitCategory.objects.get(code="ND20-5.5a"), commune=ke_sach_commune, application_date=date(2024, 1, 1))
     with pytest.raises(PermissionDenied):
         services.receive(users["mytu"], case)
+
+
+def test_registry_sources_count_beneficiaries_by_district(welfare, users, my_tu_commune, ke_sach_commune, province):
+    from ansinh.indicators import services as indicator_services
+    from ansinh.indicators.queries import figures
+
+    indicator_services.load_catalogue()
+    new_case(users["admin"], my_tu_commune)
+    new_case(users["admin"], ke_sach_commune, start=date(2024, 2, 1))
+    ended = new_case(users["admin"], ke_sach_commune)
+    services.end(users["admin"], ended, "moved", date(2024, 3, 1))  # not in force in March
+    new_case(users["admin"], my_tu_commune, category="NQ10-1", birth=date(1970, 1, 1))
+    result = figures("2024Q1", province, ["BTXH_TCXH", "NQ10_HANGTHANG"])
+    national = result["BTXH_TCXH"]
+    assert national.total == 2
+    assert {AdminUnit.objects.get(pk=k).code: int(v) for k, v in national.by_district.items()} == {"944": 1, "943": 1}
+    assert result["NQ10_HANGTHANG"].total == 1
+    assert figures("2024-01", province, ["BTXH_TCXH"])["BTXH_TCXH"].total == 2  # January: the ended case, not yet the February one
