@@ -6,12 +6,15 @@ from rest_framework.routers import DefaultRouter
 
 from .core import api
 from .indicators import api as indicators_api
+from .welfare import api as welfare_api
 
 router = DefaultRouter()
 router.register("units", api.AdminUnitViewSet, basename="adminunit")
 router.register("org-units", api.OrgUnitViewSet, basename="orgunit")
 router.register("people", api.PersonViewSet, basename="person")
 router.register("indicators", indicators_api.IndicatorViewSet, basename="indicator")
+router.register("welfare/cases", welfare_api.CaseViewSet, basename="welfare-case")
+router.register("welfare/payrolls", welfare_api.CycleViewSet, basename="welfare-payroll")
 
 admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"

@@ -114,3 +114,22 @@ def test_payroll_pages_generate_review_approve_export(client, users, people):
     client.force_login(users["kesach"])
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/").status_code == 404
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").status_code == 404
+
+
+def test_api_doors_respect_scope(users, people):
+    from rest_framework.test import APIClient
+
+    from ansinh.core.imports import run_import
+    from ansinh.core.models import AccessLog
+
+    run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]), "a.xlsx", users["mytu"], commit=True)
+    case = Case.objects.get()
+    mine, other = APIClient(), APIClient()
+    mine.force_authenticate(users["mytu"])
+    other.force_authenticate(users["kesach"])
+    assert [c["id"] for c in mine.get("/api/welfare/cases/").json()["results"]] == [case.pk]
+    assert mine.get(f"/api/welfare/cases/{case.pk}/").json()["category_code"] == "ND20-5.5a"
+    assert AccessLog.objects.filter(person=case.person, channel="api").exists()
+    assert other.get("/api/welfare/cases/").json()["results"] == []
+    assert other.get(f"/api/welfare/cases/{case.pk}/").status_code == 404
+    assert mine.delete(f"/api/welfare/cases/{case.pk}/").status_code == 405

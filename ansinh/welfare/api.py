@@ -1,0 +1,49 @@
+"""Read-only API of the welfare registry and payroll, with the same scope as the pages."""
+from rest_framework import serializers, viewsets
+
+from ansinh.core.audit import log_access
+from ansinh.core.models import AccessLog
+
+from . import queries
+from .models import Case, PayrollCycle
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.full_name", read_only=True)
+    category_code = serializers.CharField(source="category.code", read_only=True)
+    commune_code = serializers.CharField(source="commune.code", read_only=True)
+
+    class Meta:
+        model = Case
+        fields = ["id", "person", "person_name", "category_code", "commune_code", "disability_level", "status",
+                  "decision_number", "decision_date", "start_month", "end_date", "end_reason", "payment_method"]
+
+
+class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CaseSerializer
+
+    def get_queryset(self):
+        cases = queries.cases_for(self.request.user).select_related("person", "category", "commune").order_by("id")
+        status = self.request.query_params.get("status")
+        return cases.filter(status=status) if status else cases
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        case = self.get_object()
+        log_access(request, AccessLog.Action.VIEW, case.person, label=f"Hồ sơ trợ cấp {case.pk}", channel="api")
+        return response
+
+
+class CycleSerializer(serializers.ModelSerializer):
+    unit_code = serializers.CharField(source="unit.code", read_only=True)
+
+    class Meta:
+        model = PayrollCycle
+        fields = ["id", "month", "unit_code", "status", "progress", "line_count", "total_amount", "approved_at"]
+
+
+class CycleViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CycleSerializer
+
+    def get_queryset(self):
+        return queries.cycles_for(self.request.user).order_by("-month")
