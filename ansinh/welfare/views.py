@@ -137,6 +137,10 @@ def _cycle_for(user, pk):
 def payroll_detail(request, pk):
     cycle = _cycle_for(request.user, pk)
     if request.headers.get("HX-Request"):
+        if cycle.status != PayrollCycle.Status.GENERATING:
+            response = HttpResponse()
+            response["HX-Refresh"] = "true"  # done: reload the whole page with the result
+            return response
         return render(request, "welfare/_progress.html", {"cycle": cycle})
     lines = PayrollLine.objects.filter(cycle=cycle).select_related("case__person", "commune").order_by("commune__code", "case__person__name_sort", "for_month")
     change = request.GET.get("change", "")
