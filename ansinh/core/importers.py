@@ -44,11 +44,7 @@ class PersonImporter(Importer):
         headers = {c.name: c.header for c in self.columns}
 
         def cell(name, parse):
-            try:
-                return parse(values.get(name))
-            except CellError as error:
-                problems.append(Problem(row, headers[name], str(error)))
-                return None
+            return self.cell(values, name, parse, row, problems)
 
         person.full_name = clean_name(cell("full_name", lambda v: parse_text(v, 100)) or "")
         if not person.full_name:

@@ -93,6 +93,17 @@ class Importer:
         """Return the cleaned object for one row, adding a Problem per bad cell."""
         raise NotImplementedError
 
+    def header_of(self, name):
+        return next(c.header for c in self.columns if c.name == name)
+
+    def cell(self, values, name, parse, row, problems):
+        """Parse one cell; a CellError becomes a Problem naming the row and the column."""
+        try:
+            return parse(values.get(name))
+        except CellError as error:
+            problems.append(Problem(row, self.header_of(name), str(error)))
+            return None
+
     def check_file(self, objects, problems, warnings):
         """Checks across rows and against the database (duplicates...)."""
 

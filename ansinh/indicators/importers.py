@@ -28,14 +28,6 @@ class _IndicatorRows(Importer):
             units = units.filter(pk__in=communes) | units.filter(pk=territory.pk) | units.filter(parent=territory)
         return {(u.level, u.code): u for u in units.order_by("valid_from")}
 
-    def cell(self, values, name, parse, row, problems):
-        header = next(c.header for c in self.columns if c.name == name)
-        try:
-            return parse(values.get(name))
-        except CellError as error:
-            problems.append(Problem(row, header, str(error)))
-            return None
-
     def indicator(self, value):
         code = parse_code(value).upper()
         if code not in self.indicators:

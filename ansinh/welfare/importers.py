@@ -53,10 +53,7 @@ class CaseImporter(Importer):
         headers = {c.name: c.header for c in self.columns}
 
         def cell(name, parse):
-            try:
-                return parse(values.get(name))
-            except CellError as error:
-                problems.append(Problem(row, headers[name], str(error)))
+            return self.cell(values, name, parse, row, problems)
 
         person = cell("personal_id", self._person)
         category = cell("category", self._category)
