@@ -6,7 +6,7 @@ PostgreSQL. Prints cases/s and peak memory.
 import random
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
 
 CASES = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 1_000_000
 CHUNK = 50_000

@@ -7,7 +7,6 @@ report DOCX under 5 s, dashboard page under 500 ms, on SQLite and on PostgreSQL.
 import statistics
 import sys
 import time
-from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
@@ -19,7 +18,6 @@ REPEAT = 5
 
 
 def setup():
-    from django.contrib.auth.models import User
 
     from ansinh.core.bulk import insert_rows
     from ansinh.core.models import AdminUnit, OrgUnit

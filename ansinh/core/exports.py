@@ -3,7 +3,6 @@ import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from .text import neutralise_formula
 

@@ -9,7 +9,7 @@
 - An approved cycle is immutable; corrections go into a later cycle.
 """
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction

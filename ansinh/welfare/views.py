@@ -8,7 +8,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from ansinh.core import jobs, scope
 from ansinh.core.audit import log_access, log_bulk_export

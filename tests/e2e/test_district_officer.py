@@ -1,5 +1,4 @@
 """A district officer of Mỹ Tú logs in, works in Mỹ Tú, and cannot open a Kế Sách record."""
-import io
 
 import pytest
 from openpyxl import Workbook

@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from ansinh.core.models import OrgUnit, Profile
 from ansinh.core.tests.fixtures import PASSWORD, make_person
 from ansinh.welfare.loaders import load_reference_data
 

@@ -5,7 +5,7 @@ import pytest
 
 from ansinh.core.models import OrgUnit
 from ansinh.indicators import services as indicator_services
-from ansinh.indicators.models import DataSet, DataValue, Submission, Target
+from ansinh.indicators.models import DataValue, Submission, Target
 from ansinh.reports import render, services
 from ansinh.reports.models import GeneratedReport, ReportSection
 from ansinh.worklog.models import Activity

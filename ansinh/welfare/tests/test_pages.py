@@ -2,7 +2,6 @@ import io
 from datetime import date
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from ansinh.core.tests.fixtures import make_person
