@@ -13,7 +13,7 @@ from ansinh.core.bulk import insert_history, insert_rows
 from ansinh.core.models import AdminUnit, Person, write_name_keys
 
 from .loaders import load_reference_data
-from .models import BenefitCategory, Case
+from .models import BenefitCategory, Case, Support
 
 NATIONAL_PAYING, PROVINCIAL_PAYING, ENDED = 42_747, 2_474, 900
 SEED = 4020
@@ -77,12 +77,65 @@ def run(admin, log=print):
                           decision_number=f"{rng.randint(1, 999)}/QĐ-UBND", decision_date=decided, start_month=start,
                           end_date=end, end_reason="not_eligible" if end else "", created_by=admin))
         people.append(person)
-    insert_rows(Person, PERSON_COLUMNS, ([getattr(p, c if c != "commune_id" else "commune_id") for c in PERSON_COLUMNS] for p in people))
+    insert_rows(Person, PERSON_COLUMNS, ([getattr(p, c) for c in PERSON_COLUMNS] for p in people))
     insert_rows(Case, CASE_COLUMNS, ([getattr(c, name) for name in CASE_COLUMNS] for c in cases))
     insert_history(people, admin, "Dữ liệu mẫu")
     insert_history(cases, admin, "Dữ liệu mẫu")
     write_name_keys(people, replace=False)
+    supports = _supports(rng, admin, communes, people, cases, now)
     with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), [Person, Case]):
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Person, Case, Support]):
             cursor.execute(sql)
+    log(f"Hỗ trợ một lần quý I/2024: {supports} lượt (mai táng, thẻ BHYT, khẩn cấp, quà trẻ em, chúc thọ).")
     log(f"Bảo trợ xã hội: {len(cases)} hồ sơ ({NATIONAL_PAYING} đang hưởng theo Nghị định 20, {PROVINCIAL_PAYING} theo nghị quyết của tỉnh, {ENDED} đã thôi hưởng).")
+
+
+SUPPORT_COLUMNS = ["person_id", "kind", "basis", "commune_id", "date", "amount", "reference", "note", "cancelled", "cancel_reason", "created_by_id"]
+# kind, basis, how many, (min age, max age) or a birth year, amount in đồng
+NEW_PEOPLE_SUPPORTS = [
+    (Support.Kind.FUNERAL, Support.Basis.NATIONAL, 3_223, (60, 99), 7_200_000),   # 20 × 360.000 (Art. 11)
+    (Support.Kind.FUNERAL, Support.Basis.PROVINCIAL, 58, (60, 99), 7_200_000),
+    (Support.Kind.EMERGENCY, Support.Basis.PROVINCIAL, 12, (20, 80), 2_000_000),
+    (Support.Kind.CHILD_GIFT, Support.Basis.OTHER, 1_100, (3, 15), 300_000),
+    (Support.Kind.LONGEVITY, Support.Basis.PROVINCIAL, 65, 1924, 0),
+    (Support.Kind.LONGEVITY, Support.Basis.PROVINCIAL, 956, 1934, 0),
+]
+CARDS = {Support.Basis.NATIONAL: 33_716, Support.Basis.PROVINCIAL: 2}
+
+
+def _day_in_q1(rng, last=date(2024, 3, 31)):
+    return date(2024, 1, 1) + timedelta(days=rng.randint(0, (last - date(2024, 1, 1)).days))
+
+
+def _supports(rng, admin, communes, people, cases, now):
+    """The quarter's one-off supports; new people for the ones the registry did not have yet."""
+    next_id = max(p.pk for p in people) + 1
+    extra, rows = [], []
+    for kind, basis, count, ages, amount in NEW_PEOPLE_SUPPORTS:
+        for _ in range(count):
+            sex = rng.choice(("nam", "nu"))
+            ethnicity = core_demo._ethnicity(rng)
+            birth = date(ages, rng.randint(1, 12), rng.randint(1, 28)) if isinstance(ages, int) else _birth(rng, *ages)
+            person = Person(pk=next_id, full_name=core_demo._name(rng, sex, ethnicity), sex=sex, ethnicity=ethnicity,
+                            birth_date=birth, birth_year=birth.year, commune=rng.choice(communes),
+                            address=rng.choice(core_demo.HAMLETS), created_at=now, updated_at=now)
+            next_id += 1
+            day = _day_in_q1(rng)
+            if kind == Support.Kind.FUNERAL:
+                person.death_date = _day_in_q1(rng, date(2024, 3, 10))
+                day = person.death_date + timedelta(days=rng.randint(1, 20))
+            person.derive_fields()
+            extra.append(person)
+            rows.append((person.pk, kind, basis, person.commune_id, day, amount, f"{rng.randint(1, 999)}/QĐ-UBND", "", False, "", admin.pk))
+    for basis, count in CARDS.items():
+        holders = [c for c in cases if c.status == Case.Status.PAYING and (c.category_id is not None)]
+        provincial = BenefitCategory.objects.get(code="NQ10-1").pk
+        holders = [c for c in holders if (c.category_id == provincial) == (basis == Support.Basis.PROVINCIAL)]
+        for case in holders[:count]:
+            rows.append((case.person_id, Support.Kind.HEALTH_CARD, basis, case.commune_id, _day_in_q1(rng), 0,
+                         f"DN4{94}{case.person_id:010d}", "", False, "", admin.pk))
+    insert_rows(Person, PERSON_COLUMNS, ([getattr(p, c) for c in PERSON_COLUMNS] for p in extra))
+    insert_history(extra, admin, "Dữ liệu mẫu")
+    write_name_keys(extra, replace=False)
+    insert_rows(Support, SUPPORT_COLUMNS, rows)
+    return len(rows)

@@ -49,3 +49,22 @@ class EndForm(StyledForm, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.style_fields()
+
+
+class SupportForm(StyledForm, forms.ModelForm):
+    personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng")
+
+    class Meta:
+        from .models import Support
+
+        model = Support
+        fields = ["kind", "basis", "date", "amount", "reference", "note"]
+        widgets = {"date": DATE_INPUT}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["amount"].help_text = "Để 0 với hỗ trợ mai táng: hệ thống tính 20 × mức chuẩn tại ngày mất."
+        self.style_fields()
+
+    clean_personal_id_or_pk = CaseForm.clean_personal_id_or_pk

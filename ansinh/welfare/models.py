@@ -160,3 +160,38 @@ class PayrollLine(models.Model):
             models.Index(fields=["cycle", "commune"], name="payroll_line_cycle_commune"),
             models.Index(fields=["case", "for_month"], name="payroll_line_case_month"),
         ]
+
+
+class Support(NoDeleteModel):
+    """A one-off support given to a person: funeral support, a health-insurance card, emergency
+    assistance, a gift to a child in special circumstances, a longevity visit."""
+
+    class Kind(models.TextChoices):
+        FUNERAL = "funeral", "Hỗ trợ chi phí mai táng"
+        HEALTH_CARD = "health_card", "Cấp thẻ bảo hiểm y tế"
+        EMERGENCY = "emergency", "Trợ giúp khẩn cấp"
+        CHILD_GIFT = "child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"
+        LONGEVITY = "longevity", "Chúc thọ, mừng thọ người cao tuổi"
+
+    class Basis(models.TextChoices):
+        NATIONAL = "national", "Nghị định 20/2021/NĐ-CP"
+        PROVINCIAL = "provincial", "Nghị quyết của HĐND tỉnh"
+        OTHER = "other", "Nguồn khác (quỹ, nhà tài trợ)"
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="supports", verbose_name="đối tượng")
+    kind = models.CharField("loại hỗ trợ", max_length=12, choices=Kind.choices)
+    basis = models.CharField("căn cứ", max_length=10, choices=Basis.choices, default=Basis.NATIONAL)
+    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường")
+    date = models.DateField("ngày hỗ trợ")
+    amount = models.BigIntegerField("số tiền (đồng)", default=0)
+    reference = models.CharField("số quyết định hoặc số thẻ", max_length=50, blank=True)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+    cancelled = models.BooleanField("đã huỷ", default=False)
+    cancel_reason = models.CharField("lý do huỷ", max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "hỗ trợ một lần"
+        verbose_name_plural = "hỗ trợ một lần"
+        indexes = [models.Index(fields=["kind", "date"], name="support_kind_date")]

@@ -143,3 +143,62 @@ def set_level(user, valid_from, amount, citation, province=""):
     in_force = Case.objects.filter(status__in=payroll.PAYABLE).exclude(end_date__lte=valid_from)
     payroll.mark_for_recalculation(in_force, valid_from)
     return level
+
+
+def support_problems(support, today=None):
+    """Vietnamese reasons why a one-off support cannot be recorded (the rules of each kind)."""
+    from ansinh.core.rules import age_on
+
+    from .models import Support
+
+    person, day = support.person, support.date
+    today = today or date.today()
+    problems = []
+    if day > today:
+        problems.append("Ngày hỗ trợ ở tương lai.")
+    if support.kind == Support.Kind.FUNERAL:
+        if not person.death_date:
+            problems.append(f"{person} chưa được ghi ngày mất; hãy báo tử trước khi hỗ trợ mai táng.")
+        elif day < person.death_date:
+            problems.append("Ngày hỗ trợ mai táng trước ngày mất.")
+        twin = Support.objects.filter(person=person, kind=Support.Kind.FUNERAL, cancelled=False).exclude(pk=support.pk).first()
+        if twin:
+            problems.append(f"{person} đã được hỗ trợ mai táng ngày {twin.date:%d/%m/%Y}.")
+    elif person.death_date and day > person.death_date:
+        problems.append(f"{person} đã mất ngày {person.death_date:%d/%m/%Y}.")
+    if support.kind == Support.Kind.LONGEVITY:
+        turning = day.year - person.birth_year
+        if turning not in (90, 100):
+            problems.append(f"{person} tròn {turning} tuổi trong năm {day.year}; chỉ chúc thọ người tròn 90 hoặc 100 tuổi.")
+    if support.kind == Support.Kind.CHILD_GIFT and person.birth_date and age_on(person.birth_date, day) >= 16:
+        problems.append(f"{person} đã đủ 16 tuổi; quà này dành cho trẻ em.")
+    if support.amount < 0:
+        problems.append("Số tiền không được âm.")
+    return problems
+
+
+def funeral_amount(death_date, province):
+    """20 × the standard level in force on the death date (Decree 20/2021, Art. 11)."""
+    return rules.funeral_support(payroll.level_rows(), death_date, province=province)
+
+
+@transaction.atomic
+def record_support(user, support):
+    from .models import Support
+
+    require_welfare_writer(user)
+    ensure_commune_in_scope(user, support.commune)
+    if support.kind == Support.Kind.FUNERAL and not support.amount and support.person.death_date:
+        support.amount = funeral_amount(support.person.death_date, payroll.province_code(support.commune))
+    problems = support_problems(support)
+    if problems:
+        raise Refused(" ".join(problems))
+    support.created_by = user
+    support._change_reason = "Ghi nhận hỗ trợ"
+    support.save()
+    return support
+
+
+def longevity_candidates(people, year):
+    """People of the registry who turn 90 or 100 in `year` (found from birth dates or years)."""
+    return people.filter(birth_year__in=[year - 90, year - 100], death_date__isnull=True)

@@ -28,3 +28,39 @@ def beneficiaries(national):
 
 register_source("BTXH_TCXH")(beneficiaries(national=True))
 register_source("NQ10_HANGTHANG")(beneficiaries(national=False))
+
+
+def supports(kind, basis=None, measure="count"):
+    """One-off supports of a kind (and basis) dated in the period, by district: a count of
+    supports, or the sum of their amounts; longevity visits split by the age turned."""
+    from .models import Support
+
+    def source(indicator, period, districts, root):
+        rows = Support.objects.filter(kind=kind, cancelled=False, date__range=(period.start, period.end))
+        if basis:
+            rows = rows.filter(basis=basis)
+        places = {d.pk for d in districts}
+        totals = Counter()
+        for district_id, amount, birth_year, day in rows.values_list("commune__parent_id", "amount", "person__birth_year", "date"):
+            place = district_id if district_id in places else root.pk
+            category = f"tuoi_{day.year - birth_year}" if kind == Support.Kind.LONGEVITY else ""
+            totals[(place, category)] += amount if measure == "amount" else 1
+        return {key: Decimal(value) for key, value in totals.items()}
+    return source
+
+
+def _register_supports():
+    from .models import Support
+
+    K, B = Support.Kind, Support.Basis
+    for code, kind, basis, measure in (
+        ("BTXH_MAITANG", K.FUNERAL, B.NATIONAL, "count"), ("NQ10_MAITANG", K.FUNERAL, B.PROVINCIAL, "count"),
+        ("BTXH_BHYT", K.HEALTH_CARD, B.NATIONAL, "count"), ("NQ10_BHYT", K.HEALTH_CARD, B.PROVINCIAL, "count"),
+        ("NQ10_KHANCAP", K.EMERGENCY, B.PROVINCIAL, "count"),
+        ("TE_QUA", K.CHILD_GIFT, None, "count"), ("TE_QUA_TIEN", K.CHILD_GIFT, None, "amount"),
+        ("NCT_MUNGTHO", K.LONGEVITY, None, "count"),
+    ):
+        register_source(code)(supports(kind, basis, measure))
+
+
+_register_supports()

@@ -210,3 +210,39 @@ def payroll_export(request, pk, kind):
     workbook.save(buffer)
     log_bulk_export(request, count, f"Danh sách chi trả tháng {cycle.month:%m/%Y}")
     return xlsx_response(buffer.getvalue(), name)
+
+
+@login_required
+def supports(request):
+    from ansinh.core.periods import Period, PeriodError
+    from ansinh.core.queries import people_for
+
+    from .forms import SupportForm
+    from .models import Support
+
+    try:
+        period = Period.parse(request.GET.get("period") or "")
+    except PeriodError:
+        period = Period.containing(date.today(), "quarter")
+    form = SupportForm(request.POST or None, user=request.user, initial={"date": date.today()})
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.person = form.cleaned_data["personal_id_or_pk"]
+        item.commune = item.person.commune
+        try:
+            services.record_support(request.user, item)
+            messages.success(request, f"Đã ghi {item.get_kind_display().lower()} cho {item.person}.")
+            return redirect(f"/bao-tro/ho-tro/?period={period}")
+        except services.Refused as error:
+            form.add_error(None, str(error))
+    items = scope.filter_by_commune(Support.objects.filter(date__range=(period.start, period.end)), request.user)
+    kind = request.GET.get("kind", "")
+    if kind:
+        items = items.filter(kind=kind)
+    candidates = services.longevity_candidates(people_for(request.user), period.year).select_related("commune").order_by("birth_year", "name_sort")
+    return render(request, "welfare/supports.html", {
+        "period": period, "form": form, "kinds": Support.Kind.choices, "kind": kind,
+        "page": paginate(request, items.select_related("person", "commune").order_by("-date", "id")),
+        "query": f"period={period}&kind={kind}", "candidates": candidates[:200], "candidate_count": candidates.count(),
+        "can_write": services.can_write(request.user), "previous": period.previous(), "next": period.next(),
+    })

@@ -14,7 +14,8 @@ def test_demo_is_idempotent_and_complete(db):
     from ansinh.welfare.models import Case
 
     welfare_cases = welfare_demo.NATIONAL_PAYING + welfare_demo.PROVINCIAL_PAYING + welfare_demo.ENDED
-    assert counts[2] == 300 + welfare_cases and Case.objects.count() == welfare_cases
+    support_people = sum(count for _, _, count, _, _ in welfare_demo.NEW_PEOPLE_SUPPORTS)
+    assert counts[2] == 300 + welfare_cases + support_people and Case.objects.count() == welfare_cases
     assert OrgUnit.objects.filter(kind="district_office").count() == 11
     mytu = authenticate(username="mytu", password=demo.DEMO_PASSWORD)
     assert mytu.profile.org_unit.territory.name == "Huyện Mỹ Tú"

@@ -1,0 +1,97 @@
+from datetime import date
+
+import pytest
+
+from ansinh.core.models import AdminUnit
+from ansinh.core.tests.fixtures import make_person
+from ansinh.welfare import services
+from ansinh.welfare.loaders import load_reference_data
+from ansinh.welfare.models import Support
+
+
+@pytest.fixture
+def welfare(soc_trang):
+    load_reference_data()
+
+
+def support(person, kind, day, basis=Support.Basis.NATIONAL, amount=0):
+    return Support(person=person, kind=kind, basis=basis, commune=person.commune, date=day, amount=amount)
+
+
+def test_funeral_support_is_20_times_the_level_on_the_death_date(welfare, users, my_tu_commune):
+    before = make_person(my_tu_commune, full_name="Lê Văn Một", birth_year=1930, death_date=date(2024, 6, 30))
+    after = make_person(my_tu_commune, full_name="Lê Văn Hai", birth_year=1931, death_date=date(2024, 7, 1))
+    assert services.record_support(users["mytu"], support(before, "funeral", date(2024, 7, 5))).amount == 7_200_000
+    assert services.record_support(users["mytu"], support(after, "funeral", date(2024, 7, 5))).amount == 10_000_000
+
+
+@pytest.mark.parametrize("kind, person_fields, day, message", [
+    ("funeral", {"birth_year": 1930}, date(2024, 3, 1), "chưa được ghi ngày mất"),
+    ("funeral", {"birth_year": 1930, "death_date": date(2024, 3, 10)}, date(2024, 3, 1), "trước ngày mất"),
+    ("health_card", {"birth_year": 1930, "death_date": date(2024, 1, 10)}, date(2024, 3, 1), "đã mất ngày 10/01/2024"),
+    ("longevity", {"birth_year": 1935}, date(2024, 1, 20), "tròn 89 tuổi"),
+    ("child_gift", {"birth_date": date(2006, 1, 1), "birth_year": 2006}, date(2024, 5, 31), "đã đủ 16 tuổi"),
+    ("emergency", {"birth_year": 1980}, date(2090, 1, 1), "tương lai"),
+])
+def test_support_rules(welfare, users, my_tu_commune, kind, person_fields, day, message):
+    person = make_person(my_tu_commune, full_name="Trần Thị Ba", sex="nu", **person_fields)
+    with pytest.raises(services.Refused, match=message):
+        services.record_support(users["mytu"], support(person, kind, day))
+    assert not Support.objects.exists()
+
+
+def test_funeral_support_only_once(welfare, users, my_tu_commune):
+    person = make_person(my_tu_commune, full_name="Lê Văn Một", birth_year=1930, death_date=date(2024, 3, 1))
+    services.record_support(users["mytu"], support(person, "funeral", date(2024, 3, 5)))
+    with pytest.raises(services.Refused, match="đã được hỗ trợ mai táng ngày 05/03/2024"):
+        services.record_support(users["mytu"], support(person, "funeral", date(2024, 3, 9)))
+
+
+def test_sources_count_supports_by_district_basis_and_age(welfare, users, my_tu_commune, ke_sach_commune):
+    from ansinh.indicators import services as indicator_services
+    from ansinh.indicators.queries import figures
+
+    indicator_services.load_catalogue()
+    elder = make_person(my_tu_commune, full_name="Thạch Thị Sa", sex="nu", birth_year=1924)
+    younger = make_person(ke_sach_commune, full_name="Kim Văn Na", birth_year=1934)
+    services.record_support(users["admin"], support(elder, "longevity", date(2024, 2, 1), Support.Basis.PROVINCIAL))
+    services.record_support(users["admin"], support(younger, "longevity", date(2024, 2, 2), Support.Basis.PROVINCIAL))
+    child = make_person(my_tu_commune, full_name="Danh Bé", birth_date=date(2015, 1, 1), birth_year=2015)
+    services.record_support(users["admin"], support(child, "child_gift", date(2024, 3, 1), Support.Basis.OTHER, 300_000))
+    cancelled = services.record_support(users["admin"], support(child, "child_gift", date(2024, 3, 2), Support.Basis.OTHER, 300_000))
+    cancelled.cancelled = True
+    cancelled.save()
+    services.record_support(users["admin"], support(child, "child_gift", date(2024, 4, 2), Support.Basis.OTHER, 300_000))  # next quarter
+    province = AdminUnit.objects.get(level="province", code="94", valid_from=None)
+    result = figures("2024Q1", province, ["NCT_MUNGTHO", "TE_QUA", "TE_QUA_TIEN", "BTXH_MAITANG"])
+    assert result["NCT_MUNGTHO"].by_category == {"tuoi_100": 1, "tuoi_90": 1}
+    assert (result["TE_QUA"].total, result["TE_QUA_TIEN"].total) == (1, 300_000)
+    assert result["BTXH_MAITANG"].total is None
+
+
+def test_longevity_candidates_come_from_birth_dates(welfare, my_tu_commune):
+    from ansinh.core.models import Person
+
+    make_person(my_tu_commune, full_name="Người Tròn Trăm", birth_year=1924)
+    make_person(my_tu_commune, full_name="Người Chín Mươi", birth_date=date(1934, 12, 31), birth_year=1934)
+    make_person(my_tu_commune, full_name="Người Đã Mất", birth_year=1934, death_date=date(2023, 1, 1))
+    make_person(my_tu_commune, full_name="Người Tám Chín", birth_year=1935)
+    names = sorted(services.longevity_candidates(Person.objects.all(), 2024).values_list("full_name", flat=True))
+    assert names == ["Người Chín Mươi", "Người Tròn Trăm"]
+
+
+def test_supports_page_records_and_lists(client, users, welfare, my_tu_commune, ke_sach_commune):
+    make_person(my_tu_commune, full_name="Lê Văn Một", birth_year=1930, personal_id="094030001111", death_date=date(2024, 3, 1))
+    make_person(my_tu_commune, full_name="Người Tròn Trăm", birth_year=1924)
+    make_person(ke_sach_commune, full_name="Người Kế Sách", birth_year=1924)
+    client.force_login(users["mytu"])
+    data = {"personal_id_or_pk": "094030001111", "kind": "funeral", "basis": "national", "date": "2024-03-05", "amount": "0"}
+    assert client.post("/bao-tro/ho-tro/?period=2024Q1", data).status_code == 302
+    assert Support.objects.get().amount == 7_200_000
+    response = client.post("/bao-tro/ho-tro/?period=2024Q1", data | {"date": "2024-03-07"})
+    assert "đã được hỗ trợ mai táng" in response.content.decode()
+    page = client.get("/bao-tro/ho-tro/", {"period": "2024Q1"})
+    assert "Lê Văn Một" in page.content.decode()
+    assert [p.full_name for p in page.context["candidates"]] == ["Người Tròn Trăm"]  # Kế Sách is outside Mỹ Tú
+    client.force_login(users["kesach"])
+    assert "Lê Văn Một" not in client.get("/bao-tro/ho-tro/", {"period": "2024Q1"}).content.decode()
