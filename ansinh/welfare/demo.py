@@ -13,7 +13,7 @@ from ansinh.core.bulk import insert_history, insert_rows
 from ansinh.core.models import AdminUnit, Person, write_name_keys
 
 from .loaders import load_reference_data
-from .models import BenefitCategory, Case, Support
+from .models import BenefitCategory, Case, Resident, Support
 
 NATIONAL_PAYING, PROVINCIAL_PAYING, ENDED = 42_747, 2_474, 900
 SEED = 4020
@@ -83,8 +83,10 @@ def run(admin, log=print):
     insert_history(cases, admin, "Dữ liệu mẫu")
     write_name_keys(people, replace=False)
     supports = _supports(rng, admin, communes, people, cases, now)
+    residents = _residents(rng, admin, communes, now)
+    log(f"Trung tâm Bảo trợ xã hội: {residents} lượt tiếp nhận.")
     with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), [Person, Case, Support]):
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Person, Case, Support, Resident]):
             cursor.execute(sql)
     log(f"Hỗ trợ một lần quý I/2024: {supports} lượt (mai táng, thẻ BHYT, khẩn cấp, quà trẻ em, chúc thọ).")
     log(f"Bảo trợ xã hội: {len(cases)} hồ sơ ({NATIONAL_PAYING} đang hưởng theo Nghị định 20, {PROVINCIAL_PAYING} theo nghị quyết của tỉnh, {ENDED} đã thôi hưởng).")
@@ -138,4 +140,36 @@ def _supports(rng, admin, communes, people, cases, now):
     insert_history(extra, admin, "Dữ liệu mẫu")
     write_name_keys(extra, replace=False)
     insert_rows(Support, SUPPORT_COLUMNS, rows)
+    return len(rows)
+
+
+# category, in care at the end of March 2024, discharged earlier, ages
+RESIDENTS = [("mo_coi", 31, 4, (1, 15)), ("nguoi_gia", 31, 6, (70, 95)), ("khuyet_tat", 48, 3, (10, 60)), ("lang_thang", 3, 0, (30, 70))]
+
+
+def _residents(rng, admin, communes, now):
+    """Residents of the provincial centre: 110 in care at the end of March 2024, 03 vagrants in emergency care."""
+    from ansinh.core.models import OrgUnit
+
+    centre = OrgUnit.objects.get(code="SLDTBXH94-TTBTXH")
+    next_id = (Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    people, rows = [], []
+    for category, staying, gone, ages in RESIDENTS:
+        for index in range(staying + gone):
+            sex = rng.choice(("nam", "nu"))
+            birth = _birth(rng, *ages)
+            person = Person(pk=next_id, full_name=core_demo._name(rng, sex, core_demo._ethnicity(rng)), sex=sex,
+                            ethnicity="01", birth_date=birth, birth_year=birth.year, commune=rng.choice(communes),
+                            address="Trung tâm Bảo trợ xã hội tỉnh", created_at=now, updated_at=now)
+            person.derive_fields()
+            people.append(person)
+            next_id += 1
+            admitted = _day_in_q1(rng) if category == "lang_thang" else date(rng.randint(2015, 2023), rng.randint(1, 12), 1)
+            discharged = date(2023, 12, 20) if index >= staying else None
+            rows.append((person.pk, centre.pk, category, admitted, f"{rng.randint(1, 99)}/QĐ-TTBTXH", discharged,
+                         "Về với gia đình" if discharged else "", admin.pk))
+    insert_rows(Person, PERSON_COLUMNS, ([getattr(p, c) for c in PERSON_COLUMNS] for p in people))
+    insert_history(people, admin, "Dữ liệu mẫu")
+    write_name_keys(people, replace=False)
+    insert_rows(Resident, ["person_id", "centre_id", "category", "admitted", "decision_number", "discharged", "discharge_reason", "created_by_id"], rows)
     return len(rows)

@@ -68,3 +68,21 @@ class SupportForm(StyledForm, forms.ModelForm):
         self.style_fields()
 
     clean_personal_id_or_pk = CaseForm.clean_personal_id_or_pk
+
+
+class ResidentForm(StyledForm, forms.ModelForm):
+    personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng")
+
+    class Meta:
+        from .models import Resident
+
+        model = Resident
+        fields = ["category", "admitted", "decision_number"]
+        widgets = {"admitted": DATE_INPUT}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.style_fields()
+
+    clean_personal_id_or_pk = CaseForm.clean_personal_id_or_pk

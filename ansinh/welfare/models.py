@@ -195,3 +195,27 @@ class Support(NoDeleteModel):
         verbose_name = "hỗ trợ một lần"
         verbose_name_plural = "hỗ trợ một lần"
         indexes = [models.Index(fields=["kind", "date"], name="support_kind_date")]
+
+
+class Resident(NoDeleteModel):
+    """A person cared for at the social-protection centre, from admission to discharge."""
+
+    class Category(models.TextChoices):
+        ORPHAN = "mo_coi", "Trẻ em mồ côi, bị bỏ rơi"
+        LONE_ELDERLY = "nguoi_gia", "Người cao tuổi cô đơn"
+        DISABLED = "khuyet_tat", "Người khuyết tật"
+        VAGRANT = "lang_thang", "Người lang thang (nuôi dưỡng khẩn cấp)"
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="residencies", verbose_name="đối tượng")
+    centre = models.ForeignKey("core.OrgUnit", models.PROTECT, related_name="residents", verbose_name="cơ sở")
+    category = models.CharField("diện", max_length=12, choices=Category.choices)
+    admitted = models.DateField("ngày tiếp nhận")
+    decision_number = models.CharField("số quyết định tiếp nhận", max_length=50, blank=True)
+    discharged = models.DateField("ngày rời cơ sở", null=True, blank=True)
+    discharge_reason = models.CharField("lý do", max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "đối tượng tại cơ sở bảo trợ"
+        verbose_name_plural = "đối tượng tại cơ sở bảo trợ"

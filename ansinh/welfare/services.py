@@ -202,3 +202,37 @@ def record_support(user, support):
 def longevity_candidates(people, year):
     """People of the registry who turn 90 or 100 in `year` (found from birth dates or years)."""
     return people.filter(birth_year__in=[year - 90, year - 100], death_date__isnull=True)
+
+
+@transaction.atomic
+def admit(user, resident):
+    """Admit a person to the centre; one open stay per person; a vagrant is emergency care."""
+    from .models import Resident
+
+    require_welfare_writer(user)
+    if resident.person.death_date:
+        raise Refused(f"{resident.person} đã mất; không tiếp nhận.")
+    if resident.admitted > date.today():
+        raise Refused("Ngày tiếp nhận ở tương lai.")
+    open_stay = Resident.objects.filter(person=resident.person, discharged__isnull=True).exclude(pk=resident.pk).first()
+    if open_stay:
+        raise Refused(f"{resident.person} đang ở {open_stay.centre} từ {open_stay.admitted:%d/%m/%Y}.")
+    resident.created_by = user
+    resident._change_reason = "Tiếp nhận"
+    resident.save()
+    return resident
+
+
+@transaction.atomic
+def discharge(user, resident, day, reason):
+    require_welfare_writer(user)
+    if resident.discharged:
+        raise Refused("Đối tượng đã rời cơ sở.")
+    if day < resident.admitted:
+        raise Refused("Ngày rời cơ sở trước ngày tiếp nhận.")
+    if not reason.strip():
+        raise Refused("Phải ghi lý do rời cơ sở.")
+    resident.discharged, resident.discharge_reason = day, reason.strip()
+    resident._change_reason = f"Rời cơ sở: {reason.strip()}"
+    resident.save()
+    return resident

@@ -64,3 +64,23 @@ def _register_supports():
 
 
 _register_supports()
+
+
+def _residents_in_care(indicator, period, districts, root):
+    """People living at the centre at the end of the period, by category (vagrants excluded)."""
+    from .models import Resident
+
+    stays = Resident.objects.filter(admitted__lte=period.end).exclude(discharged__lte=period.end).exclude(category="lang_thang")
+    counted = Counter(stays.values_list("category", flat=True))
+    return {(root.pk, category): Decimal(count) for category, count in counted.items()}
+
+
+def _emergency_admissions(indicator, period, districts, root):
+    from .models import Resident
+
+    count = Resident.objects.filter(category="lang_thang", admitted__range=(period.start, period.end)).count()
+    return {(root.pk, ""): Decimal(count)} if count else {}
+
+
+register_source("TTBTXH_NUOIDUONG")(_residents_in_care)
+register_source("TTBTXH_KHANCAP")(_emergency_admissions)

@@ -246,3 +246,40 @@ def supports(request):
         "query": f"period={period}&kind={kind}", "candidates": candidates[:200], "candidate_count": candidates.count(),
         "can_write": services.can_write(request.user), "previous": period.previous(), "next": period.next(),
     })
+
+
+@login_required
+def centre(request):
+    """Residents of the social-protection centre: in care now, admissions, discharges."""
+    from ansinh.core.models import OrgUnit
+
+    from .forms import ResidentForm
+    from .models import Resident
+
+    home = OrgUnit.objects.filter(kind=OrgUnit.Kind.CENTRE, area="welfare").order_by("code").first()
+    if home is None:
+        raise Http404("Chưa khai báo cơ sở bảo trợ xã hội.")
+    form = ResidentForm(request.POST or None, user=request.user, initial={"admitted": date.today()})
+    if request.method == "POST" and request.POST.get("action") == "discharge":
+        stay = Resident.objects.filter(pk=request.POST.get("resident"), centre=home).first()
+        if stay is None:
+            raise Http404
+        try:
+            services.discharge(request.user, stay, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
+            messages.success(request, f"{stay.person} đã rời cơ sở.")
+        except (services.Refused, ValueError) as error:
+            messages.error(request, str(error) if isinstance(error, services.Refused) else "Ngày rời cơ sở không hợp lệ.")
+        return redirect("centre")
+    if request.method == "POST" and form.is_valid():
+        stay = form.save(commit=False)
+        stay.person, stay.centre = form.cleaned_data["personal_id_or_pk"], home
+        try:
+            services.admit(request.user, stay)
+            messages.success(request, f"Đã tiếp nhận {stay.person}.")
+            return redirect("centre")
+        except services.Refused as error:
+            form.add_error(None, str(error))
+    in_care = Resident.objects.filter(centre=home, discharged__isnull=True).select_related("person").order_by("category", "person__name_sort")
+    counts = {label: in_care.filter(category=code).count() for code, label in Resident.Category.choices}
+    return render(request, "welfare/centre.html", {"home": home, "in_care": in_care, "counts": counts, "form": form,
+                                                   "can_write": services.can_write(request.user)})
