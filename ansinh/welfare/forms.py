@@ -7,6 +7,7 @@ from .models import BenefitCategory, Case
 
 
 class CaseForm(StyledForm, forms.ModelForm):
+    field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng", help_text="Người phải có trong sổ đối tượng.")
 
     class Meta:
@@ -52,6 +53,7 @@ class EndForm(StyledForm, forms.Form):
 
 
 class SupportForm(StyledForm, forms.ModelForm):
+    field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng")
 
     class Meta:
@@ -71,6 +73,7 @@ class SupportForm(StyledForm, forms.ModelForm):
 
 
 class ResidentForm(StyledForm, forms.ModelForm):
+    field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng")
 
     class Meta:
