@@ -13,7 +13,7 @@ from ansinh.core.bulk import insert_history, insert_rows
 from ansinh.core.models import AdminUnit, Person, write_name_keys
 
 from .loaders import load_reference_data
-from .models import BenefitCategory, Case, Resident, Support
+from .models import BenefitCategory, Caregiver, Case, Resident, Support
 
 NATIONAL_PAYING, PROVINCIAL_PAYING, ENDED = 42_747, 2_474, 900
 SEED = 4020
@@ -84,9 +84,11 @@ def run(admin, log=print):
     write_name_keys(people, replace=False)
     supports = _supports(rng, admin, communes, people, cases, now)
     residents = _residents(rng, admin, communes, now)
+    carers = _caregivers(rng, admin, cases, now)
+    log(f"Hỗ trợ người chăm sóc, nuôi dưỡng: {carers} quyết định.")
     log(f"Trung tâm Bảo trợ xã hội: {residents} lượt tiếp nhận.")
     with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), [Person, Case, Support, Resident]):
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Person, Case, Support, Resident, Caregiver]):
             cursor.execute(sql)
     log(f"Hỗ trợ một lần quý I/2024: {supports} lượt (mai táng, thẻ BHYT, khẩn cấp, quà trẻ em, chúc thọ).")
     log(f"Bảo trợ xã hội: {len(cases)} hồ sơ ({NATIONAL_PAYING} đang hưởng theo Nghị định 20, {PROVINCIAL_PAYING} theo nghị quyết của tỉnh, {ENDED} đã thôi hưởng).")
@@ -172,4 +174,35 @@ def _residents(rng, admin, communes, now):
     insert_history(people, admin, "Dữ liệu mẫu")
     write_name_keys(people, replace=False)
     insert_rows(Resident, ["person_id", "centre_id", "category", "admitted", "decision_number", "discharged", "discharge_reason", "created_by_id"], rows)
+    return len(rows)
+
+
+CAREGIVERS = [("household_disabled", 3_600), ("take_in_disabled", 411)]  # 4.011 in force in March 2024
+
+
+def _caregivers(rng, admin, cases, now):
+    """Caregivers of people with especially severe disability who receive the monthly allowance."""
+    wards = [c for c in cases if c.disability_level == "dac_biet_nang" and c.status == Case.Status.PAYING]
+    rng.shuffle(wards)
+    next_id = (Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    people, rows = [], []
+    for kind, count in CAREGIVERS:
+        for _ in range(count):
+            ward = wards.pop()
+            sex = rng.choice(("nam", "nu"))
+            birth = _birth(rng, 25, 65)
+            person = Person(pk=next_id, full_name=core_demo._name(rng, sex, core_demo._ethnicity(rng)), sex=sex, ethnicity="01",
+                            birth_date=birth, birth_year=birth.year, commune=ward.commune, address=rng.choice(core_demo.HAMLETS),
+                            created_at=now, updated_at=now)
+            person.derive_fields()
+            people.append(person)
+            next_id += 1
+            start = max(ward.start_month, date(2019, 1, 1))
+            rows.append((person.pk, kind, ward.person_id, ward.commune_id, False, 0, "", f"{rng.randint(1, 999)}/QĐ-UBND",
+                         start, start, None, "", admin.pk))
+    insert_rows(Person, PERSON_COLUMNS, ([getattr(p, c) for c in PERSON_COLUMNS] for p in people))
+    insert_history(people, admin, "Dữ liệu mẫu")
+    write_name_keys(people, replace=False)
+    insert_rows(Caregiver, ["caregiver_id", "kind", "ward_id", "commune_id", "pregnant", "children_under_36_months", "disability_level",
+                            "decision_number", "decision_date", "start_month", "end_date", "end_reason", "created_by_id"], rows)
     return len(rows)

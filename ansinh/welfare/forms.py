@@ -89,3 +89,31 @@ class ResidentForm(StyledForm, forms.ModelForm):
         self.style_fields()
 
     clean_personal_id_or_pk = CaseForm.clean_personal_id_or_pk
+
+
+class CaregiverForm(StyledForm, forms.ModelForm):
+    field_order = ["caregiver_id_or_pk", "kind", "ward_id_or_pk"]
+    caregiver_id_or_pk = forms.CharField(label="Người được hỗ trợ: số định danh hoặc mã đối tượng")
+    ward_id_or_pk = forms.CharField(label="Người được chăm sóc: số định danh hoặc mã đối tượng", required=False)
+
+    class Meta:
+        from .models import Caregiver
+
+        model = Caregiver
+        fields = ["kind", "pregnant", "children_under_36_months", "disability_level", "decision_number", "decision_date", "start_month"]
+        widgets = {"decision_date": DATE_INPUT, "start_month": DATE_INPUT}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.style_fields()
+
+    def _person(self, value):
+        return CaseForm.clean_personal_id_or_pk(type("F", (), {"cleaned_data": {"personal_id_or_pk": value}, "user": self.user})())
+
+    def clean_caregiver_id_or_pk(self):
+        return self._person(self.cleaned_data["caregiver_id_or_pk"])
+
+    def clean_ward_id_or_pk(self):
+        value = self.cleaned_data.get("ward_id_or_pk", "").strip()
+        return self._person(value) if value else None

@@ -145,7 +145,8 @@ class PayrollLine(models.Model):
         CHANGED = "changed", "Thay đổi mức"
 
     cycle = models.ForeignKey(PayrollCycle, models.CASCADE, related_name="lines")
-    case = models.ForeignKey(Case, models.PROTECT, related_name="payroll_lines")
+    case = models.ForeignKey(Case, models.PROTECT, null=True, related_name="payroll_lines")
+    caregiver = models.ForeignKey("Caregiver", models.PROTECT, null=True, related_name="payroll_lines")
     commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+")
     for_month = models.DateField("tháng hưởng")
     kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.REGULAR)
@@ -154,6 +155,18 @@ class PayrollLine(models.Model):
     amount = models.BigIntegerField("số tiền (đồng)")
     change = models.CharField("so với tháng trước", max_length=10, choices=Change.choices, blank=True, default="")
     previous_amount = models.BigIntegerField("tháng trước", null=True)
+
+    @property
+    def recipient(self):
+        return self.case.person if self.case_id else self.caregiver.caregiver
+
+    @property
+    def basis(self):
+        return self.case.category.name if self.case_id else "Hỗ trợ chăm sóc, nuôi dưỡng (Điều 20)"
+
+    @property
+    def payment_method(self):
+        return self.case.payment_method if self.case_id else Case.Payment.CASH
 
     class Meta:
         indexes = [
@@ -219,3 +232,35 @@ class Resident(NoDeleteModel):
     class Meta:
         verbose_name = "đối tượng tại cơ sở bảo trợ"
         verbose_name_plural = "đối tượng tại cơ sở bảo trợ"
+
+
+class Caregiver(NoDeleteModel):
+    """Monthly caregiver support (Decree 20/2021, Art. 20): a person or household caring for,
+    fostering or taking in someone, or a disabled parent pregnant or raising a young child."""
+
+    class Kind(models.TextChoices):
+        FOSTER_CHILD = "foster_child", "Nhận nuôi dưỡng trẻ em (khoản 1 Điều 5)"
+        FOSTER_ELDER = "foster_elder", "Nhận chăm sóc người cao tuổi (điểm d khoản 5 Điều 5)"
+        DISABLED_PARENT = "disabled_parent", "Người khuyết tật mang thai, nuôi con dưới 36 tháng"
+        HOUSEHOLD_DISABLED = "household_disabled", "Hộ gia đình chăm sóc người khuyết tật đặc biệt nặng"
+        TAKE_IN_DISABLED = "take_in_disabled", "Nhận nuôi dưỡng người khuyết tật đặc biệt nặng"
+
+    caregiver = models.ForeignKey(Person, models.PROTECT, related_name="caregiving", verbose_name="người được hỗ trợ")
+    kind = models.CharField("trường hợp", max_length=20, choices=Kind.choices)
+    ward = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="cared_by", verbose_name="người được chăm sóc")
+    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường")
+    pregnant = models.BooleanField("đang mang thai", default=False)
+    children_under_36_months = models.PositiveSmallIntegerField("số con dưới 36 tháng", default=0)
+    disability_level = models.CharField("mức độ khuyết tật (người mẹ/cha)", max_length=15, blank=True,
+                                        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")])
+    decision_number = models.CharField("số quyết định", max_length=50)
+    decision_date = models.DateField("ngày quyết định")
+    start_month = models.DateField("hưởng từ tháng")
+    end_date = models.DateField("thôi hưởng từ ngày", null=True, blank=True)
+    end_reason = models.CharField("lý do thôi hưởng", max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "hỗ trợ người chăm sóc, nuôi dưỡng"
+        verbose_name_plural = "hỗ trợ người chăm sóc, nuôi dưỡng"

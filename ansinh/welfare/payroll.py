@@ -9,7 +9,7 @@
 - An approved cycle is immutable; corrections go into a later cycle.
 """
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -24,7 +24,9 @@ from .models import Case, PayrollCycle, PayrollLine, StandardLevel
 
 CHUNK = 20_000
 PAYABLE = [Case.Status.PAYING, Case.Status.ENDED]
-COLUMNS = ["cycle_id", "case_id", "commune_id", "for_month", "kind", "level", "coefficient", "amount", "change", "previous_amount"]
+COLUMNS = ["cycle_id", "case_id", "commune_id", "for_month", "kind", "level", "coefficient", "amount", "change", "previous_amount", "caregiver_id"]
+CAREGIVER_FIELDS = ["id", "commune_id", "kind", "pregnant", "children_under_36_months", "disability_level", "start_month",
+                    "end_date", "ward__birth_date", "ward__birth_year"]
 
 
 class Refused(Exception):
@@ -80,6 +82,20 @@ def entitlement(group, month, levels, province):
     return level, coefficient, rules._to_dong(level * coefficient)
 
 
+def caregiver_entitlement(row, month, levels, province):
+    """(level, coefficient, amount) of a caregiver's support (Art. 20) for a month."""
+    level = rules.level_in_force(levels, month, province).amount
+    ward_age = None
+    if row["ward__birth_year"]:
+        birth = row["ward__birth_date"] or date(row["ward__birth_year"], 1, 1)
+        ward_age = rules.age_in_month(birth, month.year, month.month)
+    coefficient = rules.caregiver_coefficient(
+        row["kind"], ward_age=ward_age, pregnant=row["pregnant"], children_under_36_months=row["children_under_36_months"],
+        disability_level=row["disability_level"] or None,
+    )
+    return level, coefficient, rules._to_dong(level * coefficient)
+
+
 def _in_force(row, month):
     return row["start_month"] <= month_end(month) and (row["end_date"] is None or row["end_date"] > month)
 
@@ -132,10 +148,9 @@ def generate(cycle):
     cases = cases_of(unit)
     payable = cases.filter(status__in=PAYABLE, start_month__lte=month_end(month)).exclude(end_date__lte=month)
     total_cases = payable.count() or 1
-    previous = dict(
-        PayrollLine.objects.filter(cycle__unit=unit, cycle__month=previous_month(month), kind=PayrollLine.Kind.REGULAR)
-        .exclude(change=PayrollLine.Change.ENDED).values_list("case_id", "amount")
-    )
+    last_month = PayrollLine.objects.filter(cycle__unit=unit, cycle__month=previous_month(month), kind=PayrollLine.Kind.REGULAR).exclude(change=PayrollLine.Change.ENDED)
+    previous = dict(last_month.filter(case__isnull=False).values_list("case_id", "amount"))
+    previous_care = dict(last_month.filter(caregiver__isnull=False).values_list("caregiver_id", "amount"))
     seen, done, batch = set(), 0, []
     rows = payable.order_by("person_id", "id").values(*CASE_FIELDS).iterator(chunk_size=CHUNK)
     for group in _persons(rows):
@@ -145,7 +160,7 @@ def generate(cycle):
         before = next((previous[r["id"]] for r in group if r["id"] in previous), None)
         change = PayrollLine.Change.NEW if before is None else (PayrollLine.Change.CHANGED if before != amount else "")
         if amount:
-            batch.append((cycle.pk, case["id"], case["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before))
+            batch.append((cycle.pk, case["id"], case["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, None))
         done += len(group)
         if len(batch) >= CHUNK:
             _flush(cycle, batch, done, total_cases)
@@ -153,7 +168,8 @@ def generate(cycle):
     ended = [(case_id, amount) for case_id, amount in previous.items() if case_id not in seen]
     communes = dict(Case.objects.filter(pk__in=[c for c, _ in ended]).values_list("pk", "commune_id")) if ended else {}
     for case_id, amount in ended:
-        batch.append((cycle.pk, case_id, communes[case_id], month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, amount))
+        batch.append((cycle.pk, case_id, communes[case_id], month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, amount, None))
+    batch += caregiver_lines(cycle, levels, province, previous_care)
     batch += retroactive_lines(cycle, levels, province)
     _flush(cycle, batch, done, total_cases)
     totals = PayrollLine.objects.filter(cycle=cycle).aggregate(total=Sum("amount"))
@@ -168,6 +184,27 @@ def _flush(cycle, batch, done, total):
     with transaction.atomic():
         insert_rows(PayrollLine, COLUMNS, batch)
         PayrollCycle.objects.filter(pk=cycle.pk).update(progress=min(99, done * 100 // total))
+
+
+def caregiver_lines(cycle, levels, province, previous):
+    """Lines of the caregivers in force in the month, and of those who stopped since last month."""
+    from .models import Caregiver
+
+    month = cycle.month
+    communes = list(scope.commune_ids_in(cycle.unit).values_list("pk", flat=True))
+    records = Caregiver.objects.filter(commune__in=communes, start_month__lte=month_end(month)).exclude(end_date__lte=month)
+    lines, seen = [], set()
+    for row in records.values(*CAREGIVER_FIELDS).iterator(chunk_size=CHUNK):
+        level, coefficient, amount = caregiver_entitlement(row, month, levels, province)
+        seen.add(row["id"])
+        before = previous.get(row["id"])
+        change = PayrollLine.Change.NEW if before is None else (PayrollLine.Change.CHANGED if before != amount else "")
+        if amount:
+            lines.append((cycle.pk, None, row["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, row["id"]))
+    stopped = {pk: commune for pk, commune in Caregiver.objects.filter(pk__in=[p for p in previous if p not in seen]).values_list("pk", "commune_id")}
+    for caregiver_id, commune_id in stopped.items():
+        lines.append((cycle.pk, None, commune_id, month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, previous[caregiver_id], caregiver_id))
+    return lines
 
 
 def retroactive_lines(cycle, levels, province):
@@ -192,7 +229,7 @@ def retroactive_lines(cycle, levels, province):
             was_paid = sum(paid[(r["id"], month)] for r in group)
             if due != was_paid:
                 kind = PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
-                lines.append((cycle.pk, case["id"], case["commune_id"], month, kind, level, coefficient, due - was_paid, "", was_paid))
+                lines.append((cycle.pk, case["id"], case["commune_id"], month, kind, level, coefficient, due - was_paid, "", was_paid, None))
             month = first_of(month + timedelta(days=32))
     return lines
 

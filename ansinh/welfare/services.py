@@ -236,3 +236,56 @@ def discharge(user, resident, day, reason):
     resident._change_reason = f"Rời cơ sở: {reason.strip()}"
     resident.save()
     return resident
+
+
+CAREGIVER_NEEDS_WARD = {"foster_child", "foster_elder", "household_disabled", "take_in_disabled"}
+
+
+@transaction.atomic
+def register_caregiver(user, record):
+    """Decide caregiver support: the facts must give a coefficient above zero in the start month."""
+    from .models import Caregiver
+
+    require_welfare_writer(user)
+    ensure_commune_in_scope(user, record.commune)
+    problems = []
+    if record.kind in CAREGIVER_NEEDS_WARD and record.ward_id is None:
+        problems.append("Phải ghi người được chăm sóc, nuôi dưỡng.")
+    for person in filter(None, (record.caregiver, record.ward if record.ward_id else None)):
+        if person.death_date:
+            problems.append(f"{person} đã mất ngày {person.death_date:%d/%m/%Y}.")
+    record.start_month = record.start_month.replace(day=1)
+    if record.start_month < record.decision_date.replace(day=1):
+        problems.append(f"Tháng bắt đầu hưởng {record.start_month:%m/%Y} trước tháng ký quyết định.")
+    twin = Caregiver.objects.filter(caregiver=record.caregiver, ward=record.ward, kind=record.kind, end_date__isnull=True).exclude(pk=record.pk).first()
+    if twin:
+        problems.append(f"Đã có quyết định hỗ trợ này đang hưởng (mã {twin.pk}).")
+    if not problems:
+        row = {"kind": record.kind, "pregnant": record.pregnant, "children_under_36_months": record.children_under_36_months,
+               "disability_level": record.disability_level, "ward__birth_date": record.ward.birth_date if record.ward_id else None,
+               "ward__birth_year": record.ward.birth_year if record.ward_id else None}
+        try:
+            _, coefficient, _ = payroll.caregiver_entitlement(row, record.start_month, payroll.level_rows(), payroll.province_code(record.commune))
+            if not coefficient:
+                problems.append("Các thông tin đã ghi không thuộc trường hợp được hỗ trợ theo Điều 20 Nghị định 20/2021/NĐ-CP.")
+        except ValueError as error:
+            problems.append(str(error))
+    if problems:
+        raise Refused(" ".join(problems))
+    record.created_by = user
+    record._change_reason = f"Quyết định số {record.decision_number}"
+    record.save()
+    return record
+
+
+@transaction.atomic
+def end_caregiver(user, record, end_date, reason):
+    require_welfare_writer(user)
+    if record.end_date:
+        raise Refused("Quyết định này đã thôi hưởng.")
+    if end_date < record.start_month or not reason.strip():
+        raise Refused("Ngày thôi hưởng phải sau tháng bắt đầu và phải ghi lý do.")
+    record.end_date, record.end_reason = end_date, reason.strip()
+    record._change_reason = f"Thôi hưởng từ {end_date:%d/%m/%Y}: {reason.strip()}"
+    record.save()
+    return record

@@ -84,3 +84,19 @@ def _emergency_admissions(indicator, period, districts, root):
 
 register_source("TTBTXH_NUOIDUONG")(_residents_in_care)
 register_source("TTBTXH_KHANCAP")(_emergency_admissions)
+
+
+def _caregivers(indicator, period, districts, root):
+    """Caregivers receiving support in the last month of the period, by district."""
+    from .models import Caregiver
+
+    month = period.end.replace(day=1)
+    records = Caregiver.objects.filter(start_month__lte=month).exclude(end_date__lte=month)
+    places = {d.pk for d in districts}
+    counted = Counter()
+    for district_id in records.values_list("commune__parent_id", flat=True):
+        counted[district_id if district_id in places else root.pk] += 1
+    return {(place, ""): Decimal(count) for place, count in counted.items()}
+
+
+register_source("BTXH_NCS")(_caregivers)

@@ -141,7 +141,7 @@ def payroll_detail(request, pk):
             response["HX-Refresh"] = "true"  # done: reload the whole page with the result
             return response
         return render(request, "welfare/_progress.html", {"cycle": cycle})
-    lines = PayrollLine.objects.filter(cycle=cycle).select_related("case__person", "commune").order_by("commune__code", "case__person__name_sort", "for_month")
+    lines = PayrollLine.objects.filter(cycle=cycle).select_related("case__person", "case__category", "caregiver__caregiver", "commune").order_by("commune__code", "case__person__name_sort", "for_month")
     change = request.GET.get("change", "")
     if change in ("new", "ended", "changed"):
         lines = lines.filter(change=change)
@@ -178,14 +178,14 @@ def payroll_export(request, pk, kind):
     cycle = _cycle_for(request.user, pk)
     if not (scope.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
-    lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "commune").order_by("commune__code", "case__person__name_sort")
+    lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "case__category", "caregiver__caregiver", "commune").order_by("commune__code", "case__person__name_sort")
     workbook = Workbook(write_only=True)
     count = 0
     if kind == "chuyen-khoan":
         sheet = workbook.create_sheet("Chuyển khoản")
         sheet.append([f"DANH SÁCH CHI TRẢ KHÔNG DÙNG TIỀN MẶT THÁNG {cycle.month:%m/%Y} – {cycle.unit.name.upper()}"])
         sheet.append(["STT", "Họ và tên", "Số định danh", "Hình thức", "Số tài khoản", "Xã/phường", "Tháng hưởng", "Loại", "Số tiền (đồng)"])
-        for line in lines.exclude(case__payment_method=Case.Payment.CASH):
+        for line in lines.filter(case__isnull=False).exclude(case__payment_method=Case.Payment.CASH):
             count += 1
             person = line.case.person
             sheet.append([count] + [neutralise_formula(v) for v in (person.full_name, person.personal_id or "", line.case.get_payment_method_display(),
@@ -200,8 +200,8 @@ def payroll_export(request, pk, kind):
                 sheet.append([f"DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG {cycle.month:%m/%Y} – {line.commune.name.upper()}"])
                 sheet.append(["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng hưởng", "Loại", "Số tiền (đồng)", "Ký nhận"])
             count += 1
-            person = line.case.person
-            sheet.append([count, neutralise_formula(person.full_name), person.birth_display, line.case.category.name,
+            person = line.recipient
+            sheet.append([count, neutralise_formula(person.full_name), person.birth_display, line.basis,
                           f"{line.for_month:%m/%Y}", line.get_kind_display(), line.amount, ""])
         name = f"ky-nhan-theo-xa-{cycle.month:%Y-%m}.xlsx"
     else:
@@ -283,3 +283,38 @@ def centre(request):
     counts = {label: in_care.filter(category=code).count() for code, label in Resident.Category.choices}
     return render(request, "welfare/centre.html", {"home": home, "in_care": in_care, "counts": counts, "form": form,
                                                    "can_write": services.can_write(request.user)})
+
+
+@login_required
+def caregivers(request):
+    from .forms import CaregiverForm
+    from .models import Caregiver
+
+    form = CaregiverForm(request.POST or None, user=request.user)
+    if request.method == "POST" and request.POST.get("action") == "end":
+        item = scope.filter_by_commune(Caregiver.objects.all(), request.user).filter(pk=request.POST.get("record")).first()
+        if item is None:
+            raise Http404
+        try:
+            services.end_caregiver(request.user, item, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
+            messages.success(request, "Đã thôi hưởng.")
+        except (services.Refused, ValueError) as error:
+            messages.error(request, str(error) if isinstance(error, services.Refused) else "Ngày thôi hưởng không hợp lệ.")
+        return redirect("caregivers")
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.caregiver, item.ward = form.cleaned_data["caregiver_id_or_pk"], form.cleaned_data["ward_id_or_pk"]
+        item.commune = item.caregiver.commune
+        try:
+            services.register_caregiver(request.user, item)
+            messages.success(request, f"Đã ghi quyết định hỗ trợ cho {item.caregiver}.")
+            return redirect("caregivers")
+        except services.Refused as error:
+            form.add_error(None, str(error))
+    items = scope.filter_by_commune(Caregiver.objects.all(), request.user).select_related("caregiver", "ward", "commune")
+    if request.GET.get("active") != "0":
+        items = items.filter(end_date__isnull=True)
+    return render(request, "welfare/caregivers.html", {
+        "page": paginate(request, items.order_by("commune__code", "caregiver__name_sort", "id")), "form": form,
+        "can_write": services.can_write(request.user), "query": "",
+    })

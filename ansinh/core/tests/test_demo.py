@@ -16,6 +16,7 @@ def test_demo_is_idempotent_and_complete(db):
     welfare_cases = welfare_demo.NATIONAL_PAYING + welfare_demo.PROVINCIAL_PAYING + welfare_demo.ENDED
     support_people = sum(count for _, _, count, _, _ in welfare_demo.NEW_PEOPLE_SUPPORTS)
     support_people += sum(staying + gone for _, staying, gone, _ in welfare_demo.RESIDENTS)
+    support_people += sum(count for _, count in welfare_demo.CAREGIVERS)
     assert counts[2] == 300 + welfare_cases + support_people and Case.objects.count() == welfare_cases
     assert OrgUnit.objects.filter(kind="district_office").count() == 11
     mytu = authenticate(username="mytu", password=demo.DEMO_PASSWORD)

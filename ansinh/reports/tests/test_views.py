@@ -59,15 +59,15 @@ def test_entry_form_reshows_errors_and_saves_nothing(client, users, demo_q1):
     page = client.get(url)
     grid = page.context["grid"]
     names = {row["indicator"].code + row["category"]: row["name"] for row in grid}
-    response = client.post(url, {names["VL_GQVL"]: "nhiều", names["VL_XKLD"]: "-2", names["BTXH_NCS"]: "3.900"})
+    response = client.post(url, {names["VL_GQVL"]: "nhiều", names["VL_XKLD"]: "-2", names["GAO_NGUOI"]: "3.900"})
     assert response.status_code == 200
     errors = response.context["errors"]
     assert errors[names["VL_GQVL"]] == "“nhiều” không phải là số." and "không được âm" in errors[names["VL_XKLD"]]
     assert 'value="nhiều"' in response.content.decode()
     assert not DataValue.objects.filter(period="2024-05").exists()
-    response = client.post(url, {names["VL_GQVL"]: "120", names["BTXH_NCS"]: "3.900"})
+    response = client.post(url, {names["VL_GQVL"]: "120", names["GAO_NGUOI"]: "3.900"})
     assert response.status_code == 302
-    assert DataValue.objects.get(period="2024-05", indicator__code="BTXH_NCS").value == 3900
+    assert DataValue.objects.get(period="2024-05", indicator__code="GAO_NGUOI").value == 3900
     client.post(url, {"action": "submit"})
     assert Submission.objects.get(period="2024-05", org_unit__code="PLDTBXH-944").status == "submitted"
 
