@@ -173,6 +173,7 @@ def load_people(count, admin):
 
 
 def run(people_count=3000, log=print):
+    """The core part of the demo: units, organisation, calendar, users, people."""
     pre_units = load_units()
     log(f"Đơn vị hành chính: {AdminUnit.objects.count()} đơn vị (Sóc Trăng trước 01/07/2025 và Cần Thơ sau sắp xếp).")
     load_org_units(pre_units)
@@ -182,13 +183,3 @@ def run(people_count=3000, log=print):
     log(f"Tài khoản mẫu: {len(USERS)} ({len(created_users)} mới).")
     added = load_people(people_count, User.objects.get(username="admin"))
     log(f"Đối tượng: thêm {added}, tổng {Person.objects.count()}.")
-    from ansinh.indicators import demo as indicators_demo
-    from ansinh.reports.loaders import load_definition
-    from ansinh.worklog import demo as worklog_demo
-
-    from ansinh.welfare import demo as welfare_demo
-
-    welfare_demo.run(User.objects.get(username="admin"), log)
-    indicators_demo.run(log)
-    worklog_demo.run(log)
-    load_definition()

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from ansinh import demo as full_demo
 from ansinh.core import demo
 
 
@@ -11,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-accounts", action="store_true", help="Không in danh sách tài khoản mẫu")
 
     def handle(self, *args, **options):
-        demo.run(options["people"], log=self.stdout.write)
+        full_demo.run(options["people"], log=self.stdout.write)
         if not options["quiet_accounts"]:
             self.stdout.write("\nTài khoản mẫu (mật khẩu chung: %s) – chỉ dùng để thử nghiệm:" % demo.DEMO_PASSWORD)
             for username, last, first, role, unit in demo.USERS:
