@@ -15,6 +15,8 @@ router.register("people", api.PersonViewSet, basename="person")
 router.register("indicators", indicators_api.IndicatorViewSet, basename="indicator")
 router.register("welfare/cases", welfare_api.CaseViewSet, basename="welfare-case")
 router.register("welfare/payrolls", welfare_api.CycleViewSet, basename="welfare-payroll")
+router.register("welfare/supports", welfare_api.SupportViewSet, basename="welfare-support")
+router.register("welfare/caregivers", welfare_api.CaregiverViewSet, basename="welfare-caregiver")
 
 admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"

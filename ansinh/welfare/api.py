@@ -47,3 +47,48 @@ class CycleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return queries.cycles_for(self.request.user).order_by("-month")
+
+
+class SupportSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.full_name", read_only=True)
+    commune_code = serializers.CharField(source="commune.code", read_only=True)
+
+    class Meta:
+        from .models import Support
+
+        model = Support
+        fields = ["id", "person", "person_name", "kind", "basis", "commune_code", "date", "amount", "reference", "cancelled"]
+
+
+class SupportViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = SupportSerializer
+
+    def get_queryset(self):
+        from ansinh.core import scope
+
+        from .models import Support
+
+        items = scope.filter_by_commune(Support.objects.all(), self.request.user).select_related("person", "commune").order_by("-date", "id")
+        kind = self.request.query_params.get("kind")
+        return items.filter(kind=kind) if kind else items
+
+
+class CaregiverSerializer(serializers.ModelSerializer):
+    caregiver_name = serializers.CharField(source="caregiver.full_name", read_only=True)
+
+    class Meta:
+        from .models import Caregiver
+
+        model = Caregiver
+        fields = ["id", "caregiver", "caregiver_name", "kind", "ward", "decision_number", "decision_date", "start_month", "end_date"]
+
+
+class CaregiverViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CaregiverSerializer
+
+    def get_queryset(self):
+        from ansinh.core import scope
+
+        from .models import Caregiver
+
+        return scope.filter_by_commune(Caregiver.objects.all(), self.request.user).select_related("caregiver").order_by("id")

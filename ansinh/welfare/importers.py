@@ -11,6 +11,29 @@ from .services import can_write, eligibility_problems
 PAYMENTS = {"tien mat": Case.Payment.CASH, "chuyen khoan": Case.Payment.BANK, "buu dien": Case.Payment.POST}
 
 
+def registered_person(value, allowed_communes, allow_dead=False):
+    """The registered person with this ID, in the user's communes (and alive unless allowed)."""
+    code = parse_code(value)
+    person = Person.objects.filter(personal_id=code).select_related("commune").first()
+    if person is None:
+        raise CellError(f"không có người mang số định danh {code} trong sổ đối tượng.")
+    if person.commune_id not in allowed_communes:
+        raise CellError(f"{person} thuộc địa bàn ngoài phạm vi của bạn.")
+    if person.death_date and not allow_dead:
+        raise CellError(f"số định danh {code} là của {person}, đã mất ngày {person.death_date:%d/%m/%Y}.")
+    return person
+
+
+def parse_amount(value):
+    """Whole đồng, “1.250.000” or 1250000; blank is 0."""
+    text = parse_code(value).replace(".", "").replace(" ", "")
+    if not text:
+        return 0
+    if not text.isdigit():
+        raise CellError("phải là số đồng, không âm.")
+    return int(text)
+
+
 def parse_month(value):
     """“03/2024”, “3/2024”, an Excel date or “2024-03” → the first day of that month."""
     if hasattr(value, "year"):
@@ -83,15 +106,7 @@ class CaseImporter(Importer):
         return case
 
     def _person(self, value):
-        code = parse_code(value)
-        person = Person.objects.filter(personal_id=code).select_related("commune").first()
-        if person is None:
-            raise CellError(f"không có người mang số định danh {code} trong sổ đối tượng.")
-        if person.commune_id not in self.allowed:
-            raise CellError(f"{person} thuộc địa bàn ngoài phạm vi của bạn.")
-        if person.death_date:
-            raise CellError(f"số định danh {code} là của {person}, đã mất ngày {person.death_date:%d/%m/%Y}.")
-        return person
+        return registered_person(value, self.allowed)
 
     def _category(self, value):
         code = parse_code(value).lower()
@@ -118,4 +133,70 @@ class CaseImporter(Importer):
         created = Case.objects.bulk_create(cases, batch_size=2000)
         insert_history(created, self.user, "Nhập từ tệp")
         AccessLog.objects.create(user=self.user, action=AccessLog.Action.IMPORT, object_label=self.title, channel="import", detail=f"{len(created)} hồ sơ")
+        return len(created)
+
+
+@register
+class SupportImporter(Importer):
+    kind = "welfare_supports"
+    title = "Hỗ trợ một lần (mai táng, thẻ BHYT, khẩn cấp, quà trẻ em, chúc thọ)"
+    columns = [
+        Column("Số định danh cá nhân", "personal_id", True, "Người phải có trong sổ đối tượng.", "094060001234"),
+        Column("Loại hỗ trợ", "kind", True, "Mai táng, Thẻ BHYT, Khẩn cấp, Quà trẻ em hoặc Chúc thọ.", "Mai táng"),
+        Column("Căn cứ", "basis", False, "Nghị định 20 (mặc định), Nghị quyết tỉnh hoặc Nguồn khác.", "Nghị định 20"),
+        Column("Ngày hỗ trợ", "date", True, "Ngày/tháng/năm.", "05/03/2024"),
+        Column("Số tiền", "amount", False, "Đồng; để trống với mai táng để tính 20 × mức chuẩn tại ngày mất.", ""),
+        Column("Số quyết định hoặc số thẻ", "reference", False, "", "12/QĐ-UBND"),
+    ]
+    KINDS = {"mai tang": "funeral", "the bhyt": "health_card", "khan cap": "emergency", "qua tre em": "child_gift", "chuc tho": "longevity"}
+    BASES = {"nghi dinh 20": "national", "nghi quyet tinh": "provincial", "nguon khac": "other", "": "national"}
+
+    def __init__(self, user):
+        super().__init__(user)
+        if not can_write(user):
+            raise FileRejected("Tài khoản của bạn không được nhập hỗ trợ bảo trợ xã hội.")
+        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
+
+    def clean_row(self, values, row, problems):
+        from ansinh.core.text import fold
+
+        from .models import Support
+        from .services import funeral_amount, payroll, support_problems
+
+        person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed, allow_dead=True), row, problems)
+        kind = self.KINDS.get(fold(str(values.get("kind") or "")))
+        if kind is None:
+            problems.append(Problem(row, "Loại hỗ trợ", "ghi Mai táng, Thẻ BHYT, Khẩn cấp, Quà trẻ em hoặc Chúc thọ."))
+        basis = self.BASES.get(fold(str(values.get("basis") or "")))
+        if basis is None:
+            problems.append(Problem(row, "Căn cứ", "ghi Nghị định 20, Nghị quyết tỉnh hoặc Nguồn khác."))
+        day = self.cell(values, "date", parse_date, row, problems)
+        amount = self.cell(values, "amount", parse_amount, row, problems)
+        reference = self.cell(values, "reference", lambda v: parse_text(v, 50), row, problems) or ""
+        if not (person and kind and basis and day) or amount is None:
+            return None
+        support = Support(person=person, kind=kind, basis=basis, commune=person.commune, date=day, amount=amount, reference=reference)
+        if kind == "funeral" and not amount and person.death_date:
+            support.amount = funeral_amount(person.death_date, payroll.province_code(person.commune))
+        for message in support_problems(support):
+            problems.append(Problem(row, "Loại hỗ trợ", message))
+        return support
+
+    def check_file(self, objects, problems, warnings):
+        funerals = {}
+        for row, support in objects:
+            if support.kind == "funeral":
+                if support.person.pk in funerals:
+                    problems.append(Problem(row, "Loại hỗ trợ", f"hỗ trợ mai táng trùng với dòng {funerals[support.person.pk]}."))
+                funerals.setdefault(support.person.pk, row)
+
+    def save(self, supports):
+        from ansinh.core.bulk import insert_history
+
+        from .models import Support
+
+        for support in supports:
+            support.created_by = self.user
+        created = Support.objects.bulk_create(supports, batch_size=2000)
+        insert_history(created, self.user, "Nhập từ tệp")
         return len(created)

@@ -318,3 +318,48 @@ def caregivers(request):
         "page": paginate(request, items.order_by("commune__code", "caregiver__name_sort", "id")), "form": form,
         "can_write": services.can_write(request.user), "query": "",
     })
+
+
+def _export_allowed(user):
+    if not (scope.can_write(user) or scope.is_leader_or_admin(user)):
+        raise PermissionDenied("Vai trò của bạn không được xuất dữ liệu cá nhân.")
+
+
+@login_required
+def export_register(request, register):
+    """Excel of a register in the user's scope (supports of a period, caregivers, centre residents)."""
+    from ansinh.core.exports import workbook_bytes
+    from ansinh.core.periods import Period, PeriodError
+
+    from .models import Caregiver, Resident, Support
+
+    _export_allowed(request.user)
+    if register == "ho-tro":
+        try:
+            period = Period.parse(request.GET.get("period", ""))
+        except PeriodError as error:
+            raise Http404(str(error))
+        items = scope.filter_by_commune(Support.objects.filter(date__range=(period.start, period.end), cancelled=False), request.user)
+        headers = ["Ngày", "Họ và tên", "Số định danh", "Loại hỗ trợ", "Căn cứ", "Xã/phường", "Số tiền (đồng)", "Số QĐ/thẻ"]
+        rows = ([s.date.strftime("%d/%m/%Y"), s.person.full_name, s.person.personal_id or "", s.get_kind_display(), s.get_basis_display(),
+                 s.commune.name, s.amount, s.reference] for s in items.select_related("person", "commune").order_by("date", "id").iterator())
+        title, name = "Hỗ trợ một lần", f"ho-tro-{period}.xlsx"
+    elif register == "cham-soc":
+        items = scope.filter_by_commune(Caregiver.objects.filter(end_date__isnull=True), request.user)
+        headers = ["Người được hỗ trợ", "Số định danh", "Trường hợp", "Người được chăm sóc", "Xã/phường", "Số quyết định", "Hưởng từ tháng"]
+        rows = ([c.caregiver.full_name, c.caregiver.personal_id or "", c.get_kind_display(), c.ward.full_name if c.ward_id else "",
+                 c.commune.name, c.decision_number, c.start_month.strftime("%m/%Y")] for c in items.select_related("caregiver", "ward", "commune").iterator())
+        title, name = "Người chăm sóc", "cham-soc-nuoi-duong.xlsx"
+    elif register == "trung-tam":
+        if scope.territory_of(request.user) is not None and scope.territory_of(request.user).level != AdminUnit.Level.PROVINCE:
+            raise PermissionDenied("Danh sách đối tượng tại Trung tâm do cấp tỉnh quản lý.")
+        items = Resident.objects.filter(discharged__isnull=True)
+        headers = ["Họ và tên", "Năm sinh", "Diện", "Ngày tiếp nhận", "Số quyết định"]
+        rows = ([r.person.full_name, r.person.birth_display, r.get_category_display(), r.admitted.strftime("%d/%m/%Y"), r.decision_number]
+                for r in items.select_related("person").iterator())
+        title, name = "Đối tượng tại Trung tâm", "trung-tam-bao-tro.xlsx"
+    else:
+        raise Http404
+    content, count = workbook_bytes(title, headers, rows)
+    log_bulk_export(request, count, title)
+    return xlsx_response(content, name)
