@@ -289,3 +289,46 @@ def end_caregiver(user, record, end_date, reason):
     record._change_reason = f"Thôi hưởng từ {end_date:%d/%m/%Y}: {reason.strip()}"
     record.save()
     return record
+
+
+@transaction.atomic
+def suspend(user, case, reason):
+    """Stop paying from the next payroll (e.g. a check is pending) without ending the case."""
+    require_welfare_writer(user)
+    if case.status != Case.Status.PAYING or not reason.strip():
+        raise Refused("Chỉ tạm dừng hồ sơ đang hưởng, và phải ghi lý do.")
+    case.status = Case.Status.SUSPENDED
+    case._change_reason = f"Tạm dừng: {reason.strip()}"
+    case.save()
+    return case
+
+
+@transaction.atomic
+def resume(user, case, reason):
+    require_welfare_writer(user)
+    if case.status != Case.Status.SUSPENDED:
+        raise Refused("Chỉ tiếp tục hồ sơ đang tạm dừng.")
+    case.status = Case.Status.PAYING
+    case._change_reason = f"Tiếp tục chi trả: {reason.strip() or 'không ghi lý do'}"
+    case.save()
+    return case
+
+
+@transaction.atomic
+def move(user, case, commune, reason):
+    """Move a case (and its person) to another commune of the province; the history keeps both."""
+    require_welfare_writer(user)
+    ensure_commune_in_scope(user, case.commune)
+    if commune.level != "commune" or commune.pk == case.commune_id:
+        raise Refused("Hãy chọn một xã/phường khác.")
+    if payroll.province_code(commune) != payroll.province_code(case.commune):
+        raise Refused("Chuyển sang tỉnh khác: hãy thôi hưởng với lý do “Chuyển đi nơi khác”.")
+    old = case.commune
+    case.commune = commune
+    case._change_reason = f"Chuyển từ {old} đến {commune}: {reason.strip()}"
+    case.save()
+    person = case.person
+    person.commune = commune
+    person._change_reason = case._change_reason
+    person.save()
+    return case

@@ -63,6 +63,7 @@ def case_detail(request, pk):
     return render(request, "welfare/case_detail.html", {
         "case": case, "history": history, "entitlements": queries.entitlement_rows(case),
         "decision_form": DecisionForm(), "end_form": EndForm(), "can_write": services.can_write(request.user),
+        "communes": AdminUnit.objects.filter(level="commune", parent__parent_id=case.commune.parent.parent_id).select_related("parent").order_by("code"),
         "payments": case.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[:36],
     })
 
@@ -80,6 +81,15 @@ def case_action(request, pk):
             if not form.is_valid():
                 raise services.Refused("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
             services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
+        elif action == "suspend":
+            services.suspend(request.user, case, request.POST.get("reason", ""))
+        elif action == "resume":
+            services.resume(request.user, case, request.POST.get("reason", ""))
+        elif action == "move":
+            commune = AdminUnit.objects.filter(pk=request.POST.get("commune"), level="commune").first()
+            if commune is None:
+                raise services.Refused("Không có xã/phường này.")
+            services.move(request.user, case, commune, request.POST.get("reason", ""))
         elif action == "end":
             form = EndForm(request.POST)
             if not form.is_valid():

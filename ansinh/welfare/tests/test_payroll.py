@@ -176,3 +176,33 @@ def test_registry_sources_count_beneficiaries_by_district(welfare, users, my_tu_
     assert {AdminUnit.objects.get(pk=k).code: int(v) for k, v in national.by_district.items()} == {"944": 1, "943": 1}
     assert result["NQ10_HANGTHANG"].total == 1
     assert figures("2024-01", province, ["BTXH_TCXH"])["BTXH_TCXH"].total == 2  # January: the ended case, not yet the February one
+
+
+def test_suspend_resume_and_move_keep_history(welfare, users, my_tu_commune, ke_sach_commune, province):
+    case = new_case(users["admin"], my_tu_commune)
+    services.suspend(users["admin"], case, "Chờ xác minh")
+    assert lines(run(users["admin"], province, date(2024, 1, 1))) == []  # not paid while suspended
+    services.resume(users["admin"], case, "Đã xác minh")
+    assert lines(run(users["admin"], province, date(2024, 2, 1))) == [(date(2024, 2, 1), "regular", 720_000, "new")]
+    with pytest.raises(services.Refused, match="lý do"):
+        services.suspend(users["admin"], case, " ")
+    services.move(users["admin"], case, ke_sach_commune, "Chuyển về ở với con")
+    case.refresh_from_db()
+    assert case.commune == ke_sach_commune and case.person.commune == ke_sach_commune
+    reasons = list(case.history.values_list("history_change_reason", flat=True))
+    assert any(r and r.startswith("Chuyển từ") for r in reasons) and "Tạm dừng: Chờ xác minh" in reasons
+    new_province = AdminUnit.objects.filter(level="commune", valid_from=date(2025, 7, 1)).first()
+    with pytest.raises(services.Refused, match="tỉnh khác"):
+        services.move(users["admin"], case, new_province, "x")
+
+
+def test_case_page_actions(client, welfare, users, my_tu_commune, ke_sach_commune):
+    case = new_case(users["admin"], my_tu_commune)
+    client.force_login(users["mytu"])
+    client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"action": "suspend", "reason": "Chờ xác minh"})
+    case.refresh_from_db()
+    assert case.status == "suspended"
+    response = client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"action": "move", "commune": ke_sach_commune.pk, "reason": "x"}, follow=True)
+    case.refresh_from_db()
+    assert case.commune == ke_sach_commune  # a district officer may move a case out of the district
+    assert response.status_code == 404  # ...after which it is no longer theirs to see
