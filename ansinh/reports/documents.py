@@ -1,8 +1,5 @@
 """Renders a report's content to DOCX (docxtpl), PDF (LibreOffice headless) and an XLSX annex."""
 import io
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -12,15 +9,12 @@ from jinja2 import StrictUndefined
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from ansinh.core.office import DocumentError, docx_to_pdf  # noqa: F401  (used by the report services and views)
 from ansinh.core.text import neutralise_formula
 
 from . import render
 
 TEMPLATE = Path(__file__).parent / "data" / "bao_cao_quy.docx"
-
-
-class DocumentError(Exception):
-    """The document could not be produced; the message is for the user. Nothing was written."""
 
 
 def docx_context(content):
@@ -51,30 +45,6 @@ def render_docx(content, template_bytes=None):
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
-
-
-def soffice():
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def docx_to_pdf(docx_bytes, timeout=180):
-    """PDF bytes through LibreOffice headless; DocumentError when it is missing or fails."""
-    binary = soffice()
-    if not binary:
-        raise DocumentError("Máy chủ chưa cài LibreOffice nên chưa tạo được tệp PDF; tệp Word vẫn dùng được.")
-    with tempfile.TemporaryDirectory(prefix="ansinh-pdf-") as folder:
-        source = Path(folder) / "bao-cao.docx"
-        source.write_bytes(docx_bytes)
-        profile = Path(folder) / "profile"
-        command = [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)]
-        try:
-            subprocess.run(command, check=True, capture_output=True, timeout=timeout)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
-            raise DocumentError(f"LibreOffice không chuyển được sang PDF: {error}.")
-        result = Path(folder) / "bao-cao.pdf"
-        if not result.exists():
-            raise DocumentError("LibreOffice không tạo ra tệp PDF.")
-        return result.read_bytes()
 
 
 def render_xlsx(content):

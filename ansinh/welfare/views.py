@@ -189,6 +189,25 @@ def payroll_export(request, pk, kind):
     if not (scope.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
     lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "case__category", "caregiver__caregiver", "commune").order_by("commune__code", "case__person__name_sort")
+    if kind in ("ky-nhan-docx", "ky-nhan-pdf"):
+        from ansinh.core.office import DocumentError, docx_to_pdf
+
+        from .documents import signed_list_docx
+
+        data = signed_list_docx(cycle, list(lines))
+        name = f"ky-nhan-{cycle.month:%Y-%m}"
+        if kind == "ky-nhan-pdf":
+            try:
+                data, name, content_type = docx_to_pdf(data), name + ".pdf", "application/pdf"
+            except DocumentError as error:
+                messages.error(request, str(error))
+                return redirect("payroll_detail", pk=cycle.pk)
+        else:
+            name, content_type = name + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        log_bulk_export(request, lines.count(), f"Danh sách ký nhận tháng {cycle.month:%m/%Y}")
+        response = HttpResponse(data, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
     workbook = Workbook(write_only=True)
     count = 0
     if kind == "chuyen-khoan":

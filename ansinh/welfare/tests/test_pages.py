@@ -143,3 +143,20 @@ def test_progress_poll_reloads_the_page_when_done(client, users, people):
     assert 'hx-trigger="every 2s"' in polling.content.decode() and "aria-valuenow=\"0\"" in polling.content.decode()
     payroll.generate(cycle)
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+
+
+def test_signed_list_per_commune_in_word_and_pdf(client, users, people):
+    from docx import Document
+
+    from ansinh.core.imports import run_import
+
+    run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]), "a.xlsx", users["mytu"], commit=True)
+    client.force_login(users["mytu"])
+    client.post("/bao-tro/chi-tra/", {"unit": users["mytu"].profile.org_unit.territory.pk, "month": "2024-03"})
+    cycle = PayrollCycle.objects.get()
+    document = Document(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/ky-nhan-docx/").content))
+    texts = [p.text for p in document.paragraphs]
+    assert f"UBND {people['elder'].commune.name.upper()}" in texts and "DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG 03/2024" in texts
+    rows = [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert rows[1][1:3] == ["Lâm Thị Bảy", "10/05/1940"] and rows[1][5] == "720.000" and rows[-1][5] == "720.000"
+    assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/ky-nhan-pdf/").content.startswith(b"%PDF")

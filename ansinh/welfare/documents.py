@@ -1,0 +1,66 @@
+"""The payment list each commune has signed on receipt, as a Word document (and PDF)."""
+import io
+from itertools import groupby
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+HEADERS = ["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng hưởng", "Số tiền (đồng)", "Ký nhận"]
+
+
+def _group_number(n):
+    return f"{n:,}".replace(",", ".")
+
+
+def _paragraph(document, text, bold=False, italic=False, size=13, align=WD_ALIGN_PARAGRAPH.CENTER):
+    paragraph = document.add_paragraph()
+    paragraph.alignment = align
+    run = paragraph.add_run(text)
+    run.bold, run.italic, run.font.size, run.font.name = bold, italic, Pt(size), FONT
+    return paragraph
+
+
+def signed_list_docx(cycle, lines):
+    """One section per commune: header, table of recipients with a signature column, total, signatures."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.top_margin = section.bottom_margin = Mm(15)
+    section.left_margin, section.right_margin = Mm(20), Mm(15)
+    document.styles["Normal"].font.name = FONT
+    first = True
+    for commune, commune_lines in groupby(lines, key=lambda line: line.commune):
+        commune_lines = list(commune_lines)
+        if not first:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        first = False
+        _paragraph(document, f"UBND {commune.name.upper()}", bold=True)
+        _paragraph(document, f"DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG {cycle.month:%m/%Y}", bold=True, size=14)
+        _paragraph(document, f"(Danh sách đã được duyệt ngày {cycle.approved_at:%d/%m/%Y})" if cycle.approved_at else "(Dự thảo – chưa duyệt)", italic=True, size=12)
+        table = document.add_table(rows=1, cols=len(HEADERS))
+        table.style = "Table Grid"
+        for cell, header in zip(table.rows[0].cells, HEADERS):
+            cell.text = header
+            cell.paragraphs[0].runs[0].bold = True
+        total = 0
+        for index, line in enumerate(commune_lines, start=1):
+            person = line.recipient
+            values = [str(index), person.full_name, person.birth_display, line.basis, f"{line.for_month:%m/%Y}", _group_number(line.amount), ""]
+            for cell, value in zip(table.add_row().cells, values):
+                cell.text = value
+            total += line.amount
+        row = table.add_row().cells
+        row[1].text, row[5].text = "Cộng", _group_number(total)
+        _paragraph(document, f"Số người: {len(commune_lines)}; tổng số tiền: {_group_number(total)} đồng.", align=WD_ALIGN_PARAGRAPH.LEFT, size=12)
+        signatures = document.add_table(rows=1, cols=3)
+        for cell, title in zip(signatures.rows[0].cells, ("NGƯỜI LẬP BIỂU", "KẾ TOÁN", "CHỦ TỊCH UBND")):
+            cell.text = title
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            cell.paragraphs[0].runs[0].bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
