@@ -17,6 +17,7 @@ router.register("welfare/cases", welfare_api.CaseViewSet, basename="welfare-case
 router.register("welfare/payrolls", welfare_api.CycleViewSet, basename="welfare-payroll")
 router.register("welfare/supports", welfare_api.SupportViewSet, basename="welfare-support")
 router.register("welfare/caregivers", welfare_api.CaregiverViewSet, basename="welfare-caregiver")
+router.register("welfare/residents", welfare_api.ResidentViewSet, basename="welfare-resident")
 
 admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"

@@ -92,3 +92,29 @@ class CaregiverViewSet(viewsets.ReadOnlyModelViewSet):
         from .models import Caregiver
 
         return scope.filter_by_commune(Caregiver.objects.all(), self.request.user).select_related("caregiver").order_by("id")
+
+
+class ResidentSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.full_name", read_only=True)
+
+    class Meta:
+        from .models import Resident
+
+        model = Resident
+        fields = ["id", "person", "person_name", "category", "admitted", "discharged", "discharge_reason"]
+
+
+class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Residents of the centres: the Department's staff see them; district officers do not."""
+
+    serializer_class = ResidentSerializer
+
+    def get_queryset(self):
+        from ansinh.core import scope
+
+        from .models import Resident
+
+        territory = scope.territory_of(self.request.user)
+        if territory is not None and territory.level != "province":
+            return Resident.objects.none()
+        return Resident.objects.select_related("person").order_by("id")

@@ -200,3 +200,54 @@ class SupportImporter(Importer):
         created = Support.objects.bulk_create(supports, batch_size=2000)
         insert_history(created, self.user, "Nhập từ tệp")
         return len(created)
+
+
+@register
+class CaregiverImporter(Importer):
+    kind = "welfare_caregivers"
+    title = "Hỗ trợ người chăm sóc, nuôi dưỡng (Điều 20, đã có quyết định)"
+    columns = [
+        Column("Số định danh người được hỗ trợ", "caregiver", True, "Người phải có trong sổ đối tượng.", "094175001111"),
+        Column("Trường hợp", "kind", True, "household_disabled, take_in_disabled, foster_child, foster_elder hoặc disabled_parent.", "household_disabled"),
+        Column("Số định danh người được chăm sóc", "ward", False, "Bắt buộc trừ trường hợp disabled_parent.", "094090002222"),
+        Column("Số quyết định", "decision_number", True, "", "5/QĐ-UBND"),
+        Column("Ngày quyết định", "decision_date", True, "Ngày/tháng/năm.", "10/01/2024"),
+        Column("Hưởng từ tháng", "start_month", True, "Tháng/năm.", "01/2024"),
+    ]
+
+    def __init__(self, user):
+        super().__init__(user)
+        if not can_write(user):
+            raise FileRejected("Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội.")
+        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
+
+    def clean_row(self, values, row, problems):
+        from .models import Caregiver
+        from .services import caregiver_problems
+
+        caregiver = self.cell(values, "caregiver", lambda v: registered_person(v, self.allowed), row, problems)
+        kind = parse_code(values.get("kind"))
+        if kind not in Caregiver.Kind.values:
+            problems.append(Problem(row, "Trường hợp", f"không có trường hợp “{kind}”; dùng: {', '.join(Caregiver.Kind.values)}."))
+        ward = self.cell(values, "ward", lambda v: registered_person(v, self.allowed) if parse_code(v) else None, row, problems)
+        number = self.cell(values, "decision_number", lambda v: parse_text(v, 50), row, problems)
+        decided = self.cell(values, "decision_date", parse_date, row, problems)
+        start = self.cell(values, "start_month", parse_month, row, problems)
+        if not (caregiver and kind in Caregiver.Kind.values and number and decided and start):
+            return None
+        record = Caregiver(caregiver=caregiver, kind=kind, ward=ward, commune=caregiver.commune, decision_number=number,
+                           decision_date=decided, start_month=start)
+        for message in caregiver_problems(record):
+            problems.append(Problem(row, "Trường hợp", message))
+        return record
+
+    def save(self, records):
+        from ansinh.core.bulk import insert_history
+
+        from .models import Caregiver
+
+        for record in records:
+            record.created_by = self.user
+        created = Caregiver.objects.bulk_create(records)
+        insert_history(created, self.user, "Nhập từ tệp")
+        return len(created)

@@ -241,13 +241,10 @@ def discharge(user, resident, day, reason):
 CAREGIVER_NEEDS_WARD = {"foster_child", "foster_elder", "household_disabled", "take_in_disabled"}
 
 
-@transaction.atomic
-def register_caregiver(user, record):
-    """Decide caregiver support: the facts must give a coefficient above zero in the start month."""
+def caregiver_problems(record):
+    """Vietnamese reasons why caregiver support cannot be decided (Art. 20)."""
     from .models import Caregiver
 
-    require_welfare_writer(user)
-    ensure_commune_in_scope(user, record.commune)
     problems = []
     if record.kind in CAREGIVER_NEEDS_WARD and record.ward_id is None:
         problems.append("Phải ghi người được chăm sóc, nuôi dưỡng.")
@@ -270,6 +267,15 @@ def register_caregiver(user, record):
                 problems.append("Các thông tin đã ghi không thuộc trường hợp được hỗ trợ theo Điều 20 Nghị định 20/2021/NĐ-CP.")
         except ValueError as error:
             problems.append(str(error))
+    return problems
+
+
+@transaction.atomic
+def register_caregiver(user, record):
+    """Decide caregiver support: the facts must give a coefficient above zero in the start month."""
+    require_welfare_writer(user)
+    ensure_commune_in_scope(user, record.commune)
+    problems = caregiver_problems(record)
     if problems:
         raise Refused(" ".join(problems))
     record.created_by = user
