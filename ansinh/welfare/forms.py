@@ -117,3 +117,22 @@ class CaregiverForm(StyledForm, forms.ModelForm):
     def clean_ward_id_or_pk(self):
         value = self.cleaned_data.get("ward_id_or_pk", "").strip()
         return self._person(value) if value else None
+
+
+class ChildCaseForm(StyledForm, forms.ModelForm):
+    field_order = ["personal_id_or_pk"]
+    personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng của trẻ")
+
+    class Meta:
+        from .models import ChildCase
+
+        model = ChildCase
+        fields = ["circumstance", "identified"]
+        widgets = {"identified": DATE_INPUT}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.style_fields()
+
+    clean_personal_id_or_pk = CaseForm.clean_personal_id_or_pk

@@ -184,6 +184,7 @@ class Support(NoDeleteModel):
         HEALTH_CARD = "health_card", "Cấp thẻ bảo hiểm y tế"
         EMERGENCY = "emergency", "Trợ giúp khẩn cấp"
         CHILD_GIFT = "child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"
+        MEDICAL = "medical", "Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em"
         LONGEVITY = "longevity", "Chúc thọ, mừng thọ người cao tuổi"
 
     class Basis(models.TextChoices):
@@ -264,3 +265,36 @@ class Caregiver(NoDeleteModel):
     class Meta:
         verbose_name = "hỗ trợ người chăm sóc, nuôi dưỡng"
         verbose_name_plural = "hỗ trợ người chăm sóc, nuôi dưỡng"
+
+
+class ChildCase(NoDeleteModel):
+    """A child in special circumstances (Law on Children 2016, Art. 10), from identification to closing."""
+
+    class Circumstance(models.TextChoices):
+        ORPHAN = "01", "Trẻ em mồ côi cả cha và mẹ"
+        ABANDONED = "02", "Trẻ em bị bỏ rơi"
+        NO_SUPPORT = "03", "Trẻ em không nơi nương tựa"
+        DISABLED = "04", "Trẻ em khuyết tật"
+        HIV = "05", "Trẻ em nhiễm HIV/AIDS"
+        OFFENDER = "06", "Trẻ em vi phạm pháp luật"
+        DRUGS = "07", "Trẻ em nghiện ma túy"
+        DROPPED_OUT = "08", "Trẻ em phải bỏ học kiếm sống chưa hoàn thành phổ cập giáo dục THCS"
+        VIOLENCE = "09", "Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực"
+        EXPLOITED = "10", "Trẻ em bị bóc lột"
+        SEXUAL_ABUSE = "11", "Trẻ em bị xâm hại tình dục"
+        TRAFFICKED = "12", "Trẻ em bị mua bán"
+        SERIOUS_ILLNESS = "13", "Trẻ em mắc bệnh hiểm nghèo hoặc phải điều trị dài ngày thuộc hộ nghèo, cận nghèo"
+        MIGRANT = "14", "Trẻ em di cư, lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc"
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="child_cases", verbose_name="trẻ em")
+    circumstance = models.CharField("nhóm hoàn cảnh đặc biệt", max_length=2, choices=Circumstance.choices)
+    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường")
+    identified = models.DateField("ngày xác định")
+    closed = models.DateField("ngày đóng hồ sơ", null=True, blank=True)
+    close_reason = models.CharField("lý do đóng", max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "trẻ em có hoàn cảnh đặc biệt"
+        verbose_name_plural = "trẻ em có hoàn cảnh đặc biệt"

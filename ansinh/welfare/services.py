@@ -170,7 +170,7 @@ def support_problems(support, today=None):
         turning = day.year - person.birth_year
         if turning not in (90, 100):
             problems.append(f"{person} tròn {turning} tuổi trong năm {day.year}; chỉ chúc thọ người tròn 90 hoặc 100 tuổi.")
-    if support.kind == Support.Kind.CHILD_GIFT and person.birth_date and age_on(person.birth_date, day) >= 16:
+    if support.kind in (Support.Kind.CHILD_GIFT, Support.Kind.MEDICAL) and person.birth_date and age_on(person.birth_date, day) >= 16:
         problems.append(f"{person} đã đủ 16 tuổi; quà này dành cho trẻ em.")
     if support.amount < 0:
         problems.append("Số tiền không được âm.")
@@ -338,3 +338,29 @@ def move(user, case, commune, reason):
     person._change_reason = case._change_reason
     person.save()
     return case
+
+
+@transaction.atomic
+def identify_child(user, child_case):
+    """Record a child in special circumstances: under 16 on the day, one open file per group."""
+    from ansinh.core.rules import age_on
+
+    from .models import ChildCase
+
+    require_welfare_writer(user)
+    ensure_commune_in_scope(user, child_case.commune)
+    person, day = child_case.person, child_case.identified
+    born = person.birth_date or date(person.birth_year, 1, 1)
+    problems = []
+    if age_on(born, day) >= 16:
+        problems.append(f"{person} đã đủ 16 tuổi vào ngày {day:%d/%m/%Y}; không còn là trẻ em.")
+    if person.death_date:
+        problems.append(f"{person} đã mất.")
+    if ChildCase.objects.filter(person=person, circumstance=child_case.circumstance, closed__isnull=True).exclude(pk=child_case.pk).exists():
+        problems.append(f"{person} đã có hồ sơ nhóm này đang mở.")
+    if problems:
+        raise Refused(" ".join(problems))
+    child_case.created_by = user
+    child_case._change_reason = "Xác định trẻ em có hoàn cảnh đặc biệt"
+    child_case.save()
+    return child_case

@@ -10,6 +10,7 @@ urlpatterns = [
     path("bao-tro/ho-tro/", views.supports, name="supports"),
     path("bao-tro/trung-tam/", views.centre, name="centre"),
     path("bao-tro/cham-soc/", views.caregivers, name="caregivers"),
+    path("bao-tro/tre-em/", views.children, name="children"),
     path("bao-tro/xuat/<slug:register>/", views.export_register, name="export_register"),
     path("bao-tro/chi-tra/", views.payroll_index, name="payroll_index"),
     path("bao-tro/chi-tra/<int:pk>/", views.payroll_detail, name="payroll_detail"),

@@ -392,3 +392,30 @@ def export_register(request, register):
     content, count = workbook_bytes(title, headers, rows)
     log_bulk_export(request, count, title)
     return xlsx_response(content, name)
+
+
+@login_required
+def children(request):
+    """Children in special circumstances and the support each has received."""
+    from .forms import ChildCaseForm
+    from .models import ChildCase, Support
+
+    form = ChildCaseForm(request.POST or None, user=request.user, initial={"identified": date.today()})
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.person = form.cleaned_data["personal_id_or_pk"]
+        item.commune = item.person.commune
+        try:
+            services.identify_child(request.user, item)
+            messages.success(request, f"Đã ghi {item.person} vào sổ trẻ em có hoàn cảnh đặc biệt.")
+            return redirect("children")
+        except services.Refused as error:
+            form.add_error(None, str(error))
+    files = scope.filter_by_commune(ChildCase.objects.filter(closed__isnull=True), request.user).select_related("person", "commune")
+    page = paginate(request, files.order_by("commune__code", "person__name_sort", "id"))
+    given = {}
+    for support in Support.objects.filter(person__in=[f.person_id for f in page], kind__in=["child_gift", "medical"], cancelled=False).order_by("date"):
+        given.setdefault(support.person_id, []).append(support)
+    return render(request, "welfare/children.html", {
+        "page": page, "given": given, "form": form, "can_write": services.can_write(request.user), "query": "",
+    })

@@ -145,3 +145,21 @@ def test_supports_import_export_and_api(client, users, welfare, my_tu_commune, k
     assert api.get("/api/welfare/supports/").json()["results"] == []
     api.force_authenticate(users["mytu"])
     assert len(api.get("/api/welfare/supports/").json()["results"]) == 2
+
+
+def test_children_in_special_circumstances(client, users, welfare, my_tu_commune, ke_sach_commune):
+    from ansinh.welfare.models import ChildCase
+
+    child = make_person(my_tu_commune, full_name="Danh Bé", birth_date=date(2015, 1, 1), birth_year=2015, personal_id="094215009999")
+    make_person(my_tu_commune, full_name="Thạch Lớn", birth_date=date(2006, 1, 1), birth_year=2006, personal_id="094206008888")
+    client.force_login(users["mytu"])
+    assert client.post("/bao-tro/tre-em/", {"personal_id_or_pk": "094215009999", "circumstance": "13", "identified": "2024-01-10"}).status_code == 302
+    response = client.post("/bao-tro/tre-em/", {"personal_id_or_pk": "094206008888", "circumstance": "01", "identified": "2024-01-10"})
+    assert "đã đủ 16 tuổi" in response.content.decode()
+    assert "đang mở" in client.post("/bao-tro/tre-em/", {"personal_id_or_pk": "094215009999", "circumstance": "13", "identified": "2024-02-10"}).content.decode()
+    services.record_support(users["mytu"], support(child, "medical", date(2024, 3, 1), Support.Basis.OTHER, 50_000_000))
+    page = client.get("/bao-tro/tre-em/").content.decode()
+    assert "Danh Bé" in page and "Hỗ trợ phẫu thuật tim" in page and "50.000.000" in page
+    assert ChildCase.objects.count() == 1
+    client.force_login(users["kesach"])
+    assert "Danh Bé" not in client.get("/bao-tro/tre-em/").content.decode()
