@@ -30,14 +30,11 @@ TOTALS = {
     "GDNN_TUYENSINH": {"so_cap": 1438, "duoi_3_thang": 792}, "GDNN_TOTNGHIEP": {"so_cap": 302, "duoi_3_thang": 0},
     "NCC_MAITANG": 148, "NCC_QD_HANGTHANG": 3, "NCC_QD_THOCUNG": 46, "NCC_HS_DEN": 2, "NCC_HS_DI": 3,
     "NCC_DINHCHINH": 9, "NCC_QD_DIEUCHINH": 905, "NCC_THUHOI": 99_187_075_000,
-    "TE_AOPHAO": 900, "TE_GOIMI": 788,
     "TNXH_HOCVIEN": {"nam": 456, "nu": 12}, "TNXH_BOTRON": 0,
     "TTRA_TIEPDAN": 13, "TTRA_DON_NHAN": 8, "TTRA_DON_DANGXL": 1, "TTRA_DON_DAXL": 1, "TTRA_DON_CHUYEN": 6,
     "TTHC_NHAN": {"truc_tuyen": 584, "truc_tiep": 166}, "TTHC_TRUOCHAN": 560, "TTHC_DUNGHAN": 3, "TTHC_TRONGHAN": 187,
     "TET_QUA": 140902, "TET_KINHPHI": 61_148_248_000, "GAO_KG": 3_545_025, "GAO_NGUOI": 236_335,
 }
-# Some quarter-I work happened in a few districts only.
-ONLY_IN = {"TE_AOPHAO": ["943", "951"]}  # life jackets: Kế Sách and Trần Đề
 # Values entered for April 2024 (after the quarter), used by the quarter-II tasks.
 APRIL = {"TNXH_BOTRON": 40}
 TARGETS_2024 = {"VL_GQVL": 28500, "VL_XKLD": 350, "TET_QUA": 55002, "TET_KINHPHI": 31_548_200_000}
@@ -88,8 +85,6 @@ def _values_for(indicator, total, districts, province, rng):
     per_category = total if isinstance(total, dict) else {"": total}
     months = PERIOD.children("month") if indicator.entry_period == "month" else [PERIOD]
     places = [province] if indicator.entry_level == "province" else districts
-    if indicator.code in ONLY_IN:
-        places = [d for d in districts if d.code in ONLY_IN[indicator.code]]
     money = indicator.unit == "đồng"
     rows = []
     for category, amount in per_category.items():

@@ -53,7 +53,7 @@ def run(admin, log=print):
     if Case.objects.exists():
         return
     rng = random.Random(SEED)
-    communes = list(AdminUnit.objects.filter(level="commune", parent__parent__code="94", valid_from=None).order_by("code"))
+    communes = list(AdminUnit.objects.filter(level="commune", parent__parent__code="94", valid_from=None).select_related("parent").order_by("code"))
     categories = {c.code: c.pk for c in BenefitCategory.objects.all()}
     next_id = (Person.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     now = timezone.now()
@@ -101,10 +101,17 @@ NEW_PEOPLE_SUPPORTS = [
     (Support.Kind.FUNERAL, Support.Basis.PROVINCIAL, 58, (60, 99), 7_200_000),
     (Support.Kind.EMERGENCY, Support.Basis.PROVINCIAL, 12, (20, 80), 2_000_000),
     (Support.Kind.CHILD_GIFT, Support.Basis.OTHER, 1_100, (3, 15), 300_000),
+    (Support.Kind.LIFE_JACKET, Support.Basis.OTHER, 900, (6, 15), 0),       # given in Kế Sách and Trần Đề
+    (Support.Kind.CHILD_PROJECT, Support.Basis.OTHER, 788, (6, 15), 0),
     (Support.Kind.LONGEVITY, Support.Basis.PROVINCIAL, 65, 1924, 0),
     (Support.Kind.LONGEVITY, Support.Basis.PROVINCIAL, 956, 1934, 0),
 ]
 CARDS = {Support.Basis.NATIONAL: 33_716, Support.Basis.PROVINCIAL: 2}
+
+
+def jacket_communes(communes):
+    """Life jackets were given in Kế Sách and Trần Đề."""
+    return [c for c in communes if c.parent.code in ("943", "951")]
 
 
 def _day_in_q1(rng, last=date(2024, 3, 31)):
@@ -120,8 +127,9 @@ def _supports(rng, admin, communes, people, cases, now):
             sex = rng.choice(("nam", "nu"))
             ethnicity = core_demo._ethnicity(rng)
             birth = date(ages, rng.randint(1, 12), rng.randint(1, 28)) if isinstance(ages, int) else _birth(rng, *ages)
+            places = jacket_communes(communes) if kind == Support.Kind.LIFE_JACKET else communes
             person = Person(pk=next_id, full_name=core_demo._name(rng, sex, ethnicity), sex=sex, ethnicity=ethnicity,
-                            birth_date=birth, birth_year=birth.year, commune=rng.choice(communes),
+                            birth_date=birth, birth_year=birth.year, commune=rng.choice(places),
                             address=rng.choice(core_demo.HAMLETS), created_at=now, updated_at=now)
             next_id += 1
             day = _day_in_q1(rng)

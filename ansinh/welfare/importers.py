@@ -142,13 +142,14 @@ class SupportImporter(Importer):
     title = "Hỗ trợ một lần (mai táng, thẻ BHYT, khẩn cấp, quà trẻ em, chúc thọ)"
     columns = [
         Column("Số định danh cá nhân", "personal_id", True, "Người phải có trong sổ đối tượng.", "094060001234"),
-        Column("Loại hỗ trợ", "kind", True, "Mai táng, Thẻ BHYT, Khẩn cấp, Quà trẻ em hoặc Chúc thọ.", "Mai táng"),
+        Column("Loại hỗ trợ", "kind", True, "Mai táng, Thẻ BHYT, Khẩn cấp, Quà trẻ em, Khám chữa bệnh, Áo phao, Dự án trẻ em hoặc Chúc thọ.", "Mai táng"),
         Column("Căn cứ", "basis", False, "Nghị định 20 (mặc định), Nghị quyết tỉnh hoặc Nguồn khác.", "Nghị định 20"),
         Column("Ngày hỗ trợ", "date", True, "Ngày/tháng/năm.", "05/03/2024"),
         Column("Số tiền", "amount", False, "Đồng; để trống với mai táng để tính 20 × mức chuẩn tại ngày mất.", ""),
         Column("Số quyết định hoặc số thẻ", "reference", False, "", "12/QĐ-UBND"),
     ]
-    KINDS = {"mai tang": "funeral", "the bhyt": "health_card", "khan cap": "emergency", "qua tre em": "child_gift", "chuc tho": "longevity"}
+    KINDS = {"mai tang": "funeral", "the bhyt": "health_card", "khan cap": "emergency", "qua tre em": "child_gift", "chuc tho": "longevity",
+             "kham chua benh": "medical", "ao phao": "life_jacket", "du an tre em": "child_project"}
     BASES = {"nghi dinh 20": "national", "nghi quyet tinh": "provincial", "nguon khac": "other", "": "national"}
 
     def __init__(self, user):
@@ -166,7 +167,7 @@ class SupportImporter(Importer):
         person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed, allow_dead=True), row, problems)
         kind = self.KINDS.get(fold(str(values.get("kind") or "")))
         if kind is None:
-            problems.append(Problem(row, "Loại hỗ trợ", "ghi Mai táng, Thẻ BHYT, Khẩn cấp, Quà trẻ em hoặc Chúc thọ."))
+            problems.append(Problem(row, "Loại hỗ trợ", "ghi Mai táng, Thẻ BHYT, Khẩn cấp, Quà trẻ em, Khám chữa bệnh, Áo phao, Dự án trẻ em hoặc Chúc thọ."))
         basis = self.BASES.get(fold(str(values.get("basis") or "")))
         if basis is None:
             problems.append(Problem(row, "Căn cứ", "ghi Nghị định 20, Nghị quyết tỉnh hoặc Nguồn khác."))

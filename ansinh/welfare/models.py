@@ -185,6 +185,8 @@ class Support(NoDeleteModel):
         EMERGENCY = "emergency", "Trợ giúp khẩn cấp"
         CHILD_GIFT = "child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"
         MEDICAL = "medical", "Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em"
+        LIFE_JACKET = "life_jacket", "Trao áo phao cho trẻ em"
+        CHILD_PROJECT = "child_project", "Đăng ký trẻ em tham gia dự án hỗ trợ"
         LONGEVITY = "longevity", "Chúc thọ, mừng thọ người cao tuổi"
 
     class Basis(models.TextChoices):
@@ -193,7 +195,7 @@ class Support(NoDeleteModel):
         OTHER = "other", "Nguồn khác (quỹ, nhà tài trợ)"
 
     person = models.ForeignKey(Person, models.PROTECT, related_name="supports", verbose_name="đối tượng")
-    kind = models.CharField("loại hỗ trợ", max_length=12, choices=Kind.choices)
+    kind = models.CharField("loại hỗ trợ", max_length=20, choices=Kind.choices)
     basis = models.CharField("căn cứ", max_length=10, choices=Basis.choices, default=Basis.NATIONAL)
     commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường")
     date = models.DateField("ngày hỗ trợ")

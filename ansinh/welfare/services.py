@@ -170,7 +170,8 @@ def support_problems(support, today=None):
         turning = day.year - person.birth_year
         if turning not in (90, 100):
             problems.append(f"{person} tròn {turning} tuổi trong năm {day.year}; chỉ chúc thọ người tròn 90 hoặc 100 tuổi.")
-    if support.kind in (Support.Kind.CHILD_GIFT, Support.Kind.MEDICAL) and person.birth_date and age_on(person.birth_date, day) >= 16:
+    child_kinds = (Support.Kind.CHILD_GIFT, Support.Kind.MEDICAL, Support.Kind.LIFE_JACKET, Support.Kind.CHILD_PROJECT)
+    if support.kind in child_kinds and person.birth_date and age_on(person.birth_date, day) >= 16:
         problems.append(f"{person} đã đủ 16 tuổi; quà này dành cho trẻ em.")
     if support.amount < 0:
         problems.append("Số tiền không được âm.")

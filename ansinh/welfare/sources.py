@@ -59,6 +59,7 @@ def _register_supports():
         ("NQ10_KHANCAP", K.EMERGENCY, B.PROVINCIAL, "count"),
         ("TE_QUA", K.CHILD_GIFT, None, "count"), ("TE_QUA_TIEN", K.CHILD_GIFT, None, "amount"),
         ("NCT_MUNGTHO", K.LONGEVITY, None, "count"),
+        ("TE_AOPHAO", K.LIFE_JACKET, None, "count"), ("TE_GOIMI", K.CHILD_PROJECT, None, "count"),
     ):
         register_source(code)(supports(kind, basis, measure))
 
