@@ -252,3 +252,107 @@ class CaregiverImporter(Importer):
         created = Caregiver.objects.bulk_create(records)
         insert_history(created, self.user, "Nhập từ tệp")
         return len(created)
+
+
+@register
+class ResidentImporter(Importer):
+    kind = "welfare_residents"
+    title = "Đối tượng đang nuôi dưỡng tại Trung tâm Bảo trợ xã hội"
+    columns = [
+        Column("Số định danh cá nhân", "personal_id", True, "Người phải có trong sổ đối tượng.", "094215001111"),
+        Column("Diện", "category", True, "mo_coi, nguoi_gia, khuyet_tat hoặc lang_thang.", "mo_coi"),
+        Column("Ngày tiếp nhận", "admitted", True, "Ngày/tháng/năm.", "10/01/2024"),
+        Column("Số quyết định tiếp nhận", "decision_number", False, "", "12/QĐ-TTBTXH"),
+    ]
+
+    def __init__(self, user):
+        super().__init__(user)
+        if not can_write(user):
+            raise FileRejected("Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội.")
+        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
+        from ansinh.core.models import OrgUnit
+
+        self.centre = OrgUnit.objects.filter(kind=OrgUnit.Kind.CENTRE, area="welfare").order_by("code").first()
+        if self.centre is None:
+            raise FileRejected("Chưa khai báo cơ sở bảo trợ xã hội.")
+
+    def clean_row(self, values, row, problems):
+        from .models import Resident
+
+        person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed), row, problems)
+        category = parse_code(values.get("category"))
+        if category not in Resident.Category.values:
+            problems.append(Problem(row, "Diện", f"không có diện “{category}”; dùng: {', '.join(Resident.Category.values)}."))
+        admitted = self.cell(values, "admitted", parse_date, row, problems)
+        number = self.cell(values, "decision_number", lambda v: parse_text(v, 50), row, problems) or ""
+        if not (person and admitted) or category not in Resident.Category.values:
+            return None
+        if admitted > date.today():
+            problems.append(Problem(row, "Ngày tiếp nhận", "ở tương lai."))
+        if Resident.objects.filter(person=person, discharged__isnull=True).exists():
+            problems.append(Problem(row, "Số định danh cá nhân", f"{person} đang ở cơ sở."))
+        return Resident(person=person, centre=self.centre, category=category, admitted=admitted, decision_number=number)
+
+    def check_file(self, objects, problems, warnings):
+        seen = {}
+        for row, resident in objects:
+            if resident.person.pk in seen:
+                problems.append(Problem(row, "Số định danh cá nhân", f"trùng với dòng {seen[resident.person.pk]}."))
+            seen.setdefault(resident.person.pk, row)
+
+    def save(self, residents):
+        from ansinh.core.bulk import insert_history
+
+        from .models import Resident
+
+        for resident in residents:
+            resident.created_by = self.user
+        created = Resident.objects.bulk_create(residents)
+        insert_history(created, self.user, "Nhập từ tệp")
+        return len(created)
+
+
+@register
+class ChildCaseImporter(Importer):
+    kind = "welfare_children"
+    title = "Trẻ em có hoàn cảnh đặc biệt"
+    columns = [
+        Column("Số định danh cá nhân", "personal_id", True, "Trẻ phải có trong sổ đối tượng.", "094215001111"),
+        Column("Nhóm", "circumstance", True, "Mã nhóm 01–14 theo Điều 10 Luật Trẻ em 2016.", "01"),
+        Column("Ngày xác định", "identified", True, "Ngày/tháng/năm.", "10/01/2024"),
+    ]
+
+    def __init__(self, user):
+        super().__init__(user)
+        if not can_write(user):
+            raise FileRejected("Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội.")
+        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
+
+    def clean_row(self, values, row, problems):
+        from ansinh.core.rules import age_on
+
+        from .models import ChildCase
+
+        person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed), row, problems)
+        circumstance = parse_code(values.get("circumstance")).zfill(2)
+        if circumstance not in ChildCase.Circumstance.values:
+            problems.append(Problem(row, "Nhóm", "ghi mã nhóm từ 01 đến 14."))
+        identified = self.cell(values, "identified", parse_date, row, problems)
+        if not (person and identified) or circumstance not in ChildCase.Circumstance.values:
+            return None
+        if age_on(person.birth_date or date(person.birth_year, 1, 1), identified) >= 16:
+            problems.append(Problem(row, "Số định danh cá nhân", f"{person} đã đủ 16 tuổi vào ngày xác định."))
+        if ChildCase.objects.filter(person=person, circumstance=circumstance, closed__isnull=True).exists():
+            problems.append(Problem(row, "Nhóm", f"{person} đã có hồ sơ nhóm này đang mở."))
+        return ChildCase(person=person, circumstance=circumstance, commune=person.commune, identified=identified)
+
+    def save(self, cases):
+        from ansinh.core.bulk import insert_history
+
+        from .models import ChildCase
+
+        for case in cases:
+            case.created_by = self.user
+        created = ChildCase.objects.bulk_create(cases)
+        insert_history(created, self.user, "Nhập từ tệp")
+        return len(created)

@@ -379,6 +379,14 @@ def export_register(request, register):
         rows = ([c.caregiver.full_name, c.caregiver.personal_id or "", c.get_kind_display(), c.ward.full_name if c.ward_id else "",
                  c.commune.name, c.decision_number, c.start_month.strftime("%m/%Y")] for c in items.select_related("caregiver", "ward", "commune").iterator())
         title, name = "Người chăm sóc", "cham-soc-nuoi-duong.xlsx"
+    elif register == "tre-em":
+        from .models import ChildCase
+
+        items = scope.filter_by_commune(ChildCase.objects.filter(closed__isnull=True), request.user)
+        headers = ["Họ và tên", "Ngày sinh", "Số định danh", "Nhóm", "Xã/phường", "Ngày xác định"]
+        rows = ([c.person.full_name, c.person.birth_display, c.person.personal_id or "", c.get_circumstance_display(), c.commune.name,
+                 c.identified.strftime("%d/%m/%Y")] for c in items.select_related("person", "commune").iterator())
+        title, name = "Trẻ em có hoàn cảnh đặc biệt", "tre-em-hoan-canh-dac-biet.xlsx"
     elif register == "trung-tam":
         if scope.territory_of(request.user) is not None and scope.territory_of(request.user).level != AdminUnit.Level.PROVINCE:
             raise PermissionDenied("Danh sách đối tượng tại Trung tâm do cấp tỉnh quản lý.")

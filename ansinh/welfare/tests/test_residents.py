@@ -65,3 +65,38 @@ def test_centre_page(client, users, centre, my_tu_commune):
     assert stay.discharged == date(2024, 3, 1)
     client.force_login(users["viewer"])
     assert "Tiếp nhận đối tượng" not in client.get("/bao-tro/trung-tam/").content.decode()
+
+
+def test_resident_and_children_imports_and_exports(client, users, centre, my_tu_commune):
+    import io
+
+    from openpyxl import Workbook, load_workbook
+
+    from ansinh.core.imports import run_import
+    from ansinh.welfare.models import ChildCase
+
+    make_person(my_tu_commune, full_name="Bé Một", birth_date=date(2015, 2, 2), birth_year=2015, personal_id="094215001111")
+    make_person(my_tu_commune, full_name="Anh Lớn", birth_date=date(2000, 2, 2), birth_year=2000, personal_id="094200002222")
+
+    def xlsx(headers, rows):
+        workbook = Workbook()
+        workbook.active.append(headers)
+        for row in rows:
+            workbook.active.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    residents = xlsx(["Số định danh cá nhân", "Diện", "Ngày tiếp nhận", "Số quyết định tiếp nhận"],
+                     [["094215001111", "mo_coi", "10/01/2024", "1/QĐ"], ["094215001111", "mo_coi", "11/01/2024", ""], ["094200002222", "ca_biet", "10/01/2024", ""]])
+    result = run_import("welfare_residents", residents, "tt.xlsx", users["admin"], commit=True)
+    assert [(p.row, p.column) for p in result.errors] == [(3, "Số định danh cá nhân"), (4, "Diện")]
+    children = xlsx(["Số định danh cá nhân", "Nhóm", "Ngày xác định"], [["094215001111", "13", "10/01/2024"], ["094200002222", "1", "10/01/2024"]])
+    result = run_import("welfare_children", children, "te.xlsx", users["mytu"], commit=True)
+    assert [(p.row, p.column) for p in result.errors] == [(3, "Số định danh cá nhân")] and "16 tuổi" in result.errors[0].message
+    ok = xlsx(["Số định danh cá nhân", "Nhóm", "Ngày xác định"], [["094215001111", "13", "10/01/2024"]])
+    assert run_import("welfare_children", ok, "te.xlsx", users["mytu"], commit=True).created == 1
+    assert ChildCase.objects.get().circumstance == "13"
+    client.force_login(users["mytu"])
+    sheet = load_workbook(io.BytesIO(client.get("/bao-tro/xuat/tre-em/").content)).active
+    assert list(sheet.values)[1][0] == "Bé Một"
