@@ -261,8 +261,9 @@ class Caregiver(NoDeleteModel):
     start_month = models.DateField("hưởng từ tháng")
     end_date = models.DateField("thôi hưởng từ ngày", null=True, blank=True)
     end_reason = models.CharField("lý do thôi hưởng", max_length=200, blank=True)
+    recalc_from = models.DateField("cần tính lại từ tháng", null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["recalc_from"])
 
     class Meta:
         verbose_name = "hỗ trợ người chăm sóc, nuôi dưỡng"

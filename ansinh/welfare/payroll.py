@@ -171,6 +171,7 @@ def generate(cycle):
         batch.append((cycle.pk, case_id, communes[case_id], month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, amount, None))
     batch += caregiver_lines(cycle, levels, province, previous_care)
     batch += retroactive_lines(cycle, levels, province)
+    batch += retroactive_caregiver_lines(cycle, levels, province)
     _flush(cycle, batch, done, total_cases)
     totals = PayrollLine.objects.filter(cycle=cycle).aggregate(total=Sum("amount"))
     cycle.line_count = PayrollLine.objects.filter(cycle=cycle).count()
@@ -234,6 +235,32 @@ def retroactive_lines(cycle, levels, province):
     return lines
 
 
+def retroactive_caregiver_lines(cycle, levels, province):
+    """Arrears (+) or recovery (−) of caregivers whose support changed from a past month."""
+    from .models import Caregiver
+
+    communes = list(scope.commune_ids_in(cycle.unit).values_list("pk", flat=True))
+    marked = Caregiver.objects.filter(commune__in=communes, recalc_from__isnull=False, recalc_from__lt=cycle.month)
+    rows = list(marked.values(*CAREGIVER_FIELDS, "recalc_from"))
+    paid = defaultdict(int)
+    for caregiver_id, for_month, amount in PayrollLine.objects.filter(
+        caregiver__in=[r["id"] for r in rows], cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID],
+    ).values_list("caregiver_id", "for_month", "amount"):
+        paid[(caregiver_id, for_month)] += amount
+    lines = []
+    for row in rows:
+        month = first_of(row["recalc_from"])
+        while month < cycle.month:
+            in_force = row["start_month"] <= month and (row["end_date"] is None or row["end_date"] > month)
+            level, coefficient, due = caregiver_entitlement(row, month, levels, province) if in_force else (0, 0, 0)
+            was_paid = paid[(row["id"], month)]
+            if due != was_paid:
+                kind = PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
+                lines.append((cycle.pk, None, row["commune_id"], month, kind, level, coefficient, due - was_paid, "", was_paid, row["id"]))
+            month = first_of(month + timedelta(days=32))
+    return lines
+
+
 def approve(user, cycle):
     check_leader(user)
     if cycle.status != PayrollCycle.Status.DRAFT:
@@ -243,6 +270,10 @@ def approve(user, cycle):
         cycle._change_reason = "Duyệt danh sách chi trả"
         cycle.save()
         cases_of(cycle.unit).filter(recalc_from__lt=cycle.month).update(recalc_from=None)
+        from .models import Caregiver
+
+        communes = list(scope.commune_ids_in(cycle.unit).values_list("pk", flat=True))
+        Caregiver.objects.filter(commune__in=communes, recalc_from__lt=cycle.month).update(recalc_from=None)
     return cycle
 
 

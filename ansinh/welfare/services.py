@@ -142,6 +142,9 @@ def set_level(user, valid_from, amount, citation, province=""):
     level = StandardLevel.objects.create(valid_from=valid_from, amount=amount, citation=citation, province=province)
     in_force = Case.objects.filter(status__in=payroll.PAYABLE).exclude(end_date__lte=valid_from)
     payroll.mark_for_recalculation(in_force, valid_from)
+    from .models import Caregiver
+
+    payroll.mark_for_recalculation(Caregiver.objects.exclude(end_date__lte=valid_from), valid_from)
     return level
 
 
@@ -295,6 +298,7 @@ def end_caregiver(user, record, end_date, reason):
     record.end_date, record.end_reason = end_date, reason.strip()
     record._change_reason = f"Thôi hưởng từ {end_date:%d/%m/%Y}: {reason.strip()}"
     record.save()
+    payroll.mark_for_recalculation(type(record).objects.filter(pk=record.pk), end_date)
     return record
 
 
@@ -365,3 +369,33 @@ def identify_child(user, child_case):
     child_case._change_reason = "Xác định trẻ em có hoàn cảnh đặc biệt"
     child_case.save()
     return child_case
+
+
+ADJUSTABLE = ("disability_level", "is_studying", "hiv", "children_count")
+
+
+@transaction.atomic
+def adjust(user, case, effective, reason, **changes):
+    """Change a case's facts (a reassessed disability level, a child who started school…) from a
+    month; a past month is recalculated in the next payroll."""
+    require_welfare_writer(user)
+    if case.status not in (Case.Status.PAYING, Case.Status.SUSPENDED):
+        raise Refused("Chỉ điều chỉnh hồ sơ đang hưởng hoặc tạm dừng.")
+    unknown = set(changes) - set(ADJUSTABLE)
+    if unknown or not changes:
+        raise Refused("Không có thông tin nào để điều chỉnh.")
+    if not reason.strip():
+        raise Refused("Phải ghi lý do điều chỉnh.")
+    effective = effective.replace(day=1)
+    if case.start_month and effective < case.start_month:
+        raise Refused("Tháng điều chỉnh trước tháng bắt đầu hưởng.")
+    for field, value in changes.items():
+        setattr(case, field, value)
+    problems = eligibility_problems(case, effective)
+    if problems:
+        raise Refused(" ".join(problems))
+    case._change_reason = f"Điều chỉnh từ tháng {effective:%m/%Y}: {reason.strip()}"
+    case.save()
+    if effective < date.today().replace(day=1):
+        payroll.mark_for_recalculation(Case.objects.filter(pk=case.pk), effective)
+    return case

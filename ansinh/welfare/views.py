@@ -81,6 +81,15 @@ def case_action(request, pk):
             if not form.is_valid():
                 raise services.Refused("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
             services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
+        elif action == "adjust":
+            try:
+                effective = date.fromisoformat(request.POST.get("effective", "") + "-01")
+            except ValueError:
+                raise services.Refused("Tháng điều chỉnh phải có dạng YYYY-MM.")
+            changes = {"disability_level": request.POST.get("disability_level", case.disability_level),
+                       "children_count": int(request.POST.get("children_count") or case.children_count),
+                       "is_studying": request.POST.get("is_studying") == "on"}
+            services.adjust(request.user, case, effective, request.POST.get("reason", ""), **changes)
         elif action == "suspend":
             services.suspend(request.user, case, request.POST.get("reason", ""))
         elif action == "resume":

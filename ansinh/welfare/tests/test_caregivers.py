@@ -115,3 +115,18 @@ def test_caregiver_import_and_api(users, welfare, my_tu_commune):
     assert api.get("/api/welfare/residents/").json()["results"] == []
     api.force_authenticate(users["leader"])
     assert api.get("/api/welfare/caregivers/").status_code == 200
+
+
+def test_caregiver_ended_backwards_is_recovered(welfare, users, my_tu_commune, province):
+    disabled = make_person(my_tu_commune, full_name="Sơn Văn Tám", birth_year=1990)
+    care = record(users["admin"], my_tu_commune, "household_disabled", ward=disabled)
+    for month in (1, 2, 3):
+        payroll.approve(users["leader"], payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, month, 1))))
+    services.end_caregiver(users["admin"], care, date(2024, 2, 1), "Báo muộn: người khuyết tật đã vào cơ sở từ tháng 2")
+    april = payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 4, 1)))
+    got = sorted((l.for_month, l.kind, l.amount) for l in PayrollLine.objects.filter(cycle=april) if l.kind != "regular")
+    # paid 360.000 for February and March, due nothing: recover both months
+    assert got == [(date(2024, 2, 1), "recovery", -360_000), (date(2024, 3, 1), "recovery", -360_000)]
+    payroll.approve(users["leader"], april)
+    care.refresh_from_db()
+    assert care.recalc_from is None

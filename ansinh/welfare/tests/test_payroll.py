@@ -206,3 +206,19 @@ def test_case_page_actions(client, welfare, users, my_tu_commune, ke_sach_commun
     case.refresh_from_db()
     assert case.commune == ke_sach_commune  # a district officer may move a case out of the district
     assert response.status_code == 404  # ...after which it is no longer theirs to see
+
+
+def test_adjustment_backdated_pays_the_difference_from_that_month(welfare, users, my_tu_commune, province):
+    # an adult (34) with severe disability: 1,5 × 360.000 = 540.000; reassessed especially severe from February: 2,0 = 720.000
+    case = new_case(users["admin"], my_tu_commune, category="ND20-5.6", birth=date(1990, 2, 1), disability_level="nang")
+    for month in (1, 2, 3):
+        run(users["admin"], province, date(2024, month, 1))
+    services.adjust(users["admin"], case, date(2024, 2, 1), "Hội đồng giám định lại", disability_level="dac_biet_nang")
+    april = run(users["admin"], province, date(2024, 4, 1), approve=False)
+    assert lines(april) == [(date(2024, 2, 1), "arrears", 180_000, ""), (date(2024, 3, 1), "arrears", 180_000, ""),
+                            (date(2024, 4, 1), "regular", 720_000, "changed")]
+    with pytest.raises(services.Refused, match="lý do"):
+        services.adjust(users["admin"], case, date(2024, 2, 1), "", children_count=1)
+    with pytest.raises(services.Refused):
+        services.adjust(users["admin"], case, date(2024, 2, 1), "x", disability_level="")  # cl.6 needs a disability level
+    assert "Điều chỉnh từ tháng 02/2024: Hội đồng giám định lại" in case.history.values_list("history_change_reason", flat=True)
