@@ -144,7 +144,7 @@ def _supports(rng, admin, communes, people, cases, now):
         provincial = BenefitCategory.objects.get(code="NQ10-1").pk
         holders = [c for c in holders if (c.category_id == provincial) == (basis == Support.Basis.PROVINCIAL)]
         for case in holders[:count]:
-            rows.append((case.person_id, Support.Kind.HEALTH_CARD, basis, case.commune_id, _day_in_q1(rng), 0,
+            rows.append((case.person_id, Support.Kind.HEALTH_CARD, basis, case.commune_id, max(_day_in_q1(rng), case.start_month), 0,
                          f"DN4{94}{case.person_id:010d}", "", False, "", admin.pk))
     insert_rows(Person, PERSON_COLUMNS, ([getattr(p, c) for c in PERSON_COLUMNS] for p in extra))
     insert_history(extra, admin, "Dữ liệu mẫu")

@@ -169,6 +169,15 @@ def support_problems(support, today=None):
             problems.append(f"{person} đã được hỗ trợ mai táng ngày {twin.date:%d/%m/%Y}.")
     elif person.death_date and day > person.death_date:
         problems.append(f"{person} đã mất ngày {person.death_date:%d/%m/%Y}.")
+    if support.kind == Support.Kind.FUNERAL and support.amount and person.death_date and support.basis == Support.Basis.NATIONAL:
+        try:
+            rules.funeral_support(payroll.level_rows(), person.death_date, province_amount=support.amount)
+        except ValueError as error:
+            problems.append(str(error))
+    if support.kind == Support.Kind.HEALTH_CARD and support.basis == Support.Basis.NATIONAL:
+        in_force = person.welfare_cases.filter(status__in=payroll.PAYABLE, start_month__lte=day).exclude(end_date__lte=day)
+        if not in_force.exclude(category__rule_code="").exists():
+            problems.append(f"{person} không hưởng trợ cấp hằng tháng vào ngày {day:%d/%m/%Y}; chưa đủ điều kiện cấp thẻ BHYT theo Điều 9.")
     if support.kind == Support.Kind.LONGEVITY:
         turning = day.year - person.birth_year
         if turning not in (90, 100):

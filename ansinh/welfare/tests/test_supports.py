@@ -163,3 +163,20 @@ def test_children_in_special_circumstances(client, users, welfare, my_tu_commune
     assert ChildCase.objects.count() == 1
     client.force_login(users["kesach"])
     assert "Danh Bé" not in client.get("/bao-tro/tre-em/").content.decode()
+
+
+def test_funeral_minimum_and_card_eligibility(welfare, users, my_tu_commune):
+    from ansinh.welfare.models import BenefitCategory, Case
+
+    dead = make_person(my_tu_commune, full_name="Lê Văn Một", birth_year=1930, death_date=date(2024, 3, 1))
+    with pytest.raises(services.Refused, match="20"):
+        services.record_support(users["mytu"], support(dead, "funeral", date(2024, 3, 5), amount=5_000_000))
+    assert services.record_support(users["mytu"], support(dead, "funeral", date(2024, 3, 5), amount=8_000_000)).amount == 8_000_000
+    elder = make_person(my_tu_commune, full_name="Cụ Bảy", birth_date=date(1940, 5, 10), birth_year=1940)
+    with pytest.raises(services.Refused, match="chưa đủ điều kiện cấp thẻ BHYT"):
+        services.record_support(users["mytu"], support(elder, "health_card", date(2024, 3, 5)))
+    case = Case(person=elder, category=BenefitCategory.objects.get(code="ND20-5.5a"), commune=my_tu_commune, application_date=date(2024, 1, 1))
+    services.receive(users["admin"], case)
+    services.appraise(users["admin"], case, True)
+    services.decide(users["admin"], case, "1/QĐ", date(2024, 1, 5), date(2024, 1, 1))
+    assert services.record_support(users["mytu"], support(elder, "health_card", date(2024, 3, 5))).kind == "health_card"

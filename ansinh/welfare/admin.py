@@ -1,0 +1,21 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import BenefitCategory, StandardLevel
+
+
+class NoDeleteAdmin(SimpleHistoryAdmin):
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BenefitCategory)
+class BenefitCategoryAdmin(NoDeleteAdmin):
+    """The province adds its own groups (with their coefficient) here."""
+
+    list_display = ["code", "name", "rule_code", "provincial_coefficient", "citation"]
+
+
+@admin.register(StandardLevel)
+class StandardLevelAdmin(NoDeleteAdmin):
+    list_display = ["valid_from", "valid_to", "amount", "province", "citation"]
