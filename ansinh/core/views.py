@@ -36,8 +36,10 @@ def paginate(request, items, size=PAGE_SIZE):
 def area(request, code):
     if code not in Area.values:
         raise Http404("Không có lĩnh vực này.")
+    from .areas import PAGES
+
     units = OrgUnit.objects.filter(area=code).select_related("parent")
-    return render(request, "core/area.html", {"area_code": code, "area_label": Area(code).label, "units": units})
+    return render(request, "core/area.html", {"area_code": code, "area_label": Area(code).label, "units": units, "pages": PAGES.get(code, [])})
 
 
 @login_required

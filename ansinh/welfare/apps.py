@@ -7,4 +7,13 @@ class WelfareConfig(AppConfig):
     verbose_name = "Bảo trợ xã hội"
 
     def ready(self):
-        from . import importers, sources  # noqa: F401  (registers the case importer and indicator sources)
+        from ansinh.core.areas import register_page
+
+        from . import importers, sources  # noqa: F401  (registers the importers and indicator sources)
+
+        for label, url_name in (
+            ("Hồ sơ trợ cấp xã hội hằng tháng", "case_list"), ("Danh sách chi trả", "payroll_index"),
+            ("Hỗ trợ người chăm sóc, nuôi dưỡng", "caregivers"), ("Hỗ trợ một lần, chúc thọ", "supports"),
+            ("Trung tâm Bảo trợ xã hội", "centre"), ("Trẻ em có hoàn cảnh đặc biệt", "children"),
+        ):
+            register_page("welfare", label, url_name)

@@ -161,3 +161,10 @@ def test_pager_counts_up_to_a_limit(client, users, my_tu_commune, monkeypatch):
     page = response.context["page"]
     assert page.paginator.capped and page.paginator.count == 4
     assert "hơn 4 dòng" in response.content.decode()
+
+
+def test_area_pages_list_what_each_area_offers(client, users):
+    client.force_login(users["viewer"])
+    welfare = client.get("/linh-vuc/welfare/").content.decode()
+    assert "Hồ sơ trợ cấp xã hội hằng tháng" in welfare and 'href="/bao-tro/chi-tra/"' in welfare
+    assert "chưa được triển khai" in client.get("/linh-vuc/merit/").content.decode()
