@@ -2,10 +2,11 @@
 from datetime import date
 
 from ansinh.core import scope
+from ansinh.core.bulk import insert_history
 from ansinh.core.imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
 from ansinh.core.models import AccessLog, Person
 
-from .models import BenefitCategory, Case
+from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Support
 from .services import can_write, eligibility_problems
 
 PAYMENTS = {"tien mat": Case.Payment.CASH, "chuyen khoan": Case.Payment.BANK, "buu dien": Case.Payment.POST}
@@ -22,6 +23,26 @@ def registered_person(value, allowed_communes, allow_dead=False):
     if person.death_date and not allow_dead:
         raise CellError(f"số định danh {code} là của {person}, đã mất ngày {person.death_date:%d/%m/%Y}.")
     return person
+
+
+class WelfareImporter(Importer):
+    """Shared by the welfare importers: who may import, where, and how rows are written."""
+
+    model = None
+    refusal = "Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội."
+
+    def __init__(self, user):
+        super().__init__(user)
+        if not can_write(user):
+            raise FileRejected(self.refusal)
+        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
+
+    def save(self, objects):
+        for obj in objects:
+            obj.created_by = self.user
+        created = self.model.objects.bulk_create(objects, batch_size=2000)
+        insert_history(created, self.user, "Nhập từ tệp")
+        return len(created)
 
 
 def parse_amount(value):
@@ -49,7 +70,8 @@ def parse_month(value):
 
 
 @register
-class CaseImporter(Importer):
+class CaseImporter(WelfareImporter):
+    model = Case
     kind = "welfare_cases"
     title = "Hồ sơ trợ cấp xã hội hằng tháng (đã có quyết định)"
     columns = [
@@ -65,10 +87,7 @@ class CaseImporter(Importer):
 
     def __init__(self, user):
         super().__init__(user)
-        if not can_write(user):
-            raise FileRejected("Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội.")
         self.categories = {c.code.lower(): c for c in BenefitCategory.objects.all()}
-        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
 
     def clean_row(self, values, row, problems):
         from ansinh.core.text import fold
@@ -126,18 +145,15 @@ class CaseImporter(Importer):
                 problems.append(Problem(row, "Nhóm đối tượng", f"{case.person} đã có hồ sơ nhóm này đang mở (mã {twin.pk})."))
 
     def save(self, cases):
-        from ansinh.core.bulk import insert_history
-
-        for case in cases:
-            case.created_by = self.user
-        created = Case.objects.bulk_create(cases, batch_size=2000)
-        insert_history(created, self.user, "Nhập từ tệp")
-        AccessLog.objects.create(user=self.user, action=AccessLog.Action.IMPORT, object_label=self.title, channel="import", detail=f"{len(created)} hồ sơ")
-        return len(created)
+        count = super().save(cases)
+        AccessLog.objects.create(user=self.user, action=AccessLog.Action.IMPORT, object_label=self.title, channel="import", detail=f"{count} hồ sơ")
+        return count
 
 
 @register
-class SupportImporter(Importer):
+class SupportImporter(WelfareImporter):
+    model = Support
+    refusal = "Tài khoản của bạn không được nhập hỗ trợ bảo trợ xã hội."
     kind = "welfare_supports"
     title = "Hỗ trợ một lần (mai táng, thẻ BHYT, khẩn cấp, quà trẻ em, chúc thọ)"
     columns = [
@@ -152,16 +168,10 @@ class SupportImporter(Importer):
              "kham chua benh": "medical", "ao phao": "life_jacket", "du an tre em": "child_project"}
     BASES = {"nghi dinh 20": "national", "nghi quyet tinh": "provincial", "nguon khac": "other", "": "national"}
 
-    def __init__(self, user):
-        super().__init__(user)
-        if not can_write(user):
-            raise FileRejected("Tài khoản của bạn không được nhập hỗ trợ bảo trợ xã hội.")
-        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
 
     def clean_row(self, values, row, problems):
         from ansinh.core.text import fold
 
-        from .models import Support
         from .services import funeral_amount, payroll, support_problems
 
         person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed, allow_dead=True), row, problems)
@@ -191,20 +201,11 @@ class SupportImporter(Importer):
                     problems.append(Problem(row, "Loại hỗ trợ", f"hỗ trợ mai táng trùng với dòng {funerals[support.person.pk]}."))
                 funerals.setdefault(support.person.pk, row)
 
-    def save(self, supports):
-        from ansinh.core.bulk import insert_history
-
-        from .models import Support
-
-        for support in supports:
-            support.created_by = self.user
-        created = Support.objects.bulk_create(supports, batch_size=2000)
-        insert_history(created, self.user, "Nhập từ tệp")
-        return len(created)
 
 
 @register
-class CaregiverImporter(Importer):
+class CaregiverImporter(WelfareImporter):
+    model = Caregiver
     kind = "welfare_caregivers"
     title = "Hỗ trợ người chăm sóc, nuôi dưỡng (Điều 20, đã có quyết định)"
     columns = [
@@ -216,14 +217,7 @@ class CaregiverImporter(Importer):
         Column("Hưởng từ tháng", "start_month", True, "Tháng/năm.", "01/2024"),
     ]
 
-    def __init__(self, user):
-        super().__init__(user)
-        if not can_write(user):
-            raise FileRejected("Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội.")
-        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
-
     def clean_row(self, values, row, problems):
-        from .models import Caregiver
         from .services import caregiver_problems
 
         caregiver = self.cell(values, "caregiver", lambda v: registered_person(v, self.allowed), row, problems)
@@ -242,20 +236,11 @@ class CaregiverImporter(Importer):
             problems.append(Problem(row, "Trường hợp", message))
         return record
 
-    def save(self, records):
-        from ansinh.core.bulk import insert_history
-
-        from .models import Caregiver
-
-        for record in records:
-            record.created_by = self.user
-        created = Caregiver.objects.bulk_create(records)
-        insert_history(created, self.user, "Nhập từ tệp")
-        return len(created)
 
 
 @register
-class ResidentImporter(Importer):
+class ResidentImporter(WelfareImporter):
+    model = Resident
     kind = "welfare_residents"
     title = "Đối tượng đang nuôi dưỡng tại Trung tâm Bảo trợ xã hội"
     columns = [
@@ -266,19 +251,14 @@ class ResidentImporter(Importer):
     ]
 
     def __init__(self, user):
-        super().__init__(user)
-        if not can_write(user):
-            raise FileRejected("Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội.")
-        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
         from ansinh.core.models import OrgUnit
 
+        super().__init__(user)
         self.centre = OrgUnit.objects.filter(kind=OrgUnit.Kind.CENTRE, area="welfare").order_by("code").first()
         if self.centre is None:
             raise FileRejected("Chưa khai báo cơ sở bảo trợ xã hội.")
 
     def clean_row(self, values, row, problems):
-        from .models import Resident
-
         person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed), row, problems)
         category = parse_code(values.get("category"))
         if category not in Resident.Category.values:
@@ -300,20 +280,11 @@ class ResidentImporter(Importer):
                 problems.append(Problem(row, "Số định danh cá nhân", f"trùng với dòng {seen[resident.person.pk]}."))
             seen.setdefault(resident.person.pk, row)
 
-    def save(self, residents):
-        from ansinh.core.bulk import insert_history
-
-        from .models import Resident
-
-        for resident in residents:
-            resident.created_by = self.user
-        created = Resident.objects.bulk_create(residents)
-        insert_history(created, self.user, "Nhập từ tệp")
-        return len(created)
 
 
 @register
-class ChildCaseImporter(Importer):
+class ChildCaseImporter(WelfareImporter):
+    model = ChildCase
     kind = "welfare_children"
     title = "Trẻ em có hoàn cảnh đặc biệt"
     columns = [
@@ -322,16 +293,8 @@ class ChildCaseImporter(Importer):
         Column("Ngày xác định", "identified", True, "Ngày/tháng/năm.", "10/01/2024"),
     ]
 
-    def __init__(self, user):
-        super().__init__(user)
-        if not can_write(user):
-            raise FileRejected("Tài khoản của bạn không được nhập hồ sơ bảo trợ xã hội.")
-        self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
-
     def clean_row(self, values, row, problems):
         from ansinh.core.rules import age_on
-
-        from .models import ChildCase
 
         person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed), row, problems)
         circumstance = parse_code(values.get("circumstance")).zfill(2)
@@ -346,13 +309,3 @@ class ChildCaseImporter(Importer):
             problems.append(Problem(row, "Nhóm", f"{person} đã có hồ sơ nhóm này đang mở."))
         return ChildCase(person=person, circumstance=circumstance, commune=person.commune, identified=identified)
 
-    def save(self, cases):
-        from ansinh.core.bulk import insert_history
-
-        from .models import ChildCase
-
-        for case in cases:
-            case.created_by = self.user
-        created = ChildCase.objects.bulk_create(cases)
-        insert_history(created, self.user, "Nhập từ tệp")
-        return len(created)
