@@ -20,7 +20,7 @@ from ansinh.core import scope
 from ansinh.core.bulk import insert_rows
 
 from . import rules
-from .models import Case, PayrollCycle, PayrollLine, StandardLevel
+from .models import Caregiver, Case, PayrollCycle, PayrollLine, StandardLevel
 
 CHUNK = 20_000
 PAYABLE = [Case.Status.PAYING, Case.Status.ENDED]
@@ -45,8 +45,12 @@ def previous_month(month):
     return first_of(month - timedelta(days=1))
 
 
+def next_month(month):
+    return first_of(month + timedelta(days=32))
+
+
 def month_end(month):
-    return first_of(month + timedelta(days=32)) - timedelta(days=1)
+    return next_month(month) - timedelta(days=1)
 
 
 def province_code(unit):
@@ -100,8 +104,36 @@ def _in_force(row, month):
     return row["start_month"] <= month_end(month) and (row["end_date"] is None or row["end_date"] > month)
 
 
+def communes_of(unit):
+    return list(scope.commune_ids_in(unit).values_list("pk", flat=True))
+
+
 def cases_of(unit):
-    return Case.objects.filter(commune__in=list(scope.commune_ids_in(unit).values_list("pk", flat=True)))
+    return Case.objects.filter(commune__in=communes_of(unit))
+
+
+def change_since(before, amount):
+    """How a person's line compares with last month's: new, changed or the same."""
+    if before is None:
+        return PayrollLine.Change.NEW
+    return PayrollLine.Change.CHANGED if before != amount else PayrollLine.Change.SAME
+
+
+def paid_by_month(field, ids):
+    """{(id, month): amount paid} over approved cycles, for cases (field "case") or caregivers."""
+    paid = defaultdict(int)
+    lines = PayrollLine.objects.filter(**{f"{field}__in": ids}, cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID])
+    for key, for_month, amount in lines.values_list(f"{field}_id", "for_month", "amount"):
+        paid[(key, for_month)] += amount
+    return paid
+
+
+def difference_line(cycle, month, level, coefficient, due, was_paid, commune_id, case_id=None, caregiver_id=None):
+    """An arrears (+) or recovery (−) line for a past month, or None when what was paid was due."""
+    if due == was_paid:
+        return None
+    kind = PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
+    return (cycle.pk, case_id, commune_id, month, kind, level, coefficient, due - was_paid, "", was_paid, caregiver_id)
 
 
 def _persons(rows):
@@ -158,7 +190,7 @@ def generate(cycle):
         case = group[0]
         seen.update(r["id"] for r in group)
         before = next((previous[r["id"]] for r in group if r["id"] in previous), None)
-        change = PayrollLine.Change.NEW if before is None else (PayrollLine.Change.CHANGED if before != amount else "")
+        change = change_since(before, amount)
         if amount:
             batch.append((cycle.pk, case["id"], case["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, None))
         done += len(group)
@@ -189,17 +221,14 @@ def _flush(cycle, batch, done, total):
 
 def caregiver_lines(cycle, levels, province, previous):
     """Lines of the caregivers in force in the month, and of those who stopped since last month."""
-    from .models import Caregiver
-
     month = cycle.month
-    communes = list(scope.commune_ids_in(cycle.unit).values_list("pk", flat=True))
-    records = Caregiver.objects.filter(commune__in=communes, start_month__lte=month_end(month)).exclude(end_date__lte=month)
+    records = Caregiver.objects.filter(commune__in=communes_of(cycle.unit), start_month__lte=month_end(month)).exclude(end_date__lte=month)
     lines, seen = [], set()
     for row in records.values(*CAREGIVER_FIELDS).iterator(chunk_size=CHUNK):
         level, coefficient, amount = caregiver_entitlement(row, month, levels, province)
         seen.add(row["id"])
         before = previous.get(row["id"])
-        change = PayrollLine.Change.NEW if before is None else (PayrollLine.Change.CHANGED if before != amount else "")
+        change = change_since(before, amount)
         if amount:
             lines.append((cycle.pk, None, row["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, row["id"]))
     stopped = {pk: commune for pk, commune in Caregiver.objects.filter(pk__in=[p for p in previous if p not in seen]).values_list("pk", "commune_id")}
@@ -215,50 +244,32 @@ def retroactive_lines(cycle, levels, province):
         return []
     rows = cases_of(cycle.unit).filter(person_id__in=marked).exclude(status__in=[Case.Status.RECEIVED, Case.Status.APPRAISED, Case.Status.REFUSED])
     rows = list(rows.order_by("person_id", "id").values(*CASE_FIELDS, "recalc_from"))
-    paid = defaultdict(int)
-    for case_id, for_month, amount in PayrollLine.objects.filter(
-        case__in=[r["id"] for r in rows], cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID],
-    ).values_list("case_id", "for_month", "amount"):
-        paid[(case_id, for_month)] += amount
+    paid = paid_by_month("case", [r["id"] for r in rows])
     lines = []
     for group in _persons(rows):
-        start = min(r["recalc_from"] for r in group if r["recalc_from"]) if any(r["recalc_from"] for r in group) else cycle.month
         case = group[0]
-        month = first_of(start)
+        month = first_of(min((r["recalc_from"] for r in group if r["recalc_from"]), default=cycle.month))
         while month < cycle.month:
             level, coefficient, due = entitlement(group, month, levels, province)
             was_paid = sum(paid[(r["id"], month)] for r in group)
-            if due != was_paid:
-                kind = PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
-                lines.append((cycle.pk, case["id"], case["commune_id"], month, kind, level, coefficient, due - was_paid, "", was_paid, None))
-            month = first_of(month + timedelta(days=32))
-    return lines
+            lines.append(difference_line(cycle, month, level, coefficient, due, was_paid, case["commune_id"], case_id=case["id"]))
+            month = next_month(month)
+    return [line for line in lines if line]
 
 
 def retroactive_caregiver_lines(cycle, levels, province):
     """Arrears (+) or recovery (−) of caregivers whose support changed from a past month."""
-    from .models import Caregiver
-
-    communes = list(scope.commune_ids_in(cycle.unit).values_list("pk", flat=True))
-    marked = Caregiver.objects.filter(commune__in=communes, recalc_from__isnull=False, recalc_from__lt=cycle.month)
+    marked = Caregiver.objects.filter(commune__in=communes_of(cycle.unit), recalc_from__isnull=False, recalc_from__lt=cycle.month)
     rows = list(marked.values(*CAREGIVER_FIELDS, "recalc_from"))
-    paid = defaultdict(int)
-    for caregiver_id, for_month, amount in PayrollLine.objects.filter(
-        caregiver__in=[r["id"] for r in rows], cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID],
-    ).values_list("caregiver_id", "for_month", "amount"):
-        paid[(caregiver_id, for_month)] += amount
+    paid = paid_by_month("caregiver", [r["id"] for r in rows])
     lines = []
     for row in rows:
         month = first_of(row["recalc_from"])
         while month < cycle.month:
-            in_force = row["start_month"] <= month and (row["end_date"] is None or row["end_date"] > month)
-            level, coefficient, due = caregiver_entitlement(row, month, levels, province) if in_force else (0, 0, 0)
-            was_paid = paid[(row["id"], month)]
-            if due != was_paid:
-                kind = PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
-                lines.append((cycle.pk, None, row["commune_id"], month, kind, level, coefficient, due - was_paid, "", was_paid, row["id"]))
-            month = first_of(month + timedelta(days=32))
-    return lines
+            level, coefficient, due = caregiver_entitlement(row, month, levels, province) if _in_force(row, month) else (0, 0, 0)
+            lines.append(difference_line(cycle, month, level, coefficient, due, paid[(row["id"], month)], row["commune_id"], caregiver_id=row["id"]))
+            month = next_month(month)
+    return [line for line in lines if line]
 
 
 def approve(user, cycle):
@@ -270,10 +281,7 @@ def approve(user, cycle):
         cycle._change_reason = "Duyệt danh sách chi trả"
         cycle.save()
         cases_of(cycle.unit).filter(recalc_from__lt=cycle.month).update(recalc_from=None)
-        from .models import Caregiver
-
-        communes = list(scope.commune_ids_in(cycle.unit).values_list("pk", flat=True))
-        Caregiver.objects.filter(commune__in=communes, recalc_from__lt=cycle.month).update(recalc_from=None)
+        Caregiver.objects.filter(commune__in=communes_of(cycle.unit), recalc_from__lt=cycle.month).update(recalc_from=None)
     return cycle
 
 

@@ -43,5 +43,5 @@ def entitlement_rows(case, until=None):
         level, coefficient, amount = payroll.entitlement([values], month, levels, province)
         citation = rules.level_in_force(levels, month, province).citation
         result.append({"month": month, "level": level, "coefficient": coefficient, "amount": amount, "citation": citation})
-        month = payroll.first_of(month + payroll.timedelta(days=32))
+        month = payroll.next_month(month)
     return result
