@@ -2,11 +2,34 @@ from django import forms
 
 from ansinh.core import scope
 from ansinh.core.forms import DATE_INPUT, StyledForm
+from ansinh.core.queries import people_for
 
-from .models import BenefitCategory, Case
+from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Support
 
 
-class CaseForm(StyledForm, forms.ModelForm):
+def person_in_scope(user, value):
+    """The registered person with this 12-digit ID or record number, among those the user may see."""
+    value = value.strip()
+    people = people_for(user)
+    person = people.filter(personal_id=value).first() if len(value) == 12 else people.filter(pk=value).first() if value.isdigit() else None
+    if person is None:
+        raise forms.ValidationError("Không tìm thấy người này trong sổ đối tượng thuộc phạm vi của bạn.")
+    return person
+
+
+class PersonForm(StyledForm):
+    """A welfare form that starts with the person it is about, found in the user's scope."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.style_fields()
+
+    def clean_personal_id_or_pk(self):
+        return person_in_scope(self.user, self.cleaned_data["personal_id_or_pk"])
+
+
+class CaseForm(PersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng", help_text="Người phải có trong sổ đối tượng.")
 
@@ -16,21 +39,9 @@ class CaseForm(StyledForm, forms.ModelForm):
         widgets = {"application_date": DATE_INPUT}
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         self.fields["commune"].queryset = scope.visible_communes(user).order_by("code")
         self.fields["category"].queryset = BenefitCategory.objects.all()
-        self.style_fields()
-
-    def clean_personal_id_or_pk(self):
-        from ansinh.core.queries import people_for
-
-        value = self.cleaned_data["personal_id_or_pk"].strip()
-        people = people_for(self.user)
-        person = people.filter(personal_id=value).first() if len(value) == 12 else people.filter(pk=value).first() if value.isdigit() else None
-        if person is None:
-            raise forms.ValidationError("Không tìm thấy người này trong sổ đối tượng thuộc phạm vi của bạn.")
-        return person
 
 
 class DecisionForm(StyledForm, forms.Form):
@@ -52,87 +63,55 @@ class EndForm(StyledForm, forms.Form):
         self.style_fields()
 
 
-class SupportForm(StyledForm, forms.ModelForm):
+class SupportForm(PersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng")
 
     class Meta:
-        from .models import Support
-
         model = Support
         fields = ["kind", "basis", "date", "amount", "reference", "note"]
         widgets = {"date": DATE_INPUT}
 
     def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         self.fields["amount"].help_text = "Để 0 với hỗ trợ mai táng: hệ thống tính 20 × mức chuẩn tại ngày mất."
-        self.style_fields()
-
-    clean_personal_id_or_pk = CaseForm.clean_personal_id_or_pk
 
 
-class ResidentForm(StyledForm, forms.ModelForm):
+class ResidentForm(PersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng")
 
     class Meta:
-        from .models import Resident
-
         model = Resident
         fields = ["category", "admitted", "decision_number"]
         widgets = {"admitted": DATE_INPUT}
 
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.style_fields()
-
-    clean_personal_id_or_pk = CaseForm.clean_personal_id_or_pk
 
 
-class CaregiverForm(StyledForm, forms.ModelForm):
+class CaregiverForm(PersonForm, forms.ModelForm):
     field_order = ["caregiver_id_or_pk", "kind", "ward_id_or_pk"]
     caregiver_id_or_pk = forms.CharField(label="Người được hỗ trợ: số định danh hoặc mã đối tượng")
     ward_id_or_pk = forms.CharField(label="Người được chăm sóc: số định danh hoặc mã đối tượng", required=False)
 
     class Meta:
-        from .models import Caregiver
-
         model = Caregiver
         fields = ["kind", "pregnant", "children_under_36_months", "disability_level", "decision_number", "decision_date", "start_month"]
         widgets = {"decision_date": DATE_INPUT, "start_month": DATE_INPUT}
 
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.style_fields()
-
-    def _person(self, value):
-        return CaseForm.clean_personal_id_or_pk(type("F", (), {"cleaned_data": {"personal_id_or_pk": value}, "user": self.user})())
-
     def clean_caregiver_id_or_pk(self):
-        return self._person(self.cleaned_data["caregiver_id_or_pk"])
+        return person_in_scope(self.user, self.cleaned_data["caregiver_id_or_pk"])
 
     def clean_ward_id_or_pk(self):
         value = self.cleaned_data.get("ward_id_or_pk", "").strip()
-        return self._person(value) if value else None
+        return person_in_scope(self.user, value) if value else None
 
 
-class ChildCaseForm(StyledForm, forms.ModelForm):
+class ChildCaseForm(PersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng của trẻ")
 
     class Meta:
-        from .models import ChildCase
-
         model = ChildCase
         fields = ["circumstance", "identified"]
         widgets = {"identified": DATE_INPUT}
 
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.style_fields()
-
-    clean_personal_id_or_pk = CaseForm.clean_personal_id_or_pk
