@@ -5,7 +5,7 @@ from ansinh.core.audit import log_access
 from ansinh.core.models import AccessLog
 
 from . import queries
-from .models import Case, PayrollCycle
+from .models import Caregiver, Case, PayrollCycle, Resident, Support
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -54,8 +54,6 @@ class SupportSerializer(serializers.ModelSerializer):
     commune_code = serializers.CharField(source="commune.code", read_only=True)
 
     class Meta:
-        from .models import Support
-
         model = Support
         fields = ["id", "person", "person_name", "kind", "basis", "commune_code", "date", "amount", "reference", "cancelled"]
 
@@ -66,8 +64,6 @@ class SupportViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         from ansinh.core import scope
 
-        from .models import Support
-
         items = scope.filter_by_commune(Support.objects.all(), self.request.user).select_related("person", "commune").order_by("-date", "id")
         kind = self.request.query_params.get("kind")
         return items.filter(kind=kind) if kind else items
@@ -77,8 +73,6 @@ class CaregiverSerializer(serializers.ModelSerializer):
     caregiver_name = serializers.CharField(source="caregiver.full_name", read_only=True)
 
     class Meta:
-        from .models import Caregiver
-
         model = Caregiver
         fields = ["id", "caregiver", "caregiver_name", "kind", "ward", "decision_number", "decision_date", "start_month", "end_date"]
 
@@ -89,8 +83,6 @@ class CaregiverViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         from ansinh.core import scope
 
-        from .models import Caregiver
-
         return scope.filter_by_commune(Caregiver.objects.all(), self.request.user).select_related("caregiver").order_by("id")
 
 
@@ -98,8 +90,6 @@ class ResidentSerializer(serializers.ModelSerializer):
     person_name = serializers.CharField(source="person.full_name", read_only=True)
 
     class Meta:
-        from .models import Resident
-
         model = Resident
         fields = ["id", "person", "person_name", "category", "admitted", "discharged", "discharge_reason"]
 
@@ -111,8 +101,6 @@ class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         from ansinh.core import scope
-
-        from .models import Resident
 
         territory = scope.territory_of(self.request.user)
         if territory is not None and territory.level != "province":

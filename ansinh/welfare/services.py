@@ -10,7 +10,7 @@ from ansinh.core.models import Area
 from ansinh.core.services import ensure_commune_in_scope
 
 from . import payroll, rules
-from .models import Case
+from .models import Caregiver, Case, ChildCase, Resident, StandardLevel, Support
 
 
 class Refused(Exception):
@@ -129,8 +129,6 @@ def report_death(user, person, death_date):
 def set_level(user, valid_from, amount, citation, province=""):
     """Add a standard level from a date (closing the one before); cases in force since then are
     recalculated, so a level changed backwards gives arrears in the next cycle."""
-    from .models import StandardLevel
-
     if scope.role_of(user) not in ("admin", "leader"):
         raise PermissionDenied("Chỉ lãnh đạo Sở hoặc quản trị được thay mức chuẩn.")
     if amount <= 0 or amount % 1000:
@@ -142,8 +140,6 @@ def set_level(user, valid_from, amount, citation, province=""):
     level = StandardLevel.objects.create(valid_from=valid_from, amount=amount, citation=citation, province=province)
     in_force = Case.objects.filter(status__in=payroll.PAYABLE).exclude(end_date__lte=valid_from)
     payroll.mark_for_recalculation(in_force, valid_from)
-    from .models import Caregiver
-
     payroll.mark_for_recalculation(Caregiver.objects.exclude(end_date__lte=valid_from), valid_from)
     return level
 
@@ -151,8 +147,6 @@ def set_level(user, valid_from, amount, citation, province=""):
 def support_problems(support, today=None):
     """Vietnamese reasons why a one-off support cannot be recorded (the rules of each kind)."""
     from ansinh.core.rules import age_on
-
-    from .models import Support
 
     person, day = support.person, support.date
     today = today or date.today()
@@ -197,8 +191,6 @@ def funeral_amount(death_date, province):
 
 @transaction.atomic
 def record_support(user, support):
-    from .models import Support
-
     require_welfare_writer(user)
     ensure_commune_in_scope(user, support.commune)
     if support.kind == Support.Kind.FUNERAL and not support.amount and support.person.death_date:
@@ -220,8 +212,6 @@ def longevity_candidates(people, year):
 @transaction.atomic
 def admit(user, resident):
     """Admit a person to the centre; one open stay per person; a vagrant is emergency care."""
-    from .models import Resident
-
     require_welfare_writer(user)
     if resident.person.death_date:
         raise Refused(f"{resident.person} đã mất; không tiếp nhận.")
@@ -256,8 +246,6 @@ CAREGIVER_NEEDS_WARD = {"foster_child", "foster_elder", "household_disabled", "t
 
 def caregiver_problems(record):
     """Vietnamese reasons why caregiver support cannot be decided (Art. 20)."""
-    from .models import Caregiver
-
     problems = []
     if record.kind in CAREGIVER_NEEDS_WARD and record.ward_id is None:
         problems.append("Phải ghi người được chăm sóc, nuôi dưỡng.")
@@ -358,8 +346,6 @@ def move(user, case, commune, reason):
 def identify_child(user, child_case):
     """Record a child in special circumstances: under 16 on the day, one open file per group."""
     from ansinh.core.rules import age_on
-
-    from .models import ChildCase
 
     require_welfare_writer(user)
     ensure_commune_in_scope(user, child_case.commune)

@@ -5,7 +5,7 @@ from decimal import Decimal
 from ansinh.indicators.queries import register_source
 
 from . import payroll
-from .models import Case
+from .models import Caregiver, Case, Resident, Support
 
 
 def beneficiaries(national):
@@ -33,8 +33,6 @@ register_source("NQ10_HANGTHANG")(beneficiaries(national=False))
 def supports(kind, basis=None, measure="count"):
     """One-off supports of a kind (and basis) dated in the period, by district: a count of
     supports, or the sum of their amounts; longevity visits split by the age turned."""
-    from .models import Support
-
     def source(indicator, period, districts, root):
         rows = Support.objects.filter(kind=kind, cancelled=False, date__range=(period.start, period.end))
         if basis:
@@ -50,8 +48,6 @@ def supports(kind, basis=None, measure="count"):
 
 
 def _register_supports():
-    from .models import Support
-
     K, B = Support.Kind, Support.Basis
     for code, kind, basis, measure in (
         ("BTXH_MAITANG", K.FUNERAL, B.NATIONAL, "count"), ("NQ10_MAITANG", K.FUNERAL, B.PROVINCIAL, "count"),
@@ -69,16 +65,12 @@ _register_supports()
 
 def _residents_in_care(indicator, period, districts, root):
     """People living at the centre at the end of the period, by category (vagrants excluded)."""
-    from .models import Resident
-
     stays = Resident.objects.filter(admitted__lte=period.end).exclude(discharged__lte=period.end).exclude(category="lang_thang")
     counted = Counter(stays.values_list("category", flat=True))
     return {(root.pk, category): Decimal(count) for category, count in counted.items()}
 
 
 def _emergency_admissions(indicator, period, districts, root):
-    from .models import Resident
-
     count = Resident.objects.filter(category="lang_thang", admitted__range=(period.start, period.end)).count()
     return {(root.pk, ""): Decimal(count)} if count else {}
 
@@ -89,8 +81,6 @@ register_source("TTBTXH_KHANCAP")(_emergency_admissions)
 
 def _caregivers(indicator, period, districts, root):
     """Caregivers receiving support in the last month of the period, by district."""
-    from .models import Caregiver
-
     month = period.end.replace(day=1)
     records = Caregiver.objects.filter(start_month__lte=month).exclude(end_date__lte=month)
     places = {d.pk for d in districts}

@@ -18,7 +18,7 @@ from ansinh.core.views import paginate
 
 from . import payroll, queries, services
 from .forms import CaseForm, DecisionForm, EndForm
-from .models import BenefitCategory, Case, PayrollCycle, PayrollLine
+from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, PayrollLine, Resident, Support
 
 
 @login_required
@@ -256,8 +256,6 @@ def supports(request):
     from ansinh.core.queries import people_for
 
     from .forms import SupportForm
-    from .models import Support
-
     try:
         period = Period.parse(request.GET.get("period") or "")
     except PeriodError:
@@ -292,8 +290,6 @@ def centre(request):
     from ansinh.core.models import OrgUnit
 
     from .forms import ResidentForm
-    from .models import Resident
-
     home = OrgUnit.objects.filter(kind=OrgUnit.Kind.CENTRE, area="welfare").order_by("code").first()
     if home is None:
         raise Http404("Chưa khai báo cơ sở bảo trợ xã hội.")
@@ -326,8 +322,6 @@ def centre(request):
 @login_required
 def caregivers(request):
     from .forms import CaregiverForm
-    from .models import Caregiver
-
     form = CaregiverForm(request.POST or None, user=request.user)
     if request.method == "POST" and request.POST.get("action") == "end":
         item = scope.filter_by_commune(Caregiver.objects.all(), request.user).filter(pk=request.POST.get("record")).first()
@@ -369,8 +363,6 @@ def export_register(request, register):
     from ansinh.core.exports import workbook_bytes
     from ansinh.core.periods import Period, PeriodError
 
-    from .models import Caregiver, Resident, Support
-
     _export_allowed(request.user)
     if register == "ho-tro":
         try:
@@ -389,8 +381,6 @@ def export_register(request, register):
                  c.commune.name, c.decision_number, c.start_month.strftime("%m/%Y")] for c in items.select_related("caregiver", "ward", "commune").iterator())
         title, name = "Người chăm sóc", "cham-soc-nuoi-duong.xlsx"
     elif register == "tre-em":
-        from .models import ChildCase
-
         items = scope.filter_by_commune(ChildCase.objects.filter(closed__isnull=True), request.user)
         headers = ["Họ và tên", "Ngày sinh", "Số định danh", "Nhóm", "Xã/phường", "Ngày xác định"]
         rows = ([c.person.full_name, c.person.birth_display, c.person.personal_id or "", c.get_circumstance_display(), c.commune.name,
@@ -415,8 +405,6 @@ def export_register(request, register):
 def children(request):
     """Children in special circumstances and the support each has received."""
     from .forms import ChildCaseForm
-    from .models import ChildCase, Support
-
     form = ChildCaseForm(request.POST or None, user=request.user, initial={"identified": date.today()})
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
