@@ -1,10 +1,9 @@
 """A district officer of Mỹ Tú logs in, works in Mỹ Tú, and cannot open a Kế Sách record."""
 
 import pytest
-from openpyxl import Workbook
 
 from ansinh.core.models import AccessLog, Person
-from ansinh.core.tests.fixtures import PASSWORD, make_person
+from ansinh.core.tests.fixtures import PASSWORD, make_person, spreadsheet
 
 from .conftest import log_in
 
@@ -46,13 +45,9 @@ def test_login_errors_are_shown_in_vietnamese(page, live_server, users):
 
 
 def test_import_people_through_the_page(page, live_server, users, my_tu_commune, tmp_path):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(["Họ và tên", "Ngày sinh", "Giới tính", "Mã xã/phường"])
-    sheet.append(["Danh Thị Mỹ", "03/02/1970", "Nữ", my_tu_commune.code])
-    sheet.append(["Sơn Văn Bảy", "1941", "Nam", my_tu_commune.code])
     path = tmp_path / "danh-sach.xlsx"
-    workbook.save(path)
+    path.write_bytes(spreadsheet(["Họ và tên", "Ngày sinh", "Giới tính", "Mã xã/phường"], [
+        ["Danh Thị Mỹ", "03/02/1970", "Nữ", my_tu_commune.code], ["Sơn Văn Bảy", "1941", "Nam", my_tu_commune.code]]))
 
     log_in(page, live_server, "mytu", PASSWORD)
     page.get_by_role("link", name="Nhập dữ liệu").click()

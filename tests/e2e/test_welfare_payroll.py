@@ -4,9 +4,9 @@ import io
 from datetime import date
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from ansinh.core.tests.fixtures import PASSWORD, make_person
+from ansinh.core.tests.fixtures import PASSWORD, make_person, spreadsheet
 from ansinh.welfare.loaders import load_reference_data
 
 from .conftest import log_in
@@ -18,12 +18,11 @@ def test_import_payroll_approval_export(page, live_server, users, my_tu_commune,
     load_reference_data()
     make_person(my_tu_commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=date(1940, 5, 10), birth_year=1940, personal_id="094140001111")
     make_person(my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1990, 2, 1), birth_year=1990, personal_id="094090002222")
-    workbook = Workbook()
-    workbook.active.append(["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ khuyết tật", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng", "Hình thức chi trả", "Số tài khoản"])
-    workbook.active.append(["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "Chuyển khoản", "0123456789"])
-    workbook.active.append(["094090002222", "ND20-5.6", "Đặc biệt nặng", "13/QĐ-UBND", "15/01/2024", "02/2024", "Tiền mặt", ""])
     path = tmp_path / "ho-so.xlsx"
-    workbook.save(path)
+    path.write_bytes(spreadsheet(
+        ["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ khuyết tật", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng", "Hình thức chi trả", "Số tài khoản"],
+        [["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "Chuyển khoản", "0123456789"],
+         ["094090002222", "ND20-5.6", "Đặc biệt nặng", "13/QĐ-UBND", "15/01/2024", "02/2024", "Tiền mặt", ""]]))
 
     log_in(page, live_server, "btxh", PASSWORD)
     page.goto(f"{live_server.url}/nhap-du-lieu/")

@@ -73,6 +73,27 @@ def person_in_my_tu(my_tu_commune):
     return make_person(my_tu_commune, full_name="Lâm Văn Sóc", birth_year=1948)
 
 
+@pytest.fixture
+def province(soc_trang):
+    """Sóc Trăng (94) of the pre-2025 generation, the demo's reporting unit."""
+    return AdminUnit.objects.get(level="province", code="94", valid_from=None)
+
+
+def spreadsheet(headers, rows):
+    """The bytes of an .xlsx with a header row and data rows, as users upload them."""
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(headers)
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def login(client, user):
     client.force_login(user)
     return client

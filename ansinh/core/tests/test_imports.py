@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 from django.core.management import CommandError, call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from ansinh.core import queries, services
@@ -13,20 +13,13 @@ from ansinh.core.imports import run_import
 from ansinh.core.importers import PersonImporter
 from ansinh.core.models import AccessLog, Person, PersonNameKey
 
-from .fixtures import make_person
+from .fixtures import make_person, spreadsheet
 
 HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số định danh cá nhân", "Số điện thoại", "Địa chỉ", "Mã xã/phường", "Ngày mất"]
 
 
 def xlsx(rows, headers=HEADERS):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheet(headers, rows)
 
 
 @pytest.fixture

@@ -14,11 +14,6 @@ def catalogue(soc_trang):
     return {i.code: i for i in Indicator.objects.all()}
 
 
-@pytest.fixture
-def province(soc_trang):
-    return AdminUnit.objects.get(level="province", code="94", valid_from=None)
-
-
 def district(code):
     return AdminUnit.objects.get(level="district", code=code)
 

@@ -1,24 +1,17 @@
-import io
 
 import pytest
-from openpyxl import Workbook
 
 from ansinh.core.imports import run_import
 from ansinh.indicators import demo, services
 from ansinh.indicators.models import DataSet, DataValue, Target
 from ansinh.core.models import OrgUnit
+from ansinh.core.tests.fixtures import spreadsheet
 
 HEADERS = ["Mã chỉ tiêu", "Mã địa bàn", "Kỳ", "Phân tổ", "Giá trị"]
 
 
 def xlsx(rows, headers=HEADERS):
-    workbook = Workbook()
-    workbook.active.append(headers)
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheet(headers, rows)
 
 
 @pytest.fixture

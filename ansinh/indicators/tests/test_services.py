@@ -77,10 +77,3 @@ def test_target_must_be_positive(users, setup, province):
     with pytest.raises(PermissionDenied):
         services.set_target(users["mytu"], setup["jobs"], province, 2024, D(10))
     assert services.set_target(users["leader"], setup["jobs"], province, 2024, D(28500)).value == D(28500)
-
-
-@pytest.fixture
-def province(soc_trang):
-    from ansinh.core.models import AdminUnit
-
-    return AdminUnit.objects.get(level="province", code="94", valid_from=None)

@@ -1,6 +1,5 @@
 import pytest
 
-from ansinh.core.models import AdminUnit
 
 
 @pytest.fixture
@@ -14,11 +13,6 @@ def demo_q1(users):
     indicators_demo.load_values(users["admin"])
     worklog_demo.run(log=lambda *a: None)
     return load_definition()
-
-
-@pytest.fixture
-def province(soc_trang):
-    return AdminUnit.objects.get(level="province", code="94", valid_from=None)
 
 
 @pytest.fixture

@@ -3,21 +3,9 @@ from datetime import date
 
 import pytest
 
-from ansinh.core.models import AdminUnit
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.fixtures import make_person, spreadsheet
 from ansinh.welfare import payroll, services
-from ansinh.welfare.loaders import load_reference_data
 from ansinh.welfare.models import Caregiver, PayrollLine
-
-
-@pytest.fixture
-def welfare(soc_trang):
-    load_reference_data()
-
-
-@pytest.fixture
-def province(soc_trang):
-    return AdminUnit.objects.get(level="province", code="94", valid_from=None)
 
 
 def record(user, commune, kind, ward=None, start=date(2024, 1, 1), **facts):
@@ -91,23 +79,19 @@ def test_caregivers_page(client, users, welfare, my_tu_commune, ke_sach_commune)
 
 
 def test_caregiver_import_and_api(users, welfare, my_tu_commune):
-    import io
 
-    from openpyxl import Workbook
     from rest_framework.test import APIClient
 
     from ansinh.core.imports import run_import
 
     make_person(my_tu_commune, full_name="Nguyễn Thị Chăm", sex="nu", birth_year=1975, personal_id="094175001111")
     make_person(my_tu_commune, full_name="Sơn Văn Tám", birth_year=1990, personal_id="094090002222")
-    workbook = Workbook()
-    workbook.active.append(["Số định danh người được hỗ trợ", "Trường hợp", "Số định danh người được chăm sóc", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng"])
-    workbook.active.append(["094175001111", "household_disabled", "094090002222", "5/QĐ", "10/01/2024", "01/2024"])
-    workbook.active.append(["094175001111", "household_disabled", "", "6/QĐ", "10/01/2024", "01/2024"])
-    workbook.active.append(["094175001111", "bogus", "", "7/QĐ", "10/01/2024", "01/2024"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    result = run_import("welfare_caregivers", buffer.getvalue(), "cs.xlsx", users["mytu"], commit=True)
+    content = spreadsheet(
+        ["Số định danh người được hỗ trợ", "Trường hợp", "Số định danh người được chăm sóc", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng"],
+        [["094175001111", "household_disabled", "094090002222", "5/QĐ", "10/01/2024", "01/2024"],
+         ["094175001111", "household_disabled", "", "6/QĐ", "10/01/2024", "01/2024"],
+         ["094175001111", "bogus", "", "7/QĐ", "10/01/2024", "01/2024"]])
+    result = run_import("welfare_caregivers", content, "cs.xlsx", users["mytu"], commit=True)
     assert [(p.row, p.column) for p in result.errors] == [(3, "Trường hợp"), (4, "Trường hợp")]
     assert not Caregiver.objects.exists()
     api = APIClient()

@@ -2,9 +2,9 @@ import io
 from datetime import date
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.fixtures import make_person, spreadsheet
 from ansinh.welfare.loaders import load_reference_data
 from ansinh.welfare.models import Case, PayrollCycle
 
@@ -12,13 +12,7 @@ HEADERS = ["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ 
 
 
 def xlsx(rows):
-    workbook = Workbook()
-    workbook.active.append(HEADERS)
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return spreadsheet(HEADERS, rows)
 
 
 @pytest.fixture

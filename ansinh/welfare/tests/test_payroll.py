@@ -6,18 +6,7 @@ import pytest
 from ansinh.core.models import AdminUnit
 from ansinh.core.tests.fixtures import make_person
 from ansinh.welfare import payroll, services
-from ansinh.welfare.loaders import load_reference_data
 from ansinh.welfare.models import BenefitCategory, Case, PayrollCycle, PayrollLine, StandardLevel
-
-
-@pytest.fixture
-def welfare(soc_trang):
-    load_reference_data()
-
-
-@pytest.fixture
-def province(soc_trang):
-    return AdminUnit.objects.get(level="province", code="94", valid_from=None)
 
 
 def new_case(user, commune, category="ND20-5.5a", birth=date(1940, 5, 10), start=date(2024, 1, 1), **facts):

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from ansinh.core.models import AdminUnit, OrgUnit
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.fixtures import make_person, spreadsheet
 from ansinh.welfare import services
 from ansinh.welfare.models import Resident
 
@@ -70,22 +70,14 @@ def test_centre_page(client, users, centre, my_tu_commune):
 def test_resident_and_children_imports_and_exports(client, users, centre, my_tu_commune):
     import io
 
-    from openpyxl import Workbook, load_workbook
+    from openpyxl import load_workbook
 
     from ansinh.core.imports import run_import
     from ansinh.welfare.models import ChildCase
 
     make_person(my_tu_commune, full_name="Bé Một", birth_date=date(2015, 2, 2), birth_year=2015, personal_id="094215001111")
     make_person(my_tu_commune, full_name="Anh Lớn", birth_date=date(2000, 2, 2), birth_year=2000, personal_id="094200002222")
-
-    def xlsx(headers, rows):
-        workbook = Workbook()
-        workbook.active.append(headers)
-        for row in rows:
-            workbook.active.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+    xlsx = spreadsheet
 
     residents = xlsx(["Số định danh cá nhân", "Diện", "Ngày tiếp nhận", "Số quyết định tiếp nhận"],
                      [["094215001111", "mo_coi", "10/01/2024", "1/QĐ"], ["094215001111", "mo_coi", "11/01/2024", ""], ["094200002222", "ca_biet", "10/01/2024", ""]])

@@ -3,15 +3,9 @@ from datetime import date
 import pytest
 
 from ansinh.core.models import AdminUnit
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.fixtures import make_person, spreadsheet
 from ansinh.welfare import services
-from ansinh.welfare.loaders import load_reference_data
 from ansinh.welfare.models import Support
-
-
-@pytest.fixture
-def welfare(soc_trang):
-    load_reference_data()
 
 
 def support(person, kind, day, basis=Support.Basis.NATIONAL, amount=0):
@@ -100,7 +94,7 @@ def test_supports_page_records_and_lists(client, users, welfare, my_tu_commune, 
 def test_supports_import_export_and_api(client, users, welfare, my_tu_commune, ke_sach_commune):
     import io
 
-    from openpyxl import Workbook, load_workbook
+    from openpyxl import load_workbook
     from rest_framework.test import APIClient
 
     from ansinh.core.imports import run_import
@@ -109,27 +103,16 @@ def test_supports_import_export_and_api(client, users, welfare, my_tu_commune, k
     make_person(my_tu_commune, full_name="Lê Văn Một", birth_year=1930, personal_id="094030001111", death_date=date(2024, 3, 1))
     make_person(my_tu_commune, full_name="Cụ Trăm", birth_year=1924, personal_id="094024002222")
     make_person(ke_sach_commune, full_name="Kế Sách", birth_year=1924, personal_id="094024003333")
-    workbook = Workbook()
-    workbook.active.append(["Số định danh cá nhân", "Loại hỗ trợ", "Căn cứ", "Ngày hỗ trợ", "Số tiền", "Số quyết định hoặc số thẻ"])
+    headers = ["Số định danh cá nhân", "Loại hỗ trợ", "Căn cứ", "Ngày hỗ trợ", "Số tiền", "Số quyết định hoặc số thẻ"]
     rows = [["094030001111", "Mai táng", "", "05/03/2024", "", "1/QĐ"], ["094024002222", "Chúc thọ", "Nghị quyết tỉnh", "10/02/2024", "500.000", ""],
             ["094030001111", "Mai táng", "", "06/03/2024", "", ""], ["094024003333", "Chúc thọ", "", "10/02/2024", "", ""],
             ["094024002222", "Quà", "", "10/02/2024", "", ""], ["094024002222", "Thẻ BHYT", "", "10/02/2024", "-5", ""]]
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    result = run_import("welfare_supports", buffer.getvalue(), "ho-tro.xlsx", users["mytu"], commit=True)
+    result = run_import("welfare_supports", spreadsheet(headers, rows), "ho-tro.xlsx", users["mytu"], commit=True)
     found = {(p.row, p.column): p.message for p in result.errors}
     assert "trùng với dòng 2" in found[(4, "Loại hỗ trợ")] and "ngoài phạm vi" in found[(5, "Số định danh cá nhân")]
     assert "Mai táng" in found[(6, "Loại hỗ trợ")] and "không âm" in found[(7, "Số tiền")]
     assert not Support.objects.exists()
-    workbook = Workbook()
-    workbook.active.append(["Số định danh cá nhân", "Loại hỗ trợ", "Căn cứ", "Ngày hỗ trợ", "Số tiền", "Số quyết định hoặc số thẻ"])
-    for row in rows[:2]:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    assert run_import("welfare_supports", buffer.getvalue(), "ho-tro.xlsx", users["mytu"], commit=True).created == 2
+    assert run_import("welfare_supports", spreadsheet(headers, rows[:2]), "ho-tro.xlsx", users["mytu"], commit=True).created == 2
     assert Support.objects.get(kind="funeral").amount == 7_200_000
     client.force_login(users["mytu"])
     sheet = load_workbook(io.BytesIO(client.get("/bao-tro/xuat/ho-tro/", {"period": "2024Q1"}).content)).active
