@@ -51,10 +51,6 @@ class Indicator(NoDeleteModel):
         return dict(self.categories).get(code, code)
 
 
-class DataValueQuerySet(NoDeleteQuerySet):
-    pass
-
-
 class DataValue(NoDeleteModel):
     """A figure entered for an indicator × unit × period × category (DHIS2's data value)."""
 
@@ -68,7 +64,7 @@ class DataValue(NoDeleteModel):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+", verbose_name="người nhập")
     history = HistoricalRecords()
 
-    objects = DataValueQuerySet.as_manager()
+    objects = NoDeleteQuerySet.as_manager()
 
     class Meta:
         verbose_name = "số liệu"
