@@ -15,6 +15,8 @@ def _adapter(field):
         return ops.adapt_datefield_value
     if isinstance(field, models.DecimalField):
         return lambda v: ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
+    if isinstance(field, models.JSONField):
+        return lambda v: field.get_db_prep_value(v, connection)
     return None
 
 

@@ -40,3 +40,11 @@ def days_off_in(year):
     for override in DayOverride.objects.filter(date__year=year, active=True):
         rows[override.date] = (override.reason, override.get_kind_display())
     return sorted((d, name, source) for d, (name, source) in rows.items())
+
+
+def day_off_name(day):
+    """Why a day is off ('' when it is a working day or a plain weekend)."""
+    override = DayOverride.objects.filter(date=day, active=True, kind=DayOverride.Kind.DAY_OFF).first()
+    if override:
+        return override.reason
+    return public_holidays([day.year]).get(day, "")

@@ -36,6 +36,8 @@ USERS = [
     ("btxh", "Lê Thị", "Hoa", Role.DIVISION_OFFICER, "SLDTBXH94-BTXH"),
     ("ncc", "Phạm Văn", "Hùng", Role.DIVISION_OFFICER, "SLDTBXH94-NCC"),
     ("vieclam", "Nguyễn Thị", "Lan", Role.DIVISION_OFFICER, "SLDTBXH94-VLATLD"),
+    ("motcua", "Huỳnh Thị", "Ngọc", Role.DIVISION_OFFICER, "SLDTBXH94-VP"),
+    ("thanhtra", "Lý Văn", "Phúc", Role.DIVISION_OFFICER, "SLDTBXH94-TTRA"),
     ("mytu", "Thạch Văn", "Sơn", Role.DISTRICT_OFFICER, "PLDTBXH-944"),
     ("kesach", "Võ Thị", "Mai", Role.DISTRICT_OFFICER, "PLDTBXH-943"),
     ("xem", "Đặng Quốc", "Bảo", Role.VIEWER, "SLDTBXH94"),

@@ -79,3 +79,23 @@ def is_leader_or_admin(user):
 def visible_communes(user):
     """Commune units a user may choose in forms and filters."""
     return filter_by_commune(AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE), user, field="pk")
+
+
+def unit_ids_in(unit):
+    """Ids of a unit and of every unit under it (districts, communes)."""
+    ids, level = [unit.pk], [unit.pk]
+    while level:
+        level = list(AdminUnit.objects.filter(parent_id__in=level).values_list("pk", flat=True))
+        ids += level
+    return ids
+
+
+def filter_by_unit(queryset, user, field="unit"):
+    """Restrict records located by any administrative unit (a desk, a reception) to what `user` may see."""
+    try:
+        unit = territory_of(user)
+    except PermissionDenied:
+        return queryset.none()
+    if unit is None:
+        return queryset
+    return queryset.filter(**{f"{field}__in": unit_ids_in(unit)})

@@ -11,30 +11,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-FONT = "Times New Roman"
-
-
-def _font(style_or_run, size, bold=None, italic=None):
-    font = style_or_run.font
-    font.name, font.size = FONT, Pt(size)
-    if bold is not None:
-        font.bold = bold
-    if italic is not None:
-        font.italic = italic
-    element = style_or_run.element if hasattr(style_or_run, "element") else style_or_run._element
-    rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), FONT)
+from ansinh.core.docx_parts import no_borders, set_font, set_widths
 
 
 def _style(document, name, size, bold=False, italic=False, align=None, indent=None, before=0, after=6):
     style = document.styles.add_style(name, 1)
     style.base_style = document.styles["Normal"]
-    _font(style, size, bold, italic)
+    set_font(style, size, bold, italic)
     paragraph = style.paragraph_format
     paragraph.space_before, paragraph.space_after = Pt(before), Pt(after)
     paragraph.line_spacing = 1.15
@@ -45,25 +28,8 @@ def _style(document, name, size, bold=False, italic=False, align=None, indent=No
     return style
 
 
-def _widths(table, *widths):
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
-
-
 def _line(cell_or_doc, text, style):
     return cell_or_doc.add_paragraph(text, style=style)
-
-
-def _no_borders(table):
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
 
 
 def _page_number_header(section, style):
@@ -91,7 +57,7 @@ def build_template(path):
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
-    _font(document.styles["Normal"], 14)
+    set_font(document.styles["Normal"], 14)
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
     s = {
@@ -116,8 +82,8 @@ def build_template(path):
 
     header = document.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(header)
-    _widths(header, Cm(7.2), Cm(9.3))
+    no_borders(header)
+    set_widths(header, Cm(7.2), Cm(9.3))
     left, right = header.rows[0].cells
     left.paragraphs[0].text, left.paragraphs[0].style = "{{ header.parent_agency|upper }}", s["agency_parent"]
     _line(left, "{{ header.agency|upper }}", s["agency"])
@@ -140,8 +106,8 @@ def build_template(path):
 
     _line(document, "", s["body"])
     closing = document.add_table(rows=1, cols=2)
-    _no_borders(closing)
-    _widths(closing, Cm(8.5), Cm(8))
+    no_borders(closing)
+    set_widths(closing, Cm(8.5), Cm(8))
     left, right = closing.rows[0].cells
     left.paragraphs[0].text, left.paragraphs[0].style = "Nơi nhận:", s["recipients_title"]
     _line(left, "{%p for recipient in recipients %}", s["recipients"])

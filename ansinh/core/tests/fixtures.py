@@ -56,6 +56,16 @@ def users(soc_trang):
     }
 
 
+@pytest.fixture
+def desk_users(users):
+    """The one-stop desk's officer, the inspection officer and the labour division's officer."""
+    return users | {
+        "desk": make_user("motcua", Role.DIVISION_OFFICER, "SLDTBXH94-VP"),
+        "inspector": make_user("thanhtra", Role.DIVISION_OFFICER, "SLDTBXH94-TTRA"),
+        "labour": make_user("vieclam", Role.DIVISION_OFFICER, "SLDTBXH94-VLATLD"),
+    }
+
+
 def make_person(commune, **fields):
     values = {"full_name": "Nguyễn Văn An", "birth_date": None, "birth_year": 1960, "sex": "nam"} | fields
     person = Person(commune=commune, **values)

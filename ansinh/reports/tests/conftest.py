@@ -1,7 +1,6 @@
 import pytest
 
 
-
 @pytest.fixture
 def demo_q1(users):
     """Quarter I/2024 of the demo: indicators, targets, submissions, work log, definition."""
@@ -21,3 +20,11 @@ def welfare_registry(users):
     from ansinh.welfare import demo as welfare_demo
 
     welfare_demo.run(users["admin"], log=lambda *a: None)
+
+
+@pytest.fixture
+def desk_registers(desk_users):
+    """The demo's quarter I/2024 at the one-stop desk, citizen reception and petitions."""
+    from ansinh.desk import demo as desk_demo
+
+    desk_demo.run(log=lambda *a: None)
