@@ -125,9 +125,8 @@ def _applicant_lines(form, dossier):
     form.labelled("Nội dung yêu cầu giải quyết", dossier.procedure.name)
 
 
-def _desk_signer(dossier):
-    user = dossier.received_by
-    return user.get_full_name() if user else ""
+def _name(user):
+    return (user.get_full_name() or user.username) if user else ""
 
 
 def receipt_slip(dossier):
@@ -143,11 +142,11 @@ def receipt_slip(dossier):
     form.paragraph("2. Số lượng hồ sơ: 01 bộ.")
     form.paragraph(f"3. Thời gian giải quyết hồ sơ theo quy định: {dossier.procedure.days:02d} ngày làm việc.")
     form.paragraph(f"4. Thời gian nhận hồ sơ: {received:%H} giờ {received:%M} phút, {date_text(received)}.")
-    form.paragraph(f"5. Thời gian trả kết quả giải quyết hồ sơ: {date_text(dossier.due_date)}.", bold=True)
+    form.paragraph(f"5. Thời gian trả kết quả giải quyết hồ sơ: {date_text(dossier.original_due_date)}.", bold=True)
     form.paragraph(f"6. Hình thức nộp: {dossier.get_channel_display().lower()}. Tra cứu tình trạng hồ sơ bằng mã hồ sơ trên trang tra cứu của Sở.")
     form.paragraph(f"Vào sổ theo dõi hồ sơ ngày {received:%d/%m/%Y}.", italic=True)
     form.signatures(("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", dossier.applicant_name),
-                    ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", _desk_signer(dossier)))
+                    ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", _name(dossier.received_by)))
     return form.bytes()
 
 
@@ -164,7 +163,7 @@ def supplement_request(dossier, items=None, day=None):
     form.paragraph("Lý do: hồ sơ chưa đầy đủ, chưa đúng theo quy định của thủ tục hành chính.")
     form.paragraph(f"Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ Bộ phận tiếp nhận và trả kết quả – "
                    f"{form.agency} để được hướng dẫn. Xin trân trọng cảm ơn!")
-    form.signatures(("NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", _desk_signer(dossier)))
+    form.signatures(("NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", _name(dossier.received_by)))
     return form.bytes()
 
 
@@ -178,7 +177,7 @@ def refusal(dossier):
     for line in dossier.refusal_reason.splitlines():
         form.paragraph(f"   – {line}", after=0)
     form.paragraph("Xin thông báo để Ông/Bà được biết và thực hiện.")
-    form.signatures(("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", _desk_signer(dossier)))
+    form.signatures(("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", _name(dossier.received_by)))
     return form.bytes()
 
 
@@ -210,11 +209,10 @@ def control_slip(dossier, steps):
     form.labelled("Ngày nhận", f"{localtime(dossier.received_at):%H:%M ngày %d/%m/%Y}; hẹn trả: {due}")
     rows = []
     for step in steps:
-        who = step.by.get_full_name() if step.by else ""
         outcome = ""
         if step.kind == Step.Kind.DECIDED and dossier.decided_on and dossier.due_date:
             outcome = TIMELINESS[timeliness(dossier.decided_on, dossier.due_date)]
-        rows.append((step.get_kind_display(), (step.division.name if step.division else ""), f"{localtime(step.at):%H:%M %d/%m/%Y}", who, outcome, step.text))
+        rows.append((step.get_kind_display(), (step.division.name if step.division else ""), f"{localtime(step.at):%H:%M %d/%m/%Y}", _name(step.by), outcome, step.text))
     form.table(["Bước", "Cơ quan, đơn vị", "Thời gian giao, nhận", "Người thực hiện", "Kết quả (trước/đúng/quá hạn)", "Ghi chú"],
                rows, [Cm(2.6), Cm(3.2), Cm(2.4), Cm(2.6), Cm(2.0), Cm(3.4)])
     return form.bytes()

@@ -77,15 +77,16 @@ class PortalDossierImporter(Importer):
     def clean_row(self, values, row, problems):
         dossier = Dossier(unit=self.unit, channel=Channel.ONLINE, status=Dossier.Status.ACCEPTED, received_by=self.user)
         dossier.portal_code = self.cell(values, "portal_code", lambda v: parse_text(v, 40), row, problems)
-        dossier.procedure = self.cell(values, "procedure", self._procedure, row, problems)
+        procedure = self.cell(values, "procedure", self._procedure, row, problems)
         received_at = self.cell(values, "received_at", parse_moment, row, problems)
         for name, length in (("applicant_name", 200), ("applicant_id", 20), ("applicant_phone", 20), ("applicant_email", 254), ("applicant_address", 300)):
             setattr(dossier, name, self.cell(values, name, lambda v, n=length: parse_text(v, n), row, problems) or "")
         if not dossier.applicant_name:
             problems.append(Problem(row, self.header_of("applicant_name"), "không được để trống."))
         due = self.cell(values, "due_date", self._due, row, problems)
-        if received_at is None or dossier.procedure is None:
+        if received_at is None or procedure is None:
             return dossier
+        dossier.procedure = procedure
         dossier.received_at, dossier.received_on = received_at, timezone.localtime(received_at).date()
         try:
             dossier.start_date = rules.receipt_day(timezone.localtime(received_at), dossier.channel, self.calendar, services.desk_rules(dossier.received_on))

@@ -97,6 +97,11 @@ def default_division(dossier):
 
 # --- dossiers ---------------------------------------------------------------------------------
 
+def _save(record, user):
+    record._history_user = user  # the history row names who acted, also outside a web request
+    record.save()
+
+
 def _step(dossier, kind, user, at, text="", division=None):
     Step.objects.create(dossier=dossier, kind=kind, at=at, by=user, division=division or dossier.division, text=text, due_date=dossier.due_date)
 
@@ -152,7 +157,7 @@ def _save_with_code(dossier):
         dossier.code = dossier_code(dossier.unit, dossier.received_on, sequence)
         try:
             with transaction.atomic():
-                dossier.save()
+                _save(dossier, dossier.received_by)
             return
         except IntegrityError:
             continue
@@ -172,7 +177,7 @@ def route(user, dossier, division, at=None):
     _require_status(dossier, (Dossier.Status.ACCEPTED, Dossier.Status.PROCESSING), "chuyển xử lý")
     _require(divisions_for(dossier.unit).filter(pk=division.pk).exists(), f"{division.name} không nhận hồ sơ của nơi tiếp nhận này.")
     dossier.division, dossier.status = division, Dossier.Status.PROCESSING
-    dossier.save()
+    _save(dossier, user)
     _step(dossier, Step.Kind.ROUTED, user, at or now_local(), f"Chuyển {division.name}")
     return dossier
 
@@ -191,7 +196,7 @@ def mark_deficient(user, dossier, items, at=None):
     today = timezone.localtime(at).date()
     checked(rules.check_deficiency, today, dossier.start_date, work_calendar(), desk_rules(today))
     dossier.status, dossier.missing_items, dossier.due_date = Dossier.Status.DEFICIENT, items.strip(), None
-    dossier.save()
+    _save(dossier, user)
     _step(dossier, Step.Kind.DEFICIENT, user, at, items.strip())
     return dossier
 
@@ -206,7 +211,7 @@ def supplement(user, dossier, at=None):
     dossier.start_date = checked(rules.receipt_day, timezone.localtime(at), dossier.channel, calendar, desk_rules(timezone.localtime(at).date()))
     dossier.due_date = checked(rules.due_date, dossier.start_date, dossier.procedure.days, calendar)
     dossier.status = Dossier.Status.PROCESSING
-    dossier.save()
+    _save(dossier, user)
     _step(dossier, Step.Kind.SUPPLEMENTED, user, at, f"Tính lại hạn từ {dossier.start_date:%d/%m/%Y}")
     return dossier
 
@@ -222,7 +227,7 @@ def apologise(user, dossier, reason, new_due, at=None):
     checked(rules.check_apology, today, dossier.due_date, new_due, dossier.resets, work_calendar(), desk_rules(today), day_off_name(new_due))
     old = dossier.due_date
     dossier.due_date, dossier.resets = new_due, dossier.resets + 1
-    dossier.save()
+    _save(dossier, user)
     _step(dossier, Step.Kind.APOLOGY, user, at, f"{reason.strip()} (hẹn cũ {old:%d/%m/%Y}, hẹn mới {new_due:%d/%m/%Y})")
     return dossier
 
@@ -236,7 +241,7 @@ def decide(user, dossier, outcome, result, at=None):
     at = at or now_local()
     dossier.status, dossier.outcome, dossier.result = Dossier.Status.DECIDED, outcome, result.strip()
     dossier.decided_on = timezone.localtime(at).date()
-    dossier.save()
+    _save(dossier, user)
     _step(dossier, Step.Kind.DECIDED, user, at, f"{dossier.get_outcome_display()}: {dossier.result}")
     return dossier
 
@@ -246,7 +251,7 @@ def return_result(user, dossier, at=None):
     _require(can_receive(user) or can_handle(user, dossier), "Tài khoản của bạn không được trả kết quả.")
     _require_status(dossier, (Dossier.Status.DECIDED,), "trả kết quả")
     dossier.status, dossier.returned_at = Dossier.Status.RETURNED, at or now_local()
-    dossier.save()
+    _save(dossier, user)
     _step(dossier, Step.Kind.RETURNED, user, dossier.returned_at)
     return dossier
 
@@ -281,7 +286,7 @@ def register_petition(user, petition, identity=None):
         _require(petition.petitioner_name.strip(), "Ghi họ tên người gửi đơn.")
     petition.number = _petition_number(petition.received_on)
     petition.handled_by = user
-    petition.save()
+    _save(petition, user)
     if petition.kind == PetitionKind.DENUNCIATION:
         Denouncer.objects.create(petition=petition, **{k: (identity.get(k) or "").strip() for k in ("full_name", "personal_id", "address", "phone")})
     return petition
@@ -300,7 +305,7 @@ def close_petition(user, petition, status, closed_on, forwarded_to="", result=""
         _require(result.strip(), "Ghi kết quả giải quyết hoặc nội dung hướng dẫn.")
     petition.status, petition.closed_on = status, closed_on
     petition.forwarded_to, petition.result = forwarded_to.strip(), result.strip()
-    petition.save()
+    _save(petition, user)
     return petition
 
 
