@@ -5,6 +5,7 @@ database. PostgreSQL (DATABASE_URL set): a `test_…` database created and dropp
 """
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -57,3 +58,14 @@ def timed(label, results):
     start = time.perf_counter()
     yield
     results[label] = time.perf_counter() - start
+
+
+def median_ms(fn, runs):
+    """(median, worst) milliseconds of `runs` calls of fn, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)

@@ -5,12 +5,11 @@ calls/s. Prints each figure. SQLite by default; PostgreSQL when DATABASE_URL is 
     python bench/desk.py [DOSSIERS]
 """
 import random
-import statistics
 import sys
 import time
 from datetime import date, datetime, timedelta
 
-from common import bench_database, engine, peak_rss_mb
+from common import bench_database, engine, median_ms, peak_rss_mb
 
 DOSSIERS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 2_000_000
 CHUNK = 100_000
@@ -70,21 +69,8 @@ def fill(count):
         with transaction.atomic():
             insert_rows(Dossier, columns, rows)
         print(f"  {offset + len(rows):>9,} hồ sơ".replace(",", "."), flush=True)
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE desk_dossier")
-
-
-def median_ms(fn, runs):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def main():
@@ -117,7 +103,6 @@ def main():
             assert response.status_code == 302, response.content[:500]
             assert counter.get(response["Location"]).status_code == 200
 
-        receive_and_print()
         median, worst = median_ms(receive_and_print, 30)
         print(f"Tiếp nhận + in giấy hẹn (30 lần): trung vị {median:.0f} ms, chậm nhất {worst:.0f} ms (mục tiêu < 300 ms)")
 
@@ -127,7 +112,6 @@ def main():
             def stats():
                 response = office.get(f"/mot-cua/thong-ke/?period={period}")
                 assert response.status_code == 200
-            stats()
             median, worst = median_ms(stats, 5)
             print(f"Trang thống kê quý {period}: trung vị {median:.0f} ms, chậm nhất {worst:.0f} ms (mục tiêu < 1 s)")
         print(f"Tổng số hồ sơ: {Dossier.objects.count():,}; bộ nhớ đỉnh {peak_rss_mb():.0f} MB".replace(",", "."))

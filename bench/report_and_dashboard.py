@@ -4,7 +4,6 @@
 report DOCX under 5 s, dashboard page under 500 ms, on SQLite and on PostgreSQL.
     python bench/report_and_dashboard.py [YEARS]
 """
-import statistics
 import sys
 import time
 from decimal import Decimal
@@ -59,13 +58,9 @@ def setup():
 
 
 def timed(fn, repeat=REPEAT):
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
+    from common import median_ms
+
+    return median_ms(fn, repeat)
 
 
 def main():

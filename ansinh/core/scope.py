@@ -46,8 +46,8 @@ def commune_ids_in(unit):
     return AdminUnit.objects.filter(parent__parent=unit).values("pk") | AdminUnit.objects.filter(parent=unit, level=AdminUnit.Level.COMMUNE).values("pk")
 
 
-def filter_by_commune(queryset, user, field="commune"):
-    """Restrict a queryset of records located by a commune to what `user` may see."""
+def _limited(queryset, user, field, ids_in):
+    """Records whose `field` is among ids_in(the user's territory); all for no limit, none for no role."""
     try:
         unit = territory_of(user)
     except PermissionDenied:
@@ -55,7 +55,12 @@ def filter_by_commune(queryset, user, field="commune"):
     if unit is None:
         return queryset
     # A literal list (a few hundred ids at most) gives the planner exact estimates.
-    return queryset.filter(**{f"{field}__in": list(commune_ids_in(unit).values_list("pk", flat=True))})
+    return queryset.filter(**{f"{field}__in": list(ids_in(unit))})
+
+
+def filter_by_commune(queryset, user, field="commune"):
+    """Restrict a queryset of records located by a commune to what `user` may see."""
+    return _limited(queryset, user, field, lambda unit: commune_ids_in(unit).values_list("pk", flat=True))
 
 
 def can_write(user, area=None):
@@ -92,10 +97,4 @@ def unit_ids_in(unit):
 
 def filter_by_unit(queryset, user, field="unit"):
     """Restrict records located by any administrative unit (a desk, a reception) to what `user` may see."""
-    try:
-        unit = territory_of(user)
-    except PermissionDenied:
-        return queryset.none()
-    if unit is None:
-        return queryset
-    return queryset.filter(**{f"{field}__in": unit_ids_in(unit)})
+    return _limited(queryset, user, field, unit_ids_in)
