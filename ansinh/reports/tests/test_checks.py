@@ -49,10 +49,11 @@ def test_range_that_ends_before_it_starts(demo_q1, province):
     assert "reversed_range" in codes(warnings_of(demo_q1, province))
 
 
-def test_sub_total_that_does_not_add_up(demo_q1, province):
-    value = DataValue.objects.filter(indicator__code="TTRA_DON_CHUYEN").order_by("-value").first()
-    value.value -= 1
-    value.save()
+def test_sub_total_that_does_not_add_up(demo_q1, desk_registers, province):
+    from ansinh.desk.models import Petition
+
+    forwarded = Petition.objects.filter(status=Petition.Status.FORWARDED).first()
+    Petition.objects.filter(pk=forwarded.pk).update(status=Petition.Status.GUIDED, result="Hướng dẫn gửi đơn đến UBND huyện")
     found = [w for w in warnings_of(demo_q1, province) if w["code"] == "subtotal"]
     assert len(found) == 1 and "là 8 nhưng các thành phần cộng lại bằng 7" in found[0]["message"]
 
