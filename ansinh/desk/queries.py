@@ -29,12 +29,18 @@ def dossier_for(user, pk):
 
 
 def inbox_for(user):
-    """Open dossiers the user's division (or district office) handles; everything open for leaders."""
-    dossiers = dossiers_for(user).filter(status__in=OPEN)
+    """What waits for the user: the open dossiers routed to their division; at the desk (the
+    office without an area of work) also those to route and the results to hand back;
+    everything open or waiting for leaders and district offices."""
+    dossiers = dossiers_for(user)
+    waiting = Q(status__in=OPEN) | Q(status=S.DECIDED)
     profile = scope.profile_of(user)
     if profile and profile.role == "division_officer":
-        return dossiers.filter(division=profile.org_unit)
-    return dossiers
+        mine = Q(division=profile.org_unit, status__in=OPEN)
+        if not profile.org_unit.area:
+            mine |= Q(status__in=[S.ACCEPTED, S.DECIDED])
+        return dossiers.filter(mine)
+    return dossiers.filter(waiting)
 
 
 def receptions_for(user):

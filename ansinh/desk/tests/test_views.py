@@ -175,3 +175,16 @@ def test_import_from_the_portal_all_or_nothing(desk):
     assert dossier.steps.get().kind == "received" and dossier.history.count() == 1
     again = run_import("dossiers", spreadsheet(headers, [good]), "cong.xlsx", desk["desk"], commit=True)
     assert "đã được nhập trước đây" in str(again.errors[0])
+
+
+def test_the_desk_inbox_holds_what_to_route_and_what_to_hand_back(client, desk):
+    waiting = services.receive(desk["desk"], new_dossier(), "complete")
+    decided = services.receive(desk["desk"], new_dossier(), "complete")
+    services.route(desk["desk"], decided, OrgUnit.objects.get(code="SLDTBXH94-VLATLD"))
+    services.decide(desk["labour"], decided, "approved", "GPLĐ số 3")
+    log_in(client, "motcua")
+    page = client.get("/mot-cua/cho-xu-ly/").content.decode()
+    assert waiting.code in page and decided.code in page and "Có kết quả, chờ trả: 1" in page
+    log_in(client, "vieclam")
+    page = client.get("/mot-cua/cho-xu-ly/").content.decode()
+    assert waiting.code not in page and decided.code not in page
