@@ -47,9 +47,9 @@ class Form:
         if landscape:
             section.orientation, width, height = WD_ORIENT.LANDSCAPE, height, width
         section.page_width, section.page_height = width, height
-        small = size == A5
-        section.top_margin = section.bottom_margin = Mm(15 if small else 20)
-        section.left_margin, section.right_margin = Mm(20 if small else 30), Mm(10 if small else 15)
+        self.small = size == A5
+        section.top_margin = section.bottom_margin = Mm(15 if self.small else 20)
+        section.left_margin, section.right_margin = Mm(20 if self.small else 30), Mm(10 if self.small else 15)
         self.text_width = width - section.left_margin - section.right_margin
         set_font(self.document.styles["Normal"], font_size)
         self.parent, self.agency, self.place = issuer(unit)
@@ -70,15 +70,16 @@ class Form:
     def header(self, sub_unit, number, day):
         table = self.document.add_table(rows=1, cols=2)
         no_borders(table)
-        set_widths(table, int(self.text_width * 0.42), int(self.text_width * 0.58))
+        set_widths(table, int(self.text_width * 0.46), int(self.text_width * 0.54))
         left, right = table.rows[0].cells
-        small = self.size - 1
+        small = self.size - (2 if self.small else 1)
         left.paragraphs[0].alignment = CENTRE
         set_font(left.paragraphs[0].add_run(self.parent.upper()), small)
         self.paragraph(self.agency.upper(), bold=True, align=CENTRE, size=small, target=left, after=0)
         if sub_unit:
             self.paragraph(sub_unit.upper(), bold=True, align=CENTRE, size=small, target=left, after=0)
-        self.paragraph(f"Số: {number}", align=CENTRE, size=small, target=left)
+        if number:
+            self.paragraph(f"Số: {number}", align=CENTRE, size=small, target=left)
         right.paragraphs[0].alignment = CENTRE
         set_font(right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), small, bold=True)
         self.paragraph("Độc lập - Tự do - Hạnh phúc", bold=True, align=CENTRE, size=small, target=right, after=0)
@@ -133,7 +134,7 @@ def receipt_slip(dossier):
     """Form 01: receipt and appointment slip (A5)."""
     form = Form(dossier.unit)
     received = localtime(dossier.received_at)
-    form.header("Bộ phận tiếp nhận và trả kết quả", f"{dossier.code}/TNHS", received.date())
+    form.header("Bộ phận tiếp nhận và trả kết quả", "", received.date())
     form.title("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", f"Mã hồ sơ: {dossier.code}")
     _applicant_lines(form, dossier)
     form.paragraph("1. Thành phần hồ sơ nộp gồm:")
@@ -154,7 +155,7 @@ def supplement_request(dossier, items=None, day=None):
     """Form 02: request to supplement, every missing item at once (A5)."""
     day = day or dossier.received_on
     form = Form(dossier.unit)
-    form.header("Bộ phận tiếp nhận và trả kết quả", f"{dossier.code}/YCBS", day)
+    form.header("Bộ phận tiếp nhận và trả kết quả", "", day)
     form.title("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", f"Mã hồ sơ: {dossier.code}")
     _applicant_lines(form, dossier)
     form.paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:")
@@ -170,7 +171,7 @@ def supplement_request(dossier, items=None, day=None):
 def refusal(dossier):
     """Form 03: refusal to receive the dossier, with the reasons (A5)."""
     form = Form(dossier.unit)
-    form.header("Bộ phận tiếp nhận và trả kết quả", f"{dossier.code}/TCHS", dossier.received_on)
+    form.header("Bộ phận tiếp nhận và trả kết quả", "", dossier.received_on)
     form.title("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", f"Mã hồ sơ: {dossier.code}")
     _applicant_lines(form, dossier)
     form.paragraph(f"Qua xem xét, {form.agency} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:")
@@ -184,7 +185,7 @@ def refusal(dossier):
 def apology(dossier, step):
     """Form 04: apology and new date for the result (A4), signed for the head of the agency."""
     form = Form(dossier.unit, size=A4, font_size=13)
-    form.header("", f"{dossier.code}/PXL", localtime(step.at).date())
+    form.header("", ".../PXL-SLĐTBXH", localtime(step.at).date())
     form.title("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
     form.paragraph(f"Kính gửi: {dossier.applicant_name}.", align=CENTRE)
     form.paragraph(f"Ngày {dossier.received_on:%d/%m/%Y}, {form.agency} tiếp nhận hồ sơ “{dossier.procedure.name}”, "
@@ -201,7 +202,7 @@ def apology(dossier, step):
 def control_slip(dossier, steps):
     """Form 05: the processing control slip: each hand-over, its time and timeliness (A4)."""
     form = Form(dossier.unit, size=A4, font_size=12)
-    form.header("Bộ phận tiếp nhận và trả kết quả", f"{dossier.code}/KSGQ", dossier.received_on)
+    form.header("Bộ phận tiếp nhận và trả kết quả", "", dossier.received_on)
     form.title("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", f"Mã hồ sơ: {dossier.code}")
     form.labelled("Kèm theo hồ sơ của", dossier.applicant_name)
     form.labelled("Thủ tục", dossier.procedure.name)
