@@ -5,6 +5,7 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from .core import api
+from .desk import api as desk_api
 from .indicators import api as indicators_api
 from .welfare import api as welfare_api
 
@@ -18,6 +19,8 @@ router.register("welfare/payrolls", welfare_api.CycleViewSet, basename="welfare-
 router.register("welfare/supports", welfare_api.SupportViewSet, basename="welfare-support")
 router.register("welfare/caregivers", welfare_api.CaregiverViewSet, basename="welfare-caregiver")
 router.register("welfare/residents", welfare_api.ResidentViewSet, basename="welfare-resident")
+router.register("desk/dossiers", desk_api.DossierViewSet, basename="desk-dossier")
+router.register("desk/petitions", desk_api.PetitionViewSet, basename="desk-petition")
 
 admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"
@@ -36,5 +39,6 @@ urlpatterns = [
     path("api/token/", obtain_auth_token, name="api_token"),
     path("api/data-values/", indicators_api.DataValuesView.as_view(), name="api_data_values"),
     path("api/figures/", indicators_api.FiguresView.as_view(), name="api_figures"),
+    path("api/desk/timeliness/", desk_api.TimelinessView.as_view(), name="api_desk_timeliness"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
 ]

@@ -317,10 +317,16 @@ def petitions(request):
     page = paginate(request, rows.order_by("-received_on", "-id"))
     return render(request, "desk/petitions.html", {
         "period": period, "previous": period.previous(), "next": period.next(), "query": f"period={period}", "page": page,
-        "rows": [(p, rules.alert(today, p.due_date, calendar) if p.status == Petition.Status.CONSIDERING else "") for p in page],
+        "rows": [(p, *_petition_deadline(p, today, calendar)) for p in page],
         "form": form, "can_write": services.can_handle_petitions(request.user),
         "counts": queries.petition_counts(queries.petitions_for(request.user), period.start, period.end),
     })
+
+
+def _petition_deadline(petition, today, calendar):
+    if petition.status != Petition.Status.CONSIDERING:
+        return None, ""
+    return rules.days_left(today, petition.due_date, calendar), rules.alert(today, petition.due_date, calendar)
 
 
 @login_required

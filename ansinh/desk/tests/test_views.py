@@ -188,3 +188,22 @@ def test_the_desk_inbox_holds_what_to_route_and_what_to_hand_back(client, desk):
     log_in(client, "vieclam")
     page = client.get("/mot-cua/cho-xu-ly/").content.decode()
     assert waiting.code not in page and decided.code not in page
+
+
+def test_api_has_the_pages_scope_and_never_a_denouncer(client, desk):
+    from ansinh.desk.models import Petition
+
+    dossier = _processed(desk)
+    services.register_petition(desk["inspector"], Petition(kind="to_cao", field="labour", source="post", received_on=date(2024, 2, 19), summary="Tố cáo"),
+                               {"full_name": "Nguyễn Thị Bảo Mật"})
+    log_in(client, "thanhtra")
+    petitions = client.get("/api/desk/petitions/").json()
+    assert petitions["count"] == 1 and "Bảo Mật" not in str(petitions)
+    log_in(client, "mytu")
+    assert client.get("/api/desk/dossiers/").json()["count"] == 0
+    assert client.get(f"/api/desk/dossiers/{dossier.pk}/").status_code == 404
+    log_in(client, "lanhdao")
+    assert client.get(f"/api/desk/dossiers/{dossier.pk}/").json()["due_date"] == "2024-05-04"
+    totals = client.get("/api/desk/timeliness/?period=2024Q2").json()["totals"]
+    assert (totals["received"], totals["early"]) == (1, 1)
+    assert "không hợp lệ" in client.get("/api/desk/timeliness/?period=quy2").json()["period"]
