@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ansinh.indicators",
     "ansinh.worklog",
     "ansinh.welfare",
+    "ansinh.merit",
     "ansinh.reports",
 ]
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("ansinh.reports.urls")),
     path("", include("ansinh.worklog.urls")),
     path("", include("ansinh.welfare.urls")),
+    path("", include("ansinh.merit.urls")),
     path("", include("ansinh.core.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/", include(router.urls)),

@@ -7,82 +7,14 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm
 
-FONT = "Times New Roman"
-
-
-def _font(style_or_run, size, bold=None, italic=None):
-    font = style_or_run.font
-    font.name, font.size = FONT, Pt(size)
-    if bold is not None:
-        font.bold = bold
-    if italic is not None:
-        font.italic = italic
-    element = style_or_run.element if hasattr(style_or_run, "element") else style_or_run._element
-    rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), FONT)
-
-
-def _style(document, name, size, bold=False, italic=False, align=None, indent=None, before=0, after=6):
-    style = document.styles.add_style(name, 1)
-    style.base_style = document.styles["Normal"]
-    _font(style, size, bold, italic)
-    paragraph = style.paragraph_format
-    paragraph.space_before, paragraph.space_after = Pt(before), Pt(after)
-    paragraph.line_spacing = 1.15
-    if align is not None:
-        paragraph.alignment = align
-    if indent is not None:
-        paragraph.first_line_indent = indent
-    return style
-
-
-def _widths(table, *widths):
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
-
-
-def _line(cell_or_doc, text, style):
-    return cell_or_doc.add_paragraph(text, style=style)
-
-
-def _no_borders(table):
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
-
-
-def _page_number_header(section, style):
-    section.different_first_page_header_footer = True  # no number on page 1 (Decree 30, Appendix I)
-    paragraph = section.header.paragraphs[0]
-    paragraph.style = style
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
-        else:
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._r.append(instruction)
-
+from ansinh.core.docx import add_line as _line
+from ansinh.core.docx import add_style as _style
+from ansinh.core.docx import no_borders as _no_borders
+from ansinh.core.docx import page_number_header as _page_number_header
+from ansinh.core.docx import set_font as _font
+from ansinh.core.docx import set_widths as _widths
 
 def build_template(path):
     document = Document()
