@@ -185,7 +185,8 @@ def rate_in(assessments, month):
 
 
 def age_in_month(birth, month):
-    return month.year - birth.year
+    """Age reached by the end of `month` (only the birth month and year count)."""
+    return month.year - birth.year - (1 if month.month < birth.month else 0)
 
 
 def in_force(facts, month):
