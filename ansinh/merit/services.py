@@ -1,5 +1,6 @@
 """Writes to the merit registry: records, assessments, transfers, corrections, decisions.
 Each in a transaction, with its history reason; refusals carry a Vietnamese message."""
+from dataclasses import replace
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
@@ -8,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ansinh.core import scope
-from ansinh.core.models import AdminUnit
+from ansinh.core.models import AdminUnit, Person
 from ansinh.core.rules import personal_id_errors
 
 from . import payroll, rules
@@ -119,7 +120,9 @@ def _version_at(day):
 
 
 def _monthly(record, month):
-    return rules.monthly_amount(payroll.record_facts(record), month, load_tables())
+    """The amount of a month if the record is paid from that month (as a monthly decision proposes)."""
+    facts = replace(payroll.record_facts(record), start=month, end=None)
+    return rules.monthly_amount(facts, month, load_tables())
 
 
 def _draft(user, record, kind, summary, body, amount=0, effective=None, **extra):
@@ -221,8 +224,12 @@ def correct(user, record, field, after, basis, day=None):
 def _check_correction(field, value, person):
     if field == "personal_id":
         errors = personal_id_errors(value, person.birth_year, person.sex)
+        if not errors and Person.objects.filter(personal_id=value).exclude(pk=person.pk).exists():
+            errors = [f"Số định danh {value} đã là của người khác trong sổ đối tượng."]
         if errors:
             raise Invalid([("after", " ".join(errors))])
+    if field == "birth_year" and person.birth_date:
+        raise Invalid([("field", "Người này đã có ngày sinh đầy đủ; đính chính “Ngày sinh”.")])
     if field == "birth_date":
         try:
             date.fromisoformat(value)
@@ -246,7 +253,6 @@ def _apply_correction(correction):
         value = int(value)
     setattr(person, correction.field, value)
     person._change_reason = f"Đính chính: {correction.basis}"
-    person.full_clean(exclude=["commune"])
     person.save()
 
 
