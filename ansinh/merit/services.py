@@ -362,3 +362,30 @@ def province_of(commune):
     while unit.parent_id and unit.level != AdminUnit.Level.PROVINCE:
         unit = unit.parent
     return unit
+
+
+@transaction.atomic
+def build_campaign(user, campaign):
+    """(Re)build a campaign's list from the registry: living people of the categories it gives to.
+    Gifts: the amount of the category (or "*"). Convalescence: at a centre for invalids and
+    toxic-chemical victims of 81% or more and Heroic Mothers, at home for the others paid monthly."""
+    from .models import CampaignEntry, Campaign
+
+    require_writer(user)
+    campaign.entries.all().delete()
+    living = MeritRecord.objects.filter(person__death_date__isnull=True).exclude(status__in=[MeritRecord.Status.ENDED, MeritRecord.Status.MOVED_OUT])
+    entries = []
+    if campaign.kind == Campaign.Kind.CONVALESCENCE:
+        high = set(Assessment.objects.filter(rate__gte=81).values_list("record_id", flat=True))
+        for pk, commune_id, code in living.filter(status=MeritRecord.Status.PAYING).values_list("pk", "commune_id", "category__code").iterator():
+            mode = CampaignEntry.Mode.CENTRE if code == "MVNAH" or pk in high else CampaignEntry.Mode.HOME
+            amount = campaign.amounts.get(mode)
+            if amount:
+                entries.append(CampaignEntry(campaign=campaign, record_id=pk, commune_id=commune_id, mode=mode, amount=amount))
+    else:
+        for pk, commune_id, code in living.values_list("pk", "commune_id", "category__code").iterator():
+            amount = campaign.amounts.get(code, campaign.amounts.get("*"))
+            if amount:
+                entries.append(CampaignEntry(campaign=campaign, record_id=pk, commune_id=commune_id, amount=amount))
+    CampaignEntry.objects.bulk_create(entries, batch_size=5000)
+    return len(entries)
