@@ -263,7 +263,7 @@ def approve_decision(user, decision, signed_on=None):
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != Decision.Status.DRAFT:
         already = f" số {decision.number_text}" if decision.number else ""
-        raise Refused(f"Quyết định{already} đã {decision.get_status_display().lower()}; không duyệt lần thứ hai.")
+        raise Refused(f"Quyết định{already} đang ở trạng thái “{decision.get_status_display().lower()}”; không duyệt lần thứ hai.")
     signed_on = signed_on or date.today()
     decision.year, decision.number = signed_on.year, next_number(signed_on.year)
     decision.status, decision.signed_on = Decision.Status.APPROVED, signed_on
