@@ -13,7 +13,8 @@ def paying_record(commune, code="CDHH", rate=85, start=date(2021, 7, 1), caregiv
     record = MeritRecord.objects.create(person=make_person(commune, **values), category=MeritCategory.objects.get(code=code),
                                         commune=commune, status=MeritRecord.Status.PAYING, start_month=start, caregiver_from=caregiver)
     if rate is not None:
-        Assessment.objects.create(record=record, date=start, effective_from=start, rate=rate, council="Hội đồng GĐYK tỉnh")
+        day = start or date(2020, 1, 1)
+        Assessment.objects.create(record=record, date=day, effective_from=day, rate=rate, council="Hội đồng GĐYK tỉnh")
     return record
 
 
