@@ -1,0 +1,117 @@
+"""Pages: every door filters by the user's scope; bad forms are shown again, nothing written."""
+import io
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from ansinh.core.models import AccessLog
+from ansinh.core.tests.fixtures import PASSWORD
+from ansinh.merit import services
+from ansinh.merit.models import Campaign, Decision
+
+from .helpers import paying_record
+
+pytestmark = pytest.mark.usefixtures("merit")
+
+
+@pytest.fixture
+def two(my_tu_commune, ke_sach_commune):
+    return (paying_record(my_tu_commune, "CDHH", 85, full_name="Lâm Văn Mỹ Tú"),
+            paying_record(ke_sach_commune, "TB_A", 61, full_name="Kim Văn Kế Sách"))
+
+
+def login(client, name):
+    assert client.login(username=name, password=PASSWORD)
+    return client
+
+
+@pytest.mark.parametrize("url", ["/nguoi-co-cong/ho-so/", "/nguoi-co-cong/quyet-dinh/", "/nguoi-co-cong/tinh-lai/", "/nguoi-co-cong/thu-hoi/",
+                                 "/nguoi-co-cong/bang-muc/", "/nguoi-co-cong/qua-tang/", "/nguoi-co-cong/ho-so/them/",
+                                 "/nguoi-co-cong/ho-so/chuyen-den/", "/nguoi-co-cong/chi-tra/", "/linh-vuc/merit/"])
+def test_pages_render_for_the_merit_officer(client, ncc, two, url):
+    response = login(client, "ncc").get(url, follow=True)
+    assert response.status_code == 200
+
+
+def test_record_page_shows_month_by_month_amounts_with_the_decree(client, ncc, two):
+    page = login(client, "ncc").get(f"/nguoi-co-cong/ho-so/{two[0].pk}/").content.decode()
+    assert "Nghị định 77/2024" in page and "Nghị định 75/2021" in page and "85%" in page
+    assert AccessLog.objects.filter(person=two[0].person, action="view").exists()
+
+
+def test_district_officer_sees_only_the_district_through_every_door(client, users, ncc, two):
+    mine, other = two
+    decision = services.draft_decision(ncc, other, "one_off", date(2024, 3, 1), "mot_lan_khang_chien")
+    login(client, "mytu")
+    listing = client.get("/nguoi-co-cong/ho-so/").content.decode()
+    assert "Lâm Văn Mỹ Tú" in listing and "Kim Văn Kế Sách" not in listing
+    assert client.get(f"/nguoi-co-cong/ho-so/{other.pk}/").status_code == 404
+    assert client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/").status_code == 404
+    assert client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/tep.docx").status_code == 404
+    assert client.post(f"/nguoi-co-cong/ho-so/{other.pk}/xu-ly/", {"action": "assessment"}).status_code == 404
+    export = client.get("/nguoi-co-cong/ho-so/xuat.xlsx")
+    names = [row[1] for row in load_workbook(io.BytesIO(export.content)).active.iter_rows(min_row=2, values_only=True)]
+    assert names == ["Lâm Văn Mỹ Tú"]
+    assert AccessLog.objects.filter(user=users["mytu"], action="export").exists()
+
+
+def test_viewer_reads_but_cannot_export_or_write(client, users, two):
+    login(client, "xem")
+    assert client.get(f"/nguoi-co-cong/ho-so/{two[0].pk}/").status_code == 200
+    assert client.get("/nguoi-co-cong/ho-so/xuat.xlsx").status_code == 403
+    assert client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"action": "assessment", "date": "2024-01-10", "rate": "50",
+                                                                     "council": "HĐ"}).status_code == 403
+
+
+def test_bad_assessment_form_is_shown_again_with_the_reason(client, ncc, two):
+    record = two[1]
+    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {
+        "action": "assessment", "date": "2024-01-10", "rate": "15", "council": "Hội đồng GĐYK tỉnh", "minutes": "BB-7"})
+    page = response.content.decode()
+    assert response.status_code == 400 and "phải từ 21% đến 100% (đã nhập 15%)" in page and 'value="BB-7"' in page
+    assert record.assessments.count() == 1
+
+
+def test_decision_drafted_approved_and_downloaded(client, users, ncc, two):
+    record = two[0]
+    login(client, "ncc")
+    response = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"action": "draft", "kind": "one_off", "table": "bao_tu",
+                                                                         "effective": "2024-03-01", "count": "1"})
+    decision = Decision.objects.get()
+    assert response["Location"].endswith(f"/quyet-dinh/{decision.pk}/")
+    assert "Duyệt, vào sổ" not in client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/").content.decode()
+    login(client, "lanhdao")
+    client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/xu-ly/", {"action": "approve", "signed_on": "2024-03-05"})
+    decision.refresh_from_db()
+    assert decision.number_text == "01/QĐ-SLĐTBXH"
+    again = client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/xu-ly/", {"action": "approve"}, follow=True).content.decode()
+    assert "không duyệt lần thứ hai" in again
+    docx = client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/tep.docx")
+    assert docx.status_code == 200 and docx["Content-Disposition"].endswith('QD-2024-0001.docx"')
+
+
+def test_campaign_list_built_from_the_registry(client, ncc, two):
+    login(client, "ncc")
+    client.post("/nguoi-co-cong/qua-tang/", {"kind": "tet", "year": "2025", "title": "Quà Tết Ất Tỵ", "basis": "Kế hoạch UBND tỉnh",
+                                             "amounts": '{"TB_A": 500000, "*": 300000}'})
+    campaign = Campaign.objects.get()
+    client.post("/nguoi-co-cong/qua-tang/", {"action": "build", "campaign": campaign.pk})
+    assert sorted(campaign.entries.values_list("amount", flat=True)) == [300_000, 500_000]
+    bad = client.post("/nguoi-co-cong/qua-tang/", {"kind": "27_7", "year": "2025", "title": "Quà 27/7", "basis": "KH",
+                                                   "amounts": '{"TB_A": 500500}'}).content.decode()
+    assert "làm tròn đến 1.000 đồng" in bad and Campaign.objects.count() == 1
+
+
+def test_merit_payroll_through_the_shared_payroll_pages(client, users, ncc, two, province):
+    from ansinh.welfare.models import PayrollCycle
+
+    login(client, "btxh")
+    assert client.post("/bao-tro/chi-tra/", {"scheme": "merit", "unit": province.pk, "month": "2024-07"}).status_code == 403
+    login(client, "ncc")
+    response = client.post("/bao-tro/chi-tra/", {"scheme": "merit", "unit": province.pk, "month": "2024-07"})
+    cycle = PayrollCycle.objects.get(scheme="merit")
+    assert response["Location"].endswith(f"/chi-tra/{cycle.pk}/") and cycle.status == "draft"
+    page = client.get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
+    assert "Lâm Văn Mỹ Tú" in page and "Kim Văn Kế Sách" in page and "7.757.000" in page
+    assert "Chưa lập danh sách nào" in client.get("/bao-tro/chi-tra/?scheme=welfare").content.decode()
