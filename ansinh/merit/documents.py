@@ -1,6 +1,7 @@
 """Decisions as Word documents in the Decree 30/2020 format, and a batch's files (a DOCX per
 decision in a zip, one combined PDF, an XLSX summary), produced as a background job."""
 import io
+from datetime import date
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ansinh.core.docx import a4_document, add_line, add_style, closing_block, he
 from ansinh.core.exports import workbook_bytes
 from ansinh.core.office import DocumentError, docx_to_pdf
 
+from . import rules
 from .models import BatchItem, Decision, RecalcBatch
 from .services import amount_words, money
 
@@ -23,7 +25,12 @@ GROUNDS = [
     "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
     "Căn cứ Nghị định số 131/2021/NĐ-CP ngày 30 tháng 12 năm 2021 của Chính phủ quy định chi tiết và biện pháp thi hành Pháp lệnh Ưu đãi người có công với cách mạng;",
 ]
-TABLE_HEADERS = ["Tháng", "Căn cứ mức", "Được hưởng (đồng)", "Đã chi trả (đồng)", "Chênh lệch (đồng)"]
+TABLE_HEADERS = ["Tháng", "Căn cứ mức", "Số tháng", "Được hưởng mỗi tháng (đồng)", "Đã chi trả mỗi tháng (đồng)", "Chênh lệch (đồng)"]
+
+
+def _span(run):
+    first, last = date.fromisoformat(run["from"]), date.fromisoformat(run["to"])
+    return f"{first:%m/%Y}" if first == last else f"{first:%m/%Y} – {last:%m/%Y}"
 
 
 def date_text(day):
@@ -52,8 +59,8 @@ def content_of(decision):
             f"Ông/bà: {person.full_name}; sinh {person.birth_display}; số định danh cá nhân: {person.personal_id or 'chưa có'}.",
             f"Nơi cư trú: {person.address + ', ' if person.address else ''}{record.commune.name}, {record.commune.parent.name}.",
             f"Diện: {record.category.name}.", decision.body] + ([sentence] if sentence else []),
-        "months": [(e["month"][5:7] + "/" + e["month"][:4], f"Nghị định {e['version']}", money(e["due"]), money(e["paid"]),
-                    money(e["due"] - e["paid"])) for e in decision.months],
+        "months": [(_span(run), f"Nghị định {run['version']}", str(rules.month_count([run])), money(run["due"]), money(run["paid"]),
+                    money((run["due"] - run["paid"]) * rules.month_count([run]))) for run in decision.months],
         "amount": amount, "draft": decision.status != Decision.Status.APPROVED,
     }
 
@@ -138,7 +145,7 @@ def summary_rows(decisions):
     for index, d in enumerate(decisions, start=1):
         person, commune = d.record.person, d.record.commune
         yield [index, d.number_text, person.full_name, person.personal_id or "", commune.name, commune.parent.name,
-               d.months[0]["month"][:7] if d.months else "", d.months[-1]["month"][:7] if d.months else "", len(d.months),
+               d.months[0]["from"][:7] if d.months else "", d.months[-1]["to"][:7] if d.months else "", rules.month_count(d.months),
                d.amount, -d.amount if d.amount < 0 else 0]
 
 

@@ -15,7 +15,7 @@ from ansinh.welfare import payroll as shared
 from ansinh.welfare.models import PayrollCycle, PayrollLine
 
 from . import rules
-from .models import Assessment, Decision, MeritCategory, MeritRecord, RecoverySchedule, Repayment
+from .models import Assessment, Decision, DecreeVersion, MeritCategory, MeritRecord, RecoverySchedule, Repayment
 from .tables import category_rules, load_tables
 
 SCHEME = PayrollCycle.Scheme.MERIT
@@ -120,12 +120,12 @@ def pending_arrears(unit):
 
 def arrears_lines(cycle):
     """Each decided month of an arrears decision, as the shared arrears/recovery line."""
-    lines = []
+    lines, levels = [], dict(DecreeVersion.objects.values_list("code", "level"))
     for decision in pending_arrears(cycle.unit).select_related("record"):
-        for entry in decision.months:
-            month = date.fromisoformat(entry["month"])
-            line = shared.difference_line(cycle, month, entry["level"], coefficient_of(entry["due"], entry["level"]), entry["due"],
-                                          entry["paid"], decision.record.commune_id, merit_record_id=decision.record_id)
+        for month, version, due, was_paid in rules.run_months(decision.months):
+            level = levels.get(version, 0)
+            line = shared.difference_line(cycle, month, level, coefficient_of(due, level), due, was_paid,
+                                          decision.record.commune_id, merit_record_id=decision.record_id)
             if line:
                 lines.append(line)
     return lines
@@ -198,8 +198,8 @@ def net_paid(record_ids):
     paid = shared.paid_by_month("merit_record", record_ids, kinds=[PayrollLine.Kind.REGULAR])
     decided = Decision.objects.filter(record__in=record_ids, kind=Decision.Kind.ADJUSTMENT, status=Decision.Status.APPROVED)
     for record_id, months in decided.values_list("record_id", "months"):
-        for entry in months:
-            paid[(record_id, date.fromisoformat(entry["month"]))] += entry["due"] - entry["paid"]
+        for month, _, due, was_paid in rules.run_months(months):
+            paid[(record_id, month)] += due - was_paid
     return paid
 
 

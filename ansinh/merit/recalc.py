@@ -6,7 +6,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from ansinh.core.bulk import insert_history
+from ansinh.core.bulk import insert_history, insert_rows
 
 from . import payroll, rules, services
 from .models import BatchItem, Decision, MeritRecord, RecalcBatch
@@ -60,8 +60,8 @@ def _levels(differences, tables):
 
 
 def entries_of(pairs):
-    return [{"month": d.month.isoformat(), "version": d.version, "citation": d.citation, "level": level, "due": d.due, "paid": d.paid}
-            for d, level in pairs if d.difference]
+    """The month-by-month basis stored on a decision (JSON): only the months that differ."""
+    return rules.month_runs((d.month, d.version, d.due, d.paid) for d, _ in pairs if d.difference)
 
 
 @transaction.atomic
@@ -71,11 +71,11 @@ def draft_adjustment(user, record, until=None):
     services.require_in_scope(user, record)
     pairs = recalculate(record, until)
     entries = entries_of(pairs)
-    total = sum(e["due"] - e["paid"] for e in entries)
+    total = sum(due - paid for _, _, due, paid in rules.run_months(entries))
     if not entries:
         raise Refused("Số đã chi trả khớp với số được hưởng từng tháng; không có chênh lệch để điều chỉnh.")
     return services._draft(user, record, Decision.Kind.ADJUSTMENT, adjustment_summary(record, total),
-                           adjustment_body(record, entries, total), total, date.fromisoformat(entries[0]["month"]), months=entries)
+                           adjustment_body(record, entries, total), total, date.fromisoformat(entries[0]["from"]), months=entries)
 
 
 def adjustment_summary(record, total):
@@ -84,7 +84,7 @@ def adjustment_summary(record, total):
 
 
 def adjustment_body(record, entries, total):
-    first, last = entries[0]["month"][:7], entries[-1]["month"][:7]
+    first, last = entries[0]["from"][:7], entries[-1]["to"][:7]
     what = "phải thu hồi" if total < 0 else "được truy lĩnh"
     return (f"Điều chỉnh trợ cấp hằng tháng của {record.person.full_name} theo kết quả giám định/bảng mức mới; "
             f"chênh lệch từ tháng {first[5:]}/{first[:4]} đến tháng {last[5:]}/{last[:4]} {what} {money(abs(total))} đồng "
@@ -122,7 +122,8 @@ def compute_batch(batch):
     records = group_of(batch).order_by("id")
     total = records.count() or 1
     BatchItem.objects.filter(batch=batch).delete()
-    cache, done, people, recovery, arrears = {}, 0, 0, 0, 0
+    cache, spans = {}, {}
+    done, people, recovery, arrears = 0, 0, 0, 0
     try:
         for start in range(0, total, CHUNK):
             rows = list(records.values(*payroll.FIELDS, "recalc_from")[start:start + CHUNK])
@@ -131,16 +132,21 @@ def compute_batch(batch):
             items = []
             for row in rows:
                 first = max(row["recalc_from"], row["start_month"])
-                months = rules.months_between(first, batch.until)
-                differences = rules.recalculate(facts[row["id"]], months, {m: paid.get((row["id"], m), 0) for m in months}, tables, cache)
-                entries = entries_of(_levels(differences, tables))
-                difference = sum(e["due"] - e["paid"] for e in entries)
-                if entries:
-                    items.append(BatchItem(batch=batch, record_id=row["id"], first_month=first, difference=difference, months=entries))
+                months = spans.get(first) or spans.setdefault(first, rules.months_between(first, batch.until))
+                amounts = rules.monthly_amounts(facts[row["id"]], months, tables, cache)
+                differing, difference = [], 0
+                for month, amount in zip(months, amounts):
+                    was_paid = paid.get((row["id"], month), 0)
+                    if was_paid != amount.total:
+                        differing.append((month, amount.version, amount.total, was_paid))
+                        difference += amount.total - was_paid
+                if differing:
+                    entries = rules.month_runs(differing)
+                    items.append((batch.pk, row["id"], first, difference, entries))
                     people += 1
                     recovery += -difference if difference < 0 else 0
                     arrears += difference if difference > 0 else 0
-            BatchItem.objects.bulk_create(items, batch_size=2000)
+            insert_rows(BatchItem, ["batch_id", "record_id", "first_month", "difference", "months"], items)
             done += len(rows)
             RecalcBatch.objects.filter(pk=batch.pk).update(progress=min(99, done * 100 // total))
     except rules.RuleError as error:

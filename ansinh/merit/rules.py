@@ -249,17 +249,34 @@ def monthly_amount(facts, month, tables):
     return amount_for(facts.rule, state_of(facts, month), tables.in_force(month))
 
 
+def change_points(facts, tables):
+    """Months where a record's amount may change: its facts' dates and the tables' start months.
+    Between two of them every month has the same state and table (so the same amount)."""
+    points = {v.valid_from for v in tables.versions}
+    points.update(a.month for a in facts.assessments)
+    points.update(a.month for a in facts.parent_assessments)
+    for day in (facts.start, facts.end, facts.caregiver_from, facts.caregiver_to):
+        if day:
+            points.update((first_of(day), add_months(first_of(day), 1)))
+    if facts.rule.age_limit and facts.birth:
+        points.add(date(facts.birth.year + facts.rule.age_limit, facts.birth.month, 1))
+    return points
+
+
 def monthly_amounts(facts, months, tables, cache=None):
-    """monthly_amount over many months; identical (version, state) pairs are computed once."""
+    """monthly_amount over consecutive months; the amount is recomputed only where something can
+    change (change_points), and identical (version, state) pairs are computed once."""
     cache = {} if cache is None else cache
-    result = []
+    points = change_points(facts, tables)
+    result, amount = [], None
     for month in months:
-        version = tables.in_force(month)
-        state = state_of(facts, month)
-        key = (facts.rule.code, version.code, state)
-        amount = cache.get(key)
-        if amount is None:
-            amount = cache[key] = amount_for(facts.rule, state, version)
+        if amount is None or month in points:
+            version = tables.in_force(month)
+            state = state_of(facts, month)
+            key = (facts.rule.code, version.code, state)
+            amount = cache.get(key)
+            if amount is None:
+                amount = cache[key] = amount_for(facts.rule, state, version)
         result.append(amount)
     return result
 
@@ -275,6 +292,31 @@ class MonthDifference:
     @property
     def difference(self):
         return self.due - self.paid
+
+
+def month_runs(rows):
+    """The differing months as runs: consecutive months with the same table, due and paid amount
+    merge into {"from", "to", "version", "due", "paid"} (dates as ISO text, JSON-ready)."""
+    runs, last = [], None
+    for month, version, due, paid in rows:
+        run = runs[-1] if runs else None
+        if run and last and add_months(last, 1) == month and (run["version"], run["due"], run["paid"]) == (version, due, paid):
+            run["to"] = month.isoformat()
+        else:
+            runs.append({"from": month.isoformat(), "to": month.isoformat(), "version": version, "due": due, "paid": paid})
+        last = month
+    return runs
+
+
+def run_months(runs):
+    """Back from runs to (month, version, due, paid), month by month."""
+    for run in runs:
+        for month in months_between(date.fromisoformat(run["from"]), date.fromisoformat(run["to"])):
+            yield month, run["version"], run["due"], run["paid"]
+
+
+def month_count(runs):
+    return sum(len(months_between(date.fromisoformat(r["from"]), date.fromisoformat(r["to"]))) for r in runs)
 
 
 def difference_kind(due, paid):

@@ -309,7 +309,7 @@ def settle_adjustment(decisions, instalment_share=2):
                                               instalment=monthly // instalment_share if monthly else 0,
                                               method=RecoverySchedule.Method.DEDUCTION if monthly else RecoverySchedule.Method.REPAYMENT))
     RecoverySchedule.objects.bulk_create(schedules, batch_size=2000)
-    last = {d.record_id: d.months[-1]["month"] for d in decisions if d.months}
+    last = {d.record_id: d.months[-1]["to"] for d in decisions if d.months}
     for record_id, month in last.items():
         MeritRecord.objects.filter(pk=record_id, recalc_from__lte=month).update(recalc_from=None)
     return schedules

@@ -302,7 +302,7 @@ def batch_detail(request, pk):
     decisions = {d.record_id: d for d in batch.decisions.only("pk", "record_id", "number", "year")} if batch.status == RecalcBatch.Status.APPROVED else {}
     page = paginate(request, items.order_by("record__commune__code", "record__person__name_sort", "id"))
     for item in page:
-        item.decision = decisions.get(item.record_id)
+        item.decision, item.month_count = decisions.get(item.record_id), rules.month_count(item.months)
     return render(request, "merit/batch_detail.html", {
         "batch": batch, "page": page, "totals": totals, "districts": documents.batch_summary(batch), "approve_form": ApproveForm(),
         "can_approve": scope.is_leader_or_admin(request.user), "can_write": services.can_write(request.user), "query": "",

@@ -187,3 +187,25 @@ def test_cached_amounts_equal_direct_ones():
     months = rules.months_between(M(2021, 7), M(2024, 12))
     cached = rules.monthly_amounts(record, months, TABLES, {})
     assert [a.total for a in cached] == [rules.monthly_amount(record, m, TABLES).total for m in months]
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 100), st.booleans()), min_size=1, max_size=4),
+       st.one_of(st.none(), st.integers(0, 40)), st.one_of(st.none(), st.integers(0, 40)), st.sampled_from(["CDHH", "TB_A", "TNLS_CON", "CDHH_CON"]))
+def test_monthly_amounts_equal_month_by_month_amounts(results, caregiver, end, code):
+    """The change-point shortcut gives exactly what each month computed alone gives."""
+    start = M(2021, 7)
+    rates = [21, 41, 61, 81, 100] if code == "TB_A" else None
+    assessments = tuple(A(rules.add_months(start, m), rates[r % 5] if rates else r, s) for m, r, s in results)
+    record = RecordFacts(RULES[code], start, rules.add_months(start, end).replace(day=15) if end is not None else None, assessments,
+                         rules.add_months(start, caregiver) if caregiver is not None else None, None, date(2006, 8, 20), assessments)
+    months = rules.months_between(start, M(2025, 6))
+    assert [a.total for a in rules.monthly_amounts(record, months, TABLES)] == [rules.monthly_amount(record, m, TABLES).total for m in months]
+
+
+def test_differing_months_are_stored_as_runs_and_come_back_month_by_month():
+    rows = [(M(2023, 5), "75/2021", 2_062_000, 4_518_000), (M(2023, 6), "75/2021", 2_062_000, 4_518_000),
+            (M(2023, 7), "55/2023", 2_610_000, 5_716_000), (M(2023, 9), "55/2023", 2_610_000, 5_716_000)]
+    runs = rules.month_runs(rows)
+    assert [(r["from"], r["to"], r["version"]) for r in runs] == [
+        ("2023-05-01", "2023-06-01", "75/2021"), ("2023-07-01", "2023-07-01", "55/2023"), ("2023-09-01", "2023-09-01", "55/2023")]
+    assert list(rules.run_months(runs)) == rows and rules.month_count(runs) == 4
