@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from .core import api
 from .indicators import api as indicators_api
+from .merit import api as merit_api
 from .welfare import api as welfare_api
 
 router = DefaultRouter()
@@ -18,6 +19,8 @@ router.register("welfare/payrolls", welfare_api.CycleViewSet, basename="welfare-
 router.register("welfare/supports", welfare_api.SupportViewSet, basename="welfare-support")
 router.register("welfare/caregivers", welfare_api.CaregiverViewSet, basename="welfare-caregiver")
 router.register("welfare/residents", welfare_api.ResidentViewSet, basename="welfare-resident")
+router.register("merit/records", merit_api.RecordViewSet, basename="merit-record")
+router.register("merit/decisions", merit_api.DecisionViewSet, basename="merit-decision")
 
 admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"

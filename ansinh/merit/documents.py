@@ -1,13 +1,17 @@
 """Decisions as Word documents in the Decree 30/2020 format, and a batch's files (a DOCX per
 decision in a zip, one combined PDF, an XLSX summary), produced as a background job."""
 import io
-from datetime import date
 import zipfile
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
 from docx.shared import Cm
+from docxtpl import DocxTemplate
 
 from ansinh.core.docx import a4_document, add_line, add_style, closing_block, header_block, header_styles, page_number_header
 from ansinh.core.exports import workbook_bytes
@@ -74,56 +78,81 @@ def _styles(document):
     return styles
 
 
-def _write(document, styles, content):
-    header_block(document, styles, PARENT_AGENCY, AGENCY, f"Số: {content['number']}", content["date_text"])
-    add_line(document, "QUYẾT ĐỊNH" + (" (DỰ THẢO)" if content["draft"] else ""), styles["type"])
-    add_line(document, content["summary"], styles["summary"])
+def _article(document, styles, number, text):
+    paragraph = add_line(document, "", styles["article"])
+    paragraph.add_run(f"Điều {number}. ").bold = True
+    paragraph.add_run(text)
+
+
+@lru_cache(maxsize=1)
+def template_bytes():
+    """The decision template (docxtpl tags in a Decree 30 layout), built once per process."""
+    document = a4_document()
+    styles = _styles(document)
+    page_number_header(document.sections[0], styles["page"])
+    header_block(document, styles, PARENT_AGENCY, AGENCY, "Số: {{ number }}", "{{ date_text }}")
+    add_line(document, "QUYẾT ĐỊNH{% if draft %} (DỰ THẢO){% endif %}", styles["type"])
+    add_line(document, "{{ summary }}", styles["summary"])
     add_line(document, f"GIÁM ĐỐC {AGENCY.upper()}", styles["type"])
-    for ground in content["grounds"]:
-        add_line(document, ground, styles["ground"])
+    add_line(document, "{%p for ground in grounds %}", styles["ground"])
+    add_line(document, "{{ ground }}", styles["ground"])
+    add_line(document, "{%p endfor %}", styles["ground"])
     add_line(document, "Theo đề nghị của Trưởng phòng Người có công.", styles["ground"])
     add_line(document, "QUYẾT ĐỊNH:", styles["type"])
-    paragraph = add_line(document, "", styles["article"])
-    paragraph.add_run("Điều 1. ").bold = True
-    paragraph.add_run(content["article1"][0])
-    for line in content["article1"][1:]:
-        add_line(document, line, styles["body"])
-    if content["months"]:
-        table = document.add_table(rows=1, cols=len(TABLE_HEADERS))
-        table.style = "Table Grid"
-        for cell, header in zip(table.rows[0].cells, TABLE_HEADERS):
-            cell.paragraphs[0].style = styles["cell"]
-            cell.paragraphs[0].add_run(header).bold = True
-        for row in content["months"]:
-            for cell, value in zip(table.add_row().cells, row):
-                cell.paragraphs[0].style = styles["cell"]
-                cell.paragraphs[0].text = value
-    paragraph = add_line(document, "", styles["article"])
-    paragraph.add_run("Điều 2. ").bold = True
-    paragraph.add_run("Quyết định có hiệu lực kể từ ngày ký.")
-    paragraph = add_line(document, "", styles["article"])
-    paragraph.add_run("Điều 3. ").bold = True
-    paragraph.add_run("Chánh Văn phòng Sở, Trưởng phòng Người có công, Trưởng phòng Kế hoạch - Tài chính, Trưởng phòng "
-                      "Lao động - Thương binh và Xã hội cấp huyện và ông/bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
+    _article(document, styles, 1, "{{ article1[0] }}")
+    add_line(document, "{%p for line in article1[1:] %}", styles["body"])
+    add_line(document, "{{ line }}", styles["body"])
+    add_line(document, "{%p endfor %}", styles["body"])
+    add_line(document, "{%p if months %}", styles["body"])
+    table = document.add_table(rows=3, cols=len(TABLE_HEADERS))
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, TABLE_HEADERS):
+        cell.paragraphs[0].style = styles["cell"]
+        cell.paragraphs[0].add_run(header).bold = True
+    table.rows[1].cells[0].paragraphs[0].text = "{%tr for row in months %}"
+    for index, cell in enumerate(table.rows[2].cells):
+        cell.paragraphs[0].style = styles["cell"]
+        cell.paragraphs[0].text = f"{{{{ row[{index}] }}}}"
+    table.add_row().cells[0].paragraphs[0].text = "{%tr endfor %}"
+    add_line(document, "{%p endif %}", styles["body"])
+    _article(document, styles, 2, "Quyết định có hiệu lực kể từ ngày ký.")
+    _article(document, styles, 3, "Chánh Văn phòng Sở, Trưởng phòng Người có công, Trưởng phòng Kế hoạch - Tài chính, Trưởng phòng "
+                                  "Lao động - Thương binh và Xã hội cấp huyện và ông/bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
     add_line(document, "", styles["body"])
-    closing_block(document, styles, ["Như Điều 3;", "Lưu: VT, NCC."], SIGNER["authority"], SIGNER["title"], signer_name())
+    closing_block(document, styles, ["Như Điều 3;", "Lưu: VT, NCC."], SIGNER["authority"], SIGNER["title"], "{{ signer_name }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def decision_docx(decision):
-    return documents_docx([decision])
+    return render(content_of(decision))
+
+
+def render(content):
+    template = DocxTemplate(io.BytesIO(template_bytes()))
+    template.render(content | {"signer_name": signer_name()}, autoescape=True)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
 
 
 def documents_docx(decisions):
     """One .docx holding the decisions one after the other (a page break between them)."""
-    document = a4_document()
-    styles = _styles(document)
-    page_number_header(document.sections[0], styles["page"])
-    for index, decision in enumerate(decisions):
-        if index:
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _write(document, styles, content_of(decision))
+    combined = Document(io.BytesIO(decision_docx(decisions[0])))
+    composer_body = combined.element.body
+    for decision in decisions[1:]:
+        combined.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        for element in Document(io.BytesIO(decision_docx(decision))).element.body:
+            if not element.tag.endswith("sectPr"):
+                composer_body.append(element)
+    sections = composer_body.findall(qn("w:sectPr"))
+    for section in sections[:-1]:
+        composer_body.remove(section)
+    if sections:
+        composer_body.append(sections[-1])
     buffer = io.BytesIO()
-    document.save(buffer)
+    combined.save(buffer)
     return buffer.getvalue()
 
 

@@ -115,3 +115,19 @@ def test_merit_payroll_through_the_shared_payroll_pages(client, users, ncc, two,
     page = client.get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
     assert "Lâm Văn Mỹ Tú" in page and "Kim Văn Kế Sách" in page and "7.757.000" in page
     assert "Chưa lập danh sách nào" in client.get("/bao-tro/chi-tra/?scheme=welfare").content.decode()
+
+
+def test_api_has_the_same_scope(users, ncc, two):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(users["mytu"])
+    listed = api.get("/api/merit/records/").json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert [r["person_name"] for r in rows] == ["Lâm Văn Mỹ Tú"] and rows[0]["assessments"][0]["rate"] == 85
+    assert api.get(f"/api/merit/records/{two[1].pk}/").status_code == 404
+    assert api.get(f"/api/merit/records/{two[0].pk}/").status_code == 200
+    assert AccessLog.objects.filter(user=users["mytu"], channel="api").exists()
+    services.draft_decision(ncc, two[1], "one_off", date(2024, 3, 1), "bao_tu")
+    decisions = api.get("/api/merit/decisions/").json()
+    assert (decisions["results"] if isinstance(decisions, dict) else decisions) == []
