@@ -40,6 +40,9 @@ MIX = [
     ("CDHH_CON", 400, (1970, 1995), MeritRecord.Status.PAYING), ("MVNAH", 30, (1925, 1935), MeritRecord.Status.PAYING),
     ("HDKC", 2_500, (1930, 1958), MeritRecord.Status.NOT_PAID),
 ]
+FUNERALS, TRANSFERS_OUT, CORRECTIONS = 148, 3, 9
+MONTHLY_DECISIONS, WORSHIP_DECISIONS, TRANSFERS_IN = 3, 46, ("tỉnh Trà Vinh", "tỉnh Bến Tre")
+QUARTER_NEW_PEOPLE = MONTHLY_DECISIONS + WORSHIP_DECISIONS + len(TRANSFERS_IN)
 INVALID_RATES = [21, 41, 61, 81, 100]
 AO_RATES = [30, 50, 70, 85]
 # Agent Orange recovery group: (old rate, new rate) pairs, the new rate in a lower band.
@@ -257,7 +260,8 @@ def _quarter_decisions(rng, admin, records, communes):
     adjusted = set(MeritRecord.objects.filter(decisions__kind="adjustment").values_list("pk", flat=True))
     paying = [r for r in records if r.status == MeritRecord.Status.PAYING and r.category.code in ("TB_A", "CDHH", "TNLS") and r.pk not in adjusted]
     rng.shuffle(paying)
-    funerals, moved, corrected = paying[:148], paying[148:151], paying[151:160]
+    funerals, rest = paying[:FUNERALS], paying[FUNERALS:]
+    moved, corrected = rest[:TRANSFERS_OUT], rest[TRANSFERS_OUT:TRANSFERS_OUT + CORRECTIONS]
     for record in funerals:
         death = date(2024, rng.randint(2, 3), rng.randint(1, 15))
         Person.objects.filter(pk=record.person_id).update(death_date=death)
@@ -273,19 +277,19 @@ def _quarter_decisions(rng, admin, records, communes):
         name = " ".join(person.full_name.split()[:-1] + [given[index % len(given)]])
         decision = services.correct(admin, record, "full_name", name, "Giấy khai sinh, căn cước công dân của người có công")
         _approve(admin, decision, _signed(rng))
-    for _ in range(3):
+    for _ in range(MONTHLY_DECISIONS):
         person = _person(rng, rng.choice(communes), (1925, 1945))
         person.save()
         record = MeritRecord.objects.create(person=person, category=categories["TNLS"], commune=person.commune, created_by=admin)
         _approve(admin, services.draft_decision(admin, record, "monthly", date(2024, 3, 1)), date(2024, 3, 5))
     martyrs = [r for r in records if r.category.code == "LS"]
-    for _ in range(46):
+    for _ in range(WORSHIP_DECISIONS):
         person = _person(rng, rng.choice(communes), (1950, 1985))
         person.save()
         record = MeritRecord.objects.create(person=person, category=categories["THOCUNG"], commune=person.commune, created_by=admin,
                                             martyr=rng.choice(martyrs), status=MeritRecord.Status.NOT_PAID)
         _approve(admin, services.draft_decision(admin, record, "worship", date(2024, 1, 1)), _signed(rng))
-    for province in ("tỉnh Trà Vinh", "tỉnh Bến Tre"):
+    for province in TRANSFERS_IN:
         person = _person(rng, rng.choice(communes), (1940, 1955))
         person.save()
         record = MeritRecord(person=person, category=categories["TNLS"], commune=person.commune)
