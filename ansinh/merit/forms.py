@@ -119,6 +119,15 @@ class EvidenceForm(StyledForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.style_fields()
 
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and getattr(upload, "size", 0):
+            if not upload.name.lower().endswith((".pdf", ".jpg", ".jpeg", ".png")):
+                raise forms.ValidationError("Chỉ nhận tệp PDF, JPG hoặc PNG.")
+            if upload.size > 10 * 1024 * 1024:
+                raise forms.ValidationError("Tệp lớn quá 10 MB.")
+        return upload
+
 
 class BatchForm(Plain):
     category = forms.ModelChoiceField(label="Diện", queryset=MeritCategory.objects.exclude(kind="none"))

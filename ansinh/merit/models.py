@@ -1,4 +1,7 @@
+import os
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -121,6 +124,23 @@ class MeritRecord(NoDeleteModel):
         return f"{self.person} – {self.category}"
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files under the data folder (read when used, so a changed DATA_DIR is followed)."""
+
+    @property
+    def base_location(self):
+        return str(settings.DATA_DIR / "uploads")
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+def evidence_storage():
+    """Scans of personal documents: never served as static files (a scoped, logged page serves them)."""
+    return PrivateStorage()
+
+
 class Evidence(NoDeleteModel):
     """A document proving the record (certificate, decision, death notice, assessment minutes)."""
 
@@ -129,7 +149,7 @@ class Evidence(NoDeleteModel):
     number = models.CharField("số, ký hiệu", max_length=60, blank=True)
     issued = models.DateField("ngày cấp", null=True, blank=True)
     issuer = models.CharField("cơ quan cấp", max_length=200, blank=True)
-    file = models.FileField("tệp scan", upload_to="merit/evidence/%Y/", blank=True)
+    file = models.FileField("tệp scan (PDF, JPG, PNG)", upload_to="merit/evidence/%Y/", storage=evidence_storage, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.urls import reverse
 
 from ansinh.welfare import payroll as shared
 from ansinh.welfare.models import PayrollCycle, PayrollLine
@@ -203,17 +204,21 @@ def net_paid(record_ids):
     return paid
 
 
-def problems(unit, month):
-    """Records in force whose amount the tables cannot give this month, with the reason."""
+def problems(cycle):
+    """Records in force whose amount the tables cannot give this month (left out of the cycle),
+    as (url of the record, reason)."""
     tables, category_rule = load_tables(), category_rules()
-    rows = list(payable(unit, month).order_by("id").values(*FIELDS)[:5000])
-    facts, found = facts_of(rows, category_rule), []
-    for row in rows:
-        try:
-            rules.monthly_amount(facts[row["id"]], month, tables)
-        except rules.RuleError as error:
-            found.append((row["id"], str(error)))
+    found = []
+    records = payable(cycle.unit, cycle.month).order_by("id")
+    for start in range(0, records.count(), CHUNK):
+        rows = list(records.values(*FIELDS)[start:start + CHUNK])
+        facts, cache = facts_of(rows, category_rule), {}
+        for row in rows:
+            try:
+                rules.monthly_amounts(facts[row["id"]], [cycle.month], tables, cache)
+            except rules.RuleError as error:
+                found.append((reverse("merit_record", args=[row["id"]]), str(error)))
     return found
 
 
-shared.register_scheme(SCHEME, generate, on_approve)
+shared.register_scheme(SCHEME, generate, on_approve, problems)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("nguoi-co-cong/ho-so/xuat.xlsx", views.record_export, name="merit_record_export"),
     path("nguoi-co-cong/ho-so/<int:pk>/", views.record_detail, name="merit_record"),
     path("nguoi-co-cong/ho-so/<int:pk>/xu-ly/", views.record_action, name="merit_record_action"),
+    path("nguoi-co-cong/giay-to/<int:pk>/", views.evidence_file, name="merit_evidence_file"),
     path("nguoi-co-cong/quyet-dinh/", views.decision_list, name="merit_decisions"),
     path("nguoi-co-cong/quyet-dinh/<int:pk>/", views.decision_detail, name="merit_decision"),
     path("nguoi-co-cong/quyet-dinh/<int:pk>/xu-ly/", views.decision_action, name="merit_decision_action"),

@@ -20,7 +20,7 @@ from ansinh.core.views import paginate
 from . import documents, payroll, queries, recalc, rules, services
 from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, CorrectionForm, DraftForm, EvidenceForm, MethodForm, RecordForm,
                     RepaymentForm, TransferInForm, TransferOutForm)
-from .models import Campaign, Decision, DecreeVersion, MeritCategory, MeritRecord, RecalcBatch, RecoverySchedule
+from .models import Campaign, Decision, DecreeVersion, Evidence, MeritCategory, MeritRecord, RecalcBatch, RecoverySchedule
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -191,6 +191,17 @@ def record_action(request, pk):
         except services.Refused as error:
             _show_problems(form, error)
     return render(request, "merit/record_detail.html", _record_context(request, record, **{name: form}), status=400)
+
+
+@login_required
+def evidence_file(request, pk):
+    """A scanned document, for those who may see the record; every download is logged."""
+    item = Evidence.objects.filter(pk=pk).exclude(file="").first()
+    if item is None:
+        raise Http404
+    record = queries.record_for(request.user, item.record_id)
+    log_access(request, AccessLog.Action.EXPORT, record.person, label=f"Giấy tờ: {item.kind}")
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=Path(item.file.name).name)
 
 
 @login_required

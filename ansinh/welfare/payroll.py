@@ -28,10 +28,17 @@ COLUMNS = ["cycle_id", "case_id", "commune_id", "for_month", "kind", "level", "c
 SCHEMES = {}
 
 
-def register_scheme(name, generate, on_approve=None):
+def register_scheme(name, generate, on_approve=None, problems=None):
     """Another set of rules paid through the same cycles and lines (e.g. merit allowances):
-    `generate(cycle)` fills the cycle's lines, `on_approve(cycle)` runs inside the approval."""
-    SCHEMES[name] = (generate, on_approve)
+    `generate(cycle)` fills the cycle's lines, `on_approve(cycle)` runs inside the approval,
+    `problems(cycle)` lists [(url, message)] of records the rules could not compute."""
+    SCHEMES[name] = (generate, on_approve, problems)
+
+
+def problems_of(cycle):
+    """What the cycle's rules could not compute (shown on the cycle's page)."""
+    found = SCHEMES.get(cycle.scheme, (None, None, None))[2]
+    return found(cycle) if found else []
 CAREGIVER_FIELDS = ["id", "commune_id", "kind", "pregnant", "children_under_36_months", "disability_level", "start_month",
                     "end_date", "ward__birth_date", "ward__birth_year"]
 

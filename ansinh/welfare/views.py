@@ -175,8 +175,9 @@ def payroll_detail(request, pk):
     elif change in ("arrears", "recovery"):
         lines = lines.filter(kind=change)
     summary = payroll.differences(cycle) if cycle.status != PayrollCycle.Status.GENERATING else {}
+    problems = payroll.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
     return render(request, "welfare/payroll_detail.html", {
-        "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change,
+        "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change, "problems": problems,
         "query": f"change={change}" if change else "", "can_approve": scope.is_leader_or_admin(request.user),
         "can_write": scope.can_write(request.user, "welfare"),
     })

@@ -131,3 +131,34 @@ def test_api_has_the_same_scope(users, ncc, two):
     services.draft_decision(ncc, two[1], "one_off", date(2024, 3, 1), "bao_tu")
     decisions = api.get("/api/merit/decisions/").json()
     assert (decisions["results"] if isinstance(decisions, dict) else decisions) == []
+
+
+def test_evidence_scan_is_served_only_within_scope_and_logged(client, users, ncc, two, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_DIR = tmp_path
+    record = two[0]
+    login(client, "ncc")
+    bad = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"action": "evidence", "kind": "Giấy chứng nhận",
+                                                                    "file": SimpleUploadedFile("x.exe", b"MZ")})
+    assert bad.status_code == 400 and "Chỉ nhận tệp PDF, JPG hoặc PNG." in bad.content.decode()
+    client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"action": "evidence", "kind": "Giấy chứng nhận", "number": "12/GCN",
+                                                              "file": SimpleUploadedFile("gcn.pdf", b"%PDF-1.4 test")})
+    item = record.evidence.get()
+    assert (tmp_path / "uploads" / item.file.name).exists()
+    download = client.get(f"/nguoi-co-cong/giay-to/{item.pk}/")
+    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 test"
+    login(client, "kesach")
+    assert client.get(f"/nguoi-co-cong/giay-to/{item.pk}/").status_code == 404
+    assert AccessLog.objects.filter(user=ncc, action="export", person=record.person).exists()
+
+
+def test_records_the_tables_cannot_compute_are_listed_on_the_payroll(client, users, ncc, two, province, my_tu_commune):
+    from ansinh.welfare import payroll as shared
+    from ansinh.welfare.models import PayrollCycle
+
+    odd = paying_record(my_tu_commune, "TB_A", 35, full_name="Sơn Văn Ba Lăm")  # only anchor rows are shipped
+    cycle = shared.generate(shared.start_cycle(users["admin"], province, date(2024, 7, 1), scheme=PayrollCycle.Scheme.MERIT))
+    assert not cycle.lines.filter(merit_record=odd).exists() and cycle.line_count == 2
+    page = login(client, "ncc").get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
+    assert "1 hồ sơ chưa tính được" in page and f"/nguoi-co-cong/ho-so/{odd.pk}/" in page and "cho tỷ lệ 35%" in page
