@@ -112,9 +112,7 @@ class TablesImporter(Importer):
             AllowanceBand(version=version, table=i["table"], rate_from=i["rate_from"] or 0, rate_to=i["rate_to"] or 0, amount=i["amount"],
                           multiple=i["multiple"], note=i["note"]) for i in objects])
         insert_history(bands, self.user, "Nạp bảng mức từ tệp")
-        if version.valid_from < date.today().replace(day=1):
-            services.mark_for_recalculation(MeritRecord.objects.filter(status__in=["paying", "ended", "moved_out"]).exclude(end_date__lte=version.valid_from),
-                                            version.valid_from)
+        services.mark_paid_records_from(version.valid_from)
         return len(bands)
 
 

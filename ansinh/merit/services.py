@@ -13,7 +13,7 @@ from ansinh.core.models import AdminUnit, Person
 from ansinh.core.rules import personal_id_errors
 
 from . import payroll, rules
-from .models import Assessment, Correction, Decision, MeritRecord, RecoverySchedule, Repayment, Transfer
+from .models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule, Repayment, Transfer
 from .tables import load_tables
 
 AREA = "merit"
@@ -56,6 +56,13 @@ def mark_for_recalculation(records, from_day):
     month = rules.first_of(from_day)
     records.filter(recalc_from__isnull=True).update(recalc_from=month)
     records.filter(recalc_from__gt=month).update(recalc_from=month)
+
+
+def mark_paid_records_from(day):
+    """A table changed for months already paid: every record paid since then is recalculated."""
+    if day < date.today().replace(day=1):
+        paid = [MeritRecord.Status.PAYING, MeritRecord.Status.ENDED, MeritRecord.Status.MOVED_OUT]
+        mark_for_recalculation(MeritRecord.objects.filter(status__in=paid).exclude(end_date__lte=day), day)
 
 
 @transaction.atomic
@@ -141,6 +148,7 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
     effective = effective or date.today()
     person = record.person
     K = Decision.Kind
+    _check_kind(record, kind)
     try:
         if kind == K.MONTHLY:
             month = rules.first_of(effective)
@@ -176,6 +184,21 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
     except rules.RuleError as error:
         raise Refused(str(error))
     raise Refused("Loại quyết định này được lập từ thao tác riêng (chuyển hồ sơ, đính chính, tính lại).")
+
+
+def _check_kind(record, kind):
+    """Whether a decision of this kind can be drafted from this record (Vietnamese refusal)."""
+    K, category = Decision.Kind, record.category
+    if kind == K.MONTHLY and category.kind == MeritCategory.Kind.NONE:
+        raise Refused(f"Diện “{category}” không có trợ cấp hằng tháng.")
+    if kind == K.MONTHLY and record.status == MeritRecord.Status.PAYING and record.start_month:
+        raise Refused(f"Hồ sơ đang hưởng trợ cấp hằng tháng từ tháng {record.start_month:%m/%Y}.")
+    if kind == K.WORSHIP and category.code != "THOCUNG":
+        raise Refused("Trợ cấp thờ cúng lập trên hồ sơ người thờ cúng liệt sĩ.")
+    if kind == K.WORSHIP and not record.martyr_id:
+        raise Refused("Hồ sơ người thờ cúng chưa ghi liệt sĩ được thờ cúng (mã hồ sơ liệt sĩ).")
+    if Decision.objects.filter(record=record, kind=kind, status=Decision.Status.DRAFT).exists():
+        raise Refused("Hồ sơ đã có dự thảo quyết định cùng loại đang chờ duyệt.")
 
 
 @transaction.atomic

@@ -11,7 +11,8 @@ def paying_record(commune, code="CDHH", rate=85, start=date(2021, 7, 1), caregiv
     """A record paid monthly from `start`, assessed at `rate` from then."""
     values = {"full_name": "Trần Văn Bảy", "birth_date": date(1950, 3, 5), "birth_year": 1950} | person
     record = MeritRecord.objects.create(person=make_person(commune, **values), category=MeritCategory.objects.get(code=code),
-                                        commune=commune, status=MeritRecord.Status.PAYING, start_month=start, caregiver_from=caregiver)
+                                        commune=commune, status=MeritRecord.Status.PAYING if start else MeritRecord.Status.PENDING,
+                                        start_month=start, caregiver_from=caregiver)
     if rate is not None:
         day = start or date(2020, 1, 1)
         Assessment.objects.create(record=record, date=day, effective_from=day, rate=rate, council="Hội đồng GĐYK tỉnh")

@@ -189,3 +189,20 @@ def test_assessment_records_who(ncc, my_tu_commune):
     record = paying_record(my_tu_commune, "CDHH", 50)
     services.add_assessment(ncc, record, date(2024, 1, 10), None, 61, "Hội đồng GĐYK tỉnh")
     assert Assessment.objects.filter(record=record, rate=61, created_by=ncc).exists()
+
+
+@pytest.mark.parametrize("code,kind,message", [
+    ("LS", "monthly", "không có trợ cấp hằng tháng"), ("CDHH", "monthly", "đang hưởng trợ cấp hằng tháng"),
+    ("CDHH", "worship", "lập trên hồ sơ người thờ cúng"), ("THOCUNG", "worship", "chưa ghi liệt sĩ")])
+def test_a_decision_must_fit_the_record(ncc, my_tu_commune, code, kind, message):
+    record = paying_record(my_tu_commune, code, None, start=M(2022, 1) if code == "CDHH" else None)
+    with pytest.raises(services.Refused, match=message):
+        services.draft_decision(ncc, record, kind, M(2024, 3))
+    assert not Decision.objects.exists()
+
+
+def test_one_draft_of_a_kind_at_a_time(ncc, my_tu_commune):
+    record = paying_record(my_tu_commune, "CDHH", 50)
+    services.draft_decision(ncc, record, "one_off", M(2024, 3), "mot_lan_khang_chien")
+    with pytest.raises(services.Refused, match="đang chờ duyệt"):
+        services.draft_decision(ncc, record, "one_off", M(2024, 3), "mot_lan_khang_chien")
