@@ -53,14 +53,18 @@ def allowance_rows(record, until=None):
         last = min(last, rules.add_months(rules.first_of(record.end_date), -1))
     months = rules.months_between(first, last) if first <= last else []
     paid = payroll.shared.paid_by_month("merit_record", [record.pk], kinds=[PayrollLine.Kind.REGULAR])
+    settled = payroll.net_paid([record.pk])  # paid + differences already decided
     facts = payroll.record_facts(record)
     rows = []
     for month in reversed(months):
         try:
             amount = rules.monthly_amount(facts, month, tables)
+            was_paid, decided = paid.get((record.pk, month)), settled.get((record.pk, month), 0) - paid.get((record.pk, month), 0)
+            open_difference = was_paid is not None and was_paid + decided != amount.total
             rows.append({"month": month, "amount": amount.total, "parts": amount.parts, "version": amount.version,
-                         "citation": amount.citation, "rate": amount.rate, "paid": paid.get((record.pk, month)), "error": ""})
+                         "citation": amount.citation, "rate": amount.rate, "paid": was_paid, "decided": decided,
+                         "open": open_difference, "error": ""})
         except rules.RuleError as error:
             rows.append({"month": month, "amount": None, "parts": (), "version": "", "citation": "", "rate": None,
-                         "paid": paid.get((record.pk, month)), "error": str(error)})
+                         "paid": paid.get((record.pk, month)), "decided": 0, "open": False, "error": str(error)})
     return rows

@@ -162,3 +162,19 @@ def test_records_the_tables_cannot_compute_are_listed_on_the_payroll(client, use
     assert not cycle.lines.filter(merit_record=odd).exists() and cycle.line_count == 2
     page = login(client, "ncc").get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
     assert "1 hồ sơ chưa tính được" in page and f"/nguoi-co-cong/ho-so/{odd.pk}/" in page and "cho tỷ lệ 35%" in page
+
+
+def test_record_page_marks_only_differences_not_yet_decided(client, users, ncc, province, my_tu_commune):
+    from ansinh.merit import recalc
+
+    from .helpers import close_payrolls
+
+    record = paying_record(my_tu_commune, "CDHH", 85, start=date(2023, 5, 1), full_name="Lý Văn Chín")
+    close_payrolls(users["admin"], province, date(2023, 5, 1), date(2023, 6, 1))
+    services.add_assessment(ncc, record, date(2023, 7, 10), date(2023, 5, 1), 50, "Hội đồng GĐYK tỉnh")
+    page = login(client, "ncc").get(f"/nguoi-co-cong/ho-so/{record.pk}/").content.decode()
+    assert page.count('class="table-warning"') == 2
+    record.refresh_from_db()
+    services.approve_decision(users["leader"], recalc.draft_adjustment(ncc, record), date(2023, 7, 20))
+    page = client.get(f"/nguoi-co-cong/ho-so/{record.pk}/").content.decode()
+    assert page.count('class="table-warning"') == 0 and "-2.456.000" in page
