@@ -347,5 +347,6 @@ def differences(cycle):
         "new": lines.filter(change=PayrollLine.Change.NEW), "ended": lines.filter(change=PayrollLine.Change.ENDED),
         "changed": lines.filter(change=PayrollLine.Change.CHANGED),
         "arrears": lines.filter(kind=PayrollLine.Kind.ARREARS), "recovery": lines.filter(kind=PayrollLine.Kind.RECOVERY),
+        "deduction": lines.filter(kind=PayrollLine.Kind.DEDUCTION),
     }
     return {label: subset.aggregate(count=Count("id"), total=Sum("amount")) for label, subset in subsets.items()}

@@ -172,7 +172,7 @@ def payroll_detail(request, pk):
     change = request.GET.get("change", "")
     if change in ("new", "ended", "changed"):
         lines = lines.filter(change=change)
-    elif change in ("arrears", "recovery"):
+    elif change in ("arrears", "recovery", "deduction"):
         lines = lines.filter(kind=change)
     summary = payroll.differences(cycle) if cycle.status != PayrollCycle.Status.GENERATING else {}
     problems = payroll.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
