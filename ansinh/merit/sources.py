@@ -3,7 +3,9 @@ approved (signed) in the period, by the district of the record, and the amount t
 from collections import Counter
 from decimal import Decimal
 
-from ansinh.indicators.queries import register_source
+from django.urls import reverse
+
+from ansinh.indicators.queries import register_records_page, register_source
 
 from .models import Decision
 
@@ -28,3 +30,4 @@ for code, kind, measure in (
     ("NCC_QD_DIEUCHINH", Decision.Kind.ADJUSTMENT, "count"), ("NCC_THUHOI", Decision.Kind.ADJUSTMENT, "recovered"),
 ):
     register_source(code)(decisions(kind, measure))
+    register_records_page(code)(lambda period, kind=kind: f"{reverse('merit_decisions')}?kind={kind}&status=approved&period={period}")

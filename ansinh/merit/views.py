@@ -14,6 +14,7 @@ from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import workbook_bytes, xlsx_response
 from ansinh.core.models import AccessLog
 from ansinh.core.office import DocumentError, docx_to_pdf
+from ansinh.core.periods import Period, PeriodError
 from ansinh.core.queries import filtered_people
 from ansinh.core.views import paginate
 
@@ -207,16 +208,23 @@ def evidence_file(request, pk):
 @login_required
 def decision_list(request):
     decisions = queries.decisions_for(request.user).select_related("record__person", "record__commune")
-    filters = {k: request.GET.get(k, "") for k in ("kind", "status", "year")}
+    filters = {k: request.GET.get(k, "") for k in ("kind", "status", "year", "period")}
     if filters["kind"]:
         decisions = decisions.filter(kind=filters["kind"])
     if filters["status"]:
         decisions = decisions.filter(status=filters["status"])
     if filters["year"].isdigit():
         decisions = decisions.filter(year=int(filters["year"]))
+    try:
+        period = Period.parse(filters["period"]) if filters["period"] else None
+    except PeriodError:
+        period, filters["period"] = None, ""
+    if period:
+        decisions = decisions.filter(signed_on__range=(period.start, period.end))
     query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
     return render(request, "merit/decision_list.html", {
         "page": paginate(request, decisions.order_by("-year", "-number", "-id")), "filters": filters, "query": query,
+        "total": decisions.aggregate(count=Count("id"), amount=Sum("amount")),
         "kinds": Decision.Kind.choices, "statuses": Decision.Status.choices,
         "drafts": queries.decisions_for(request.user).filter(status=Decision.Status.DRAFT).count(),
     })

@@ -178,3 +178,20 @@ def test_record_page_marks_only_differences_not_yet_decided(client, users, ncc, 
     services.approve_decision(users["leader"], recalc.draft_adjustment(ncc, record), date(2023, 7, 20))
     page = client.get(f"/nguoi-co-cong/ho-so/{record.pk}/").content.decode()
     assert page.count('class="table-warning"') == 0 and "-2.456.000" in page
+
+
+def test_report_trace_links_to_the_decisions_behind_a_figure(client, users, ncc, two, province):
+    from ansinh.indicators.services import load_catalogue
+
+    load_catalogue()
+    decision = services.draft_decision(ncc, two[0], "one_off", date(2024, 2, 1), "mot_lan_khang_chien")
+    services.approve_decision(users["leader"], decision, date(2024, 2, 5))
+    funeral_person = two[1].person
+    funeral_person.death_date = date(2024, 2, 10)
+    funeral_person.save()
+    services.approve_decision(users["leader"], services.draft_decision(ncc, two[1], "funeral"), date(2024, 2, 20))
+    trace = login(client, "lanhdao").get("/chi-tieu/NCC_MAITANG/", {"period": "2024Q1", "unit": "94"}).content.decode()
+    url = "/nguoi-co-cong/quyet-dinh/?kind=funeral&amp;status=approved&amp;period=2024Q1"
+    assert url in trace
+    listing = client.get(url.replace("&amp;", "&")).content.decode()
+    assert "1 quyết định" in listing and "Kim Văn Kế Sách" in listing and "Lâm Văn Mỹ Tú" not in listing
