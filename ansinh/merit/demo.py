@@ -71,6 +71,7 @@ def run(admin, log=print):
     records = _registry(rng, admin, communes)
     log(f"Người có công: {len(records)} hồ sơ.")
     group = _adjustment_group(rng, records)
+    _analyze([Person, MeritRecord, Assessment])
     _pay_history(admin, province, log)
     _lower_rates(admin, group, load_tables())
     batch = recalc.start_batch(admin, MeritCategory.objects.get(code="CDHH"), LAST_PAYROLL, "Điều chỉnh giảm tỷ lệ người nhiễm chất độc hóa học",
@@ -84,6 +85,13 @@ def run(admin, log=print):
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), [Person]):
             cursor.execute(sql)
+
+
+def _analyze(models):
+    """Fresh statistics after bulk writes, so the planner sees the tables as they now are."""
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _registry(rng, admin, communes):

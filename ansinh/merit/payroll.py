@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.urls import reverse
 
+from ansinh.core.models import Person
 from ansinh.welfare import payroll as shared
 from ansinh.welfare.models import PayrollCycle, PayrollLine
 
@@ -22,8 +23,7 @@ from .tables import category_rules, load_tables
 SCHEME = PayrollCycle.Scheme.MERIT
 CHUNK = 20_000
 PAYABLE = [MeritRecord.Status.PAYING, MeritRecord.Status.ENDED, MeritRecord.Status.MOVED_OUT]
-FIELDS = ["id", "person_id", "commune_id", "category_id", "start_month", "end_date", "caregiver_from", "caregiver_to",
-          "person__birth_date", "person__birth_year", "parent_record_id"]
+FIELDS = ["id", "person_id", "commune_id", "category_id", "start_month", "end_date", "caregiver_from", "caregiver_to", "parent_record_id"]
 CLOSED = [PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID]
 
 
@@ -36,16 +36,25 @@ def assessments_of(record_ids):
     return {key: tuple(value) for key, value in found.items()}
 
 
+def births_of(person_ids):
+    """{person id: birth date} (1 January when only the year is known), for age-limited categories."""
+    found = {}
+    for start in range(0, len(person_ids), CHUNK):
+        people = Person.objects.filter(pk__in=person_ids[start:start + CHUNK]).values_list("pk", "birth_date", "birth_year")
+        for pk, birth_date, birth_year in people:
+            found[pk] = birth_date or (date(birth_year, 1, 1) if birth_year else None)
+    return found
+
+
 def facts_of(rows, category_rule):
     """{record id: rules.RecordFacts} for rows of FIELDS (with their parents' assessments)."""
     ids = [r["id"] for r in rows]
     parents = [r["parent_record_id"] for r in rows if r["parent_record_id"]]
     results = assessments_of(ids + parents)
+    births = births_of([r["person_id"] for r in rows if category_rule[r["category_id"]].age_limit])
     facts = {}
     for row in rows:
-        birth = row["person__birth_date"]
-        if birth is None and row["person__birth_year"]:
-            birth = date(row["person__birth_year"], 1, 1)
+        birth = births.get(row["person_id"])
         facts[row["id"]] = rules.RecordFacts(
             rule=category_rule[row["category_id"]], start=row["start_month"], end=row["end_date"],
             assessments=results.get(row["id"], ()), caregiver_from=row["caregiver_from"], caregiver_to=row["caregiver_to"],
@@ -71,8 +80,10 @@ def records_of(unit):
 
 
 def payable(unit, month):
+    """Records paid in `month` (written without joins: it runs over the whole province)."""
+    unpaid = list(MeritCategory.objects.filter(kind=MeritCategory.Kind.NONE).values_list("pk", flat=True))
     records = records_of(unit).filter(status__in=PAYABLE, start_month__lte=shared.month_end(month))
-    return records.exclude(end_date__lte=month).exclude(category__kind=MeritCategory.Kind.NONE)
+    return records.exclude(end_date__lte=month).exclude(category_id__in=unpaid)
 
 
 def generate(cycle):
