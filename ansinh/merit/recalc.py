@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ansinh.core.bulk import insert_history, insert_rows
+from ansinh.welfare.models import PayrollCycle
 
 from . import payroll, rules, services
 from .models import BatchItem, Decision, MeritRecord, RecalcBatch
@@ -28,8 +29,6 @@ def check_closed(unit, first, last):
 
 
 def last_closed_month(unit):
-    from ansinh.welfare.models import PayrollCycle
-
     cycle = PayrollCycle.objects.filter(unit=unit, scheme=payroll.SCHEME, status__in=payroll.CLOSED).order_by("-month").first()
     return cycle.month if cycle else None
 
@@ -74,7 +73,7 @@ def draft_adjustment(user, record, until=None):
     total = sum(due - paid for _, _, due, paid in rules.run_months(entries))
     if not entries:
         raise Refused("Số đã chi trả khớp với số được hưởng từng tháng; không có chênh lệch để điều chỉnh.")
-    return services._draft(user, record, Decision.Kind.ADJUSTMENT, adjustment_summary(record, total),
+    return services.new_draft(user, record, Decision.Kind.ADJUSTMENT, adjustment_summary(record, total),
                            adjustment_body(record, entries, total), total, date.fromisoformat(entries[0]["from"]), months=entries)
 
 

@@ -132,7 +132,7 @@ def _monthly(record, month):
     return rules.monthly_amount(facts, month, load_tables())
 
 
-def _draft(user, record, kind, summary, body, amount=0, effective=None, **extra):
+def new_draft(user, record, kind, summary, body, amount=0, effective=None, **extra):
     decision = Decision(record=record, kind=kind, summary=summary, body=body, amount=amount, effective=effective,
                         drafted_by=user, **extra)
     decision._change_reason = "Dự thảo quyết định"
@@ -156,14 +156,14 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
             if not result.total:
                 raise Refused(f"Hồ sơ không có trợ cấp hằng tháng từ tháng {month:%m/%Y} theo các kết quả đã ghi (diện, tỷ lệ).")
             parts = "; ".join(f"{label}: {money(value)} đồng" for label, value in result.parts)
-            return _draft(user, record, kind, f"Về việc trợ cấp hằng tháng đối với {person.full_name}",
+            return new_draft(user, record, kind, f"Về việc trợ cấp hằng tháng đối với {person.full_name}",
                           f"Trợ cấp hằng tháng từ tháng {month:%m/%Y}, mức {money(result.total)} đồng/tháng ({parts}), "
                           f"theo {result.citation}.", result.total, month)
         if kind == K.WORSHIP:
             version = _version_at(effective)
             amount = rules.worship_amount(version)
             martyr = record.martyr.person.full_name if record.martyr_id else "liệt sĩ"
-            return _draft(user, record, kind, f"Về việc trợ cấp thờ cúng liệt sĩ {martyr}",
+            return new_draft(user, record, kind, f"Về việc trợ cấp thờ cúng liệt sĩ {martyr}",
                           f"Người thờ cúng: {person.full_name}. Trợ cấp thờ cúng liệt sĩ {money(amount)} đồng/năm, "
                           f"từ năm {effective.year}, theo {version.citation}.", amount, effective)
         if kind == K.FUNERAL:
@@ -171,7 +171,7 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
                 raise Refused(f"Chưa ghi ngày mất của {person.full_name}; ghi ngày mất trước khi lập quyết định mai táng.")
             version = _version_at(person.death_date)
             amount = rules.one_off(version, "mai_tang")
-            return _draft(user, record, kind, f"Về việc trợ cấp mai táng đối với {person.full_name}",
+            return new_draft(user, record, kind, f"Về việc trợ cấp mai táng đối với {person.full_name}",
                           f"{person.full_name} từ trần ngày {person.death_date:%d/%m/%Y}. Trợ cấp mai táng {money(amount)} đồng "
                           f"theo {version.citation}; thôi hưởng trợ cấp hằng tháng từ tháng sau tháng từ trần.", amount, person.death_date)
         if kind == K.ONE_OFF:
@@ -179,7 +179,7 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
                 raise Refused("Chọn loại trợ cấp một lần (báo tử liệt sĩ, người có thành tích tham gia kháng chiến).")
             version = _version_at(effective)
             amount = rules.one_off(version, table, count)
-            return _draft(user, record, kind, f"Về việc trợ cấp một lần đối với {person.full_name}",
+            return new_draft(user, record, kind, f"Về việc trợ cấp một lần đối với {person.full_name}",
                           f"{rules.TABLES[table]}: {money(amount)} đồng theo {version.citation}.", amount, effective)
     except rules.RuleError as error:
         raise Refused(str(error))
@@ -207,7 +207,7 @@ def receive_transfer(user, record, province, day, note=""):
     record.origin_province = province
     register_record(user, record)
     transfer = Transfer.objects.create(record=record, direction=Transfer.Direction.IN, province=province, date=day, note=note)
-    return _draft(user, record, Decision.Kind.TRANSFER_IN, f"Về việc tiếp nhận hồ sơ người có công {record.person.full_name}",
+    return new_draft(user, record, Decision.Kind.TRANSFER_IN, f"Về việc tiếp nhận hồ sơ người có công {record.person.full_name}",
                   f"Tiếp nhận hồ sơ {record.category.name.lower()} của {record.person.full_name} do {province} chuyển đến; "
                   f"tiếp tục hưởng trợ cấp từ tháng {rules.first_of(day):%m/%Y}.", 0, rules.first_of(day), transfer=transfer)
 
@@ -220,7 +220,7 @@ def transfer_out(user, record, province, day, last_paid_month, note=""):
         raise Refused("Hồ sơ đã chuyển đi.")
     transfer = Transfer.objects.create(record=record, direction=Transfer.Direction.OUT, province=province, date=day,
                                        last_paid_month=rules.first_of(last_paid_month), note=note)
-    return _draft(user, record, Decision.Kind.TRANSFER_OUT, f"Về việc di chuyển hồ sơ người có công {record.person.full_name}",
+    return new_draft(user, record, Decision.Kind.TRANSFER_OUT, f"Về việc di chuyển hồ sơ người có công {record.person.full_name}",
                   f"Di chuyển hồ sơ của {record.person.full_name} đến {province}; đã hưởng trợ cấp tại tỉnh đến hết tháng "
                   f"{last_paid_month:%m/%Y}.", 0, day, transfer=transfer)
 
@@ -239,7 +239,7 @@ def correct(user, record, field, after, basis, day=None):
     correction = Correction.objects.create(record=record, field=field, before="" if before is None else str(before), after=after,
                                            basis=basis, date=day or date.today(), created_by=user)
     label = CORRECTABLE[field]
-    return _draft(user, record, Decision.Kind.CORRECTION, f"Về việc đính chính thông tin trong hồ sơ người có công {record.person.full_name}",
+    return new_draft(user, record, Decision.Kind.CORRECTION, f"Về việc đính chính thông tin trong hồ sơ người có công {record.person.full_name}",
                   f"Đính chính {label.lower()}: “{correction.before}” thành “{after}”. Căn cứ: {basis}.", 0, correction.date,
                   correction=correction)
 
