@@ -27,7 +27,7 @@ def main():
         category = fill(COUNT)
         batch = recalc.compute_batch(recalc.start_batch(admin, category, LAST, "Bench", "Kết luận thanh tra"))
         recalc.approve_batch(admin, batch)
-        decisions = list(batch.decisions.select_related("record__person", "record__commune__parent", "record__category", "batch").order_by("number"))
+        decisions = list(batch.decisions.select_related("record__person", "record__commune__parent", "record__category", "batch", "approved_by").order_by("number"))
         print(f"engine={engine()} decisions={len(decisions):,} (36 months each, {len(decisions[0].months)} table rows)")
         begin = time.perf_counter()
         buffer = io.BytesIO()

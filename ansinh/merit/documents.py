@@ -41,8 +41,12 @@ def date_text(day):
     return f"{PLACE}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" if day else f"{PLACE}, ngày … tháng … năm …"
 
 
-def signer_name():
-    return getattr(settings, "ANSINH_DECISION_SIGNER", "")
+def signer_name(decision):
+    """The leader who approved the decision signs it (Vietnamese order: family name first)."""
+    leader = decision.approved_by
+    if leader is None:
+        return ""
+    return " ".join(part for part in (leader.last_name, leader.first_name) if part) or leader.username
 
 
 def content_of(decision):
@@ -65,7 +69,7 @@ def content_of(decision):
             f"Diện: {record.category.name}.", decision.body] + ([sentence] if sentence else []),
         "months": [(_span(run), f"Nghị định {run['version']}", str(rules.month_count([run])), money(run["due"]), money(run["paid"]),
                     money((run["due"] - run["paid"]) * rules.month_count([run]))) for run in decision.months],
-        "amount": amount, "draft": decision.status != Decision.Status.APPROVED,
+        "amount": amount, "draft": decision.status != Decision.Status.APPROVED, "signer_name": signer_name(decision),
     }
 
 
@@ -131,7 +135,7 @@ def decision_docx(decision):
 
 def render(content):
     template = DocxTemplate(io.BytesIO(template_bytes()))
-    template.render(content | {"signer_name": signer_name()}, autoescape=True)
+    template.render(content, autoescape=True)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
@@ -182,7 +186,7 @@ def generate_batch_files(batch):
     """Job: every decision of the batch as a DOCX (zipped), a combined PDF and an XLSX summary."""
     RecalcBatch.objects.filter(pk=batch.pk).update(files_status="running", files_progress=0)
     folder = batch_folder(batch)
-    decisions = list(batch.decisions.select_related("record__person", "record__commune__parent", "record__category", "batch").order_by("number"))
+    decisions = list(batch.decisions.select_related("record__person", "record__commune__parent", "record__category", "batch", "approved_by").order_by("number"))
     total = len(decisions) or 1
     with zipfile.ZipFile(folder / "quyet-dinh.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         for index, decision in enumerate(decisions, start=1):

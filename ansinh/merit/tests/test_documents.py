@@ -14,6 +14,8 @@ pytestmark = pytest.mark.usefixtures("merit")
 
 @pytest.fixture
 def decision(ncc, users, my_tu_commune):
+    users["leader"].first_name, users["leader"].last_name = "Tuấn", "Trần Minh"
+    users["leader"].save()
     record = paying_record(my_tu_commune, "CDHH", 30, start=None, full_name="Huỳnh Thị Mai", sex="nu")
     draft = services.draft_decision(ncc, record, "monthly", date(2024, 7, 1))
     return services.approve_decision(users["leader"], draft, date(2024, 7, 5))
@@ -36,7 +38,7 @@ def test_header_number_amount_in_words_and_signature(decision):
     assert "Số tiền: 2.120.000 đồng (Bằng chữ: Hai triệu một trăm hai mươi nghìn đồng)." in body
     assert any(line.startswith("Điều 1. Ông/bà: Huỳnh Thị Mai") for line in body)
     assert closing[0][0] == "Nơi nhận:" and closing[0][-1] == "- Lưu: VT, NCC."
-    assert closing[1][:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert closing[1] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Minh Tuấn"]
     section = document.sections[0]
     assert [round(v.mm) for v in (section.page_width, section.page_height, section.left_margin, section.right_margin)] == [210, 297, 30, 15]
     assert document.styles["Normal"].font.name == "Times New Roman"
