@@ -4,7 +4,7 @@ from ansinh.core import scope
 from ansinh.core.forms import DATE_INPUT, StyledForm
 from ansinh.welfare.forms import PersonForm
 
-from .models import Campaign, Decision, Evidence, MeritCategory, MeritRecord, RecoverySchedule
+from .models import Campaign, Decision, Evidence, MeritCategory, MeritRecord, RecoverySchedule, Relation
 from .services import CORRECTABLE
 
 MONTH_INPUT = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
@@ -101,6 +101,13 @@ class TransferInForm(PersonForm, forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["commune"].queryset = scope.visible_communes(user).order_by("code")
+
+
+class RelationForm(PersonForm, forms.Form):
+    personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng của người thân")
+    kind = forms.ChoiceField(label="Quan hệ", choices=Relation.Kind.choices)
+    since = forms.DateField(label="Từ ngày", widget=DATE_INPUT, required=False)
+    until = forms.DateField(label="Đến ngày", widget=DATE_INPUT, required=False)
 
 
 class CorrectionForm(Plain):

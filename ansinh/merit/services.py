@@ -13,7 +13,7 @@ from ansinh.core.models import AdminUnit, Person
 from ansinh.core.rules import personal_id_errors
 
 from . import payroll, rules
-from .models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule, Repayment, Transfer
+from .models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule, Relation, Repayment, Transfer
 from .tables import load_tables
 
 AREA = "merit"
@@ -102,6 +102,31 @@ def add_assessment(user, record, day, effective_from, rate, council, severe=Fals
     if record.start_month and result.effective_from < date.today().replace(day=1):
         mark_for_recalculation(MeritRecord.objects.filter(pk=record.pk), max(result.effective_from, record.start_month))
     return result
+
+
+@transaction.atomic
+def add_relation(user, record, person, kind, since=None, until=None):
+    """A household relation. A family caregiver changes the allowance (81%+): the record's
+    caregiver period follows it, and a start or end in the past marks the record for recalculation."""
+    require_writer(user)
+    require_in_scope(user, record)
+    if person.pk == record.person_id:
+        raise Invalid([("person", "Người thân phải khác người có công.")])
+    if since and until and until <= since:
+        raise Invalid([("until", "Ngày kết thúc phải sau ngày bắt đầu.")])
+    if kind == Relation.Kind.CAREGIVER and not since:
+        raise Invalid([("since", "Ghi ngày bắt đầu phục vụ (trợ cấp người phục vụ tính từ tháng đó).")])
+    relation = Relation(record=record, person=person, kind=kind, since=since, until=until)
+    relation._change_reason = "Thêm quan hệ gia đình"
+    relation.save()
+    if kind == Relation.Kind.CAREGIVER:
+        record.caregiver_from, record.caregiver_to = since, until
+        record._change_reason = f"Người phục vụ: {person.full_name}"
+        record.save()
+        changed = min(day for day in (since, until) if day)
+        if record.start_month and changed < date.today().replace(day=1):
+            mark_for_recalculation(MeritRecord.objects.filter(pk=record.pk), max(changed, record.start_month))
+    return relation
 
 
 def next_number(year):

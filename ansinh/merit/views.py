@@ -20,7 +20,7 @@ from ansinh.core.views import paginate
 
 from . import documents, payroll, queries, recalc, rules, services
 from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, CorrectionForm, DraftForm, EvidenceForm, MethodForm, RecordForm,
-                    RepaymentForm, TransferInForm, TransferOutForm)
+                    RelationForm, RepaymentForm, TransferInForm, TransferOutForm)
 from .models import Campaign, Decision, DecreeVersion, Evidence, MeritCategory, MeritRecord, RecalcBatch, RecoverySchedule
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -122,6 +122,7 @@ def _record_context(request, record, **forms):
         "history": record.history.select_related("history_user").order_by("-history_date")[:30],
         "assessment_form": AssessmentForm(), "draft_form": DraftForm(), "transfer_form": TransferOutForm(),
         "correction_form": CorrectionForm(), "evidence_form": EvidenceForm(), "recalc": None,
+        "relation_form": RelationForm(user=request.user),
     }
     context.update(forms)
     return context
@@ -157,6 +158,17 @@ def record_action(request, pk):
             messages.success(request, "Đã thêm giấy tờ.")
             return redirect("merit_record", pk=pk)
         return render(request, "merit/record_detail.html", _record_context(request, record, evidence_form=form), status=400)
+    if action == "relation":
+        form = RelationForm(request.POST, user=request.user)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.add_relation(request.user, record, data["personal_id_or_pk"], data["kind"], data["since"], data["until"])
+                messages.success(request, "Đã ghi quan hệ gia đình.")
+                return redirect("merit_record", pk=pk)
+            except services.Refused as error:
+                _show_problems(form, error)
+        return render(request, "merit/record_detail.html", _record_context(request, record, relation_form=form), status=400)
     if action == "recalc":
         try:
             pairs = recalc.recalculate(record)

@@ -195,3 +195,16 @@ def test_report_trace_links_to_the_decisions_behind_a_figure(client, users, ncc,
     assert url in trace
     listing = client.get(url.replace("&amp;", "&")).content.decode()
     assert "1 quyết định" in listing and "Kim Văn Kế Sách" in listing and "Lâm Văn Mỹ Tú" not in listing
+
+
+def test_relation_form_is_shown_again_with_the_reason(client, ncc, two, my_tu_commune):
+    from ansinh.core.tests.fixtures import make_person
+
+    carer = make_person(my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
+    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {
+        "action": "relation", "personal_id_or_pk": str(carer.pk), "kind": "caregiver"})
+    assert response.status_code == 400 and "Ghi ngày bắt đầu phục vụ" in response.content.decode()
+    assert not two[0].relations.exists()
+    client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"action": "relation", "personal_id_or_pk": str(carer.pk),
+                                                             "kind": "caregiver", "since": "2024-07-01"})
+    assert two[0].relations.get().person == carer

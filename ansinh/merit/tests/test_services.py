@@ -206,3 +206,18 @@ def test_one_draft_of_a_kind_at_a_time(ncc, my_tu_commune):
     services.draft_decision(ncc, record, "one_off", M(2024, 3), "mot_lan_khang_chien")
     with pytest.raises(services.Refused, match="đang chờ duyệt"):
         services.draft_decision(ncc, record, "one_off", M(2024, 3), "mot_lan_khang_chien")
+
+
+def test_a_caregiver_relation_changes_the_allowance_from_its_month(ncc, users, my_tu_commune, province):
+    from ansinh.core.tests.fixtures import make_person
+
+    record = paying_record(my_tu_commune, "CDHH", 85, start=M(2024, 7))
+    close_payrolls(users["admin"], province, M(2024, 7), M(2024, 8))
+    carer = make_person(my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
+    with pytest.raises(services.Invalid, match="Ghi ngày bắt đầu phục vụ"):
+        services.add_relation(ncc, record, carer, "caregiver")
+    services.add_relation(ncc, record, carer, "caregiver", since=date(2024, 8, 10))
+    record.refresh_from_db()
+    assert (record.caregiver_from, record.recalc_from) == (date(2024, 8, 10), M(2024, 8))
+    [(difference, _)] = [p for p in recalc.recalculate(record, until=M(2024, 8)) if p[0].difference]
+    assert (difference.month, difference.difference) == (M(2024, 8), 2_789_000)
