@@ -117,15 +117,30 @@ class TablesImporter(Importer):
 
 
 class MeritImporter(Importer):
+    """Shared by the merit registry importers: who may import, where, and how rows are written."""
+
+    model = None
+
     def __init__(self, user):
         super().__init__(user)
         if not services.can_write(user):
             raise FileRejected("Tài khoản của bạn không được nhập hồ sơ người có công.")
         self.allowed = set(scope.visible_communes(user).values_list("pk", flat=True))
 
+    def create(self, objects):
+        for obj in objects:
+            obj.created_by = self.user
+        created = self.model.objects.bulk_create(objects, batch_size=2000)
+        insert_history(created, self.user, "Nhập từ tệp")
+        return created
+
+    def save(self, objects):
+        return len(self.create(objects))
+
 
 @register
 class RecordImporter(MeritImporter):
+    model = MeritRecord
     kind = "merit_records"
     title = "Hồ sơ người có công"
     columns = [
@@ -160,16 +175,10 @@ class RecordImporter(MeritImporter):
                 problems.append(Problem(row, self.header_of("personal_id"), f"{record.person} đã có hồ sơ diện “{record.category}”."))
             seen[key] = row
 
-    def save(self, objects):
-        for record in objects:
-            record.created_by = self.user
-        created = MeritRecord.objects.bulk_create(objects, batch_size=2000)
-        insert_history(created, self.user, "Nhập từ tệp")
-        return len(created)
-
 
 @register
 class AssessmentImporter(MeritImporter):
+    model = Assessment
     kind = "merit_assessments"
     title = "Kết quả giám định y khoa người có công"
     columns = [
@@ -211,10 +220,7 @@ class AssessmentImporter(MeritImporter):
                           minutes=parse_text(values.get("minutes"), 60), reason=parse_text(values.get("reason"), 300))
 
     def save(self, objects):
-        for item in objects:
-            item.created_by = self.user
-        created = Assessment.objects.bulk_create(objects, batch_size=2000)
-        insert_history(created, self.user, "Nhập từ tệp")
+        created = self.create(objects)
         this_month = date.today().replace(day=1)
         for item in created:
             record = item.record
