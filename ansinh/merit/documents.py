@@ -32,7 +32,7 @@ GROUNDS = [
 TABLE_HEADERS = ["Tháng", "Căn cứ mức", "Số tháng", "Được hưởng mỗi tháng (đồng)", "Đã chi trả mỗi tháng (đồng)", "Chênh lệch (đồng)"]
 
 
-def _span(run):
+def span(run):
     first, last = date.fromisoformat(run["from"]), date.fromisoformat(run["to"])
     return f"{first:%m/%Y}" if first == last else f"{first:%m/%Y} – {last:%m/%Y}"
 
@@ -67,7 +67,7 @@ def content_of(decision):
             f"Ông/bà: {person.full_name}; sinh {person.birth_display}; số định danh cá nhân: {person.personal_id or 'chưa có'}.",
             f"Nơi cư trú: {person.address + ', ' if person.address else ''}{record.commune.name}, {record.commune.parent.name}.",
             f"Diện: {record.category.name}.", decision.body] + ([sentence] if sentence else []),
-        "months": [(_span(run), f"Nghị định {run['version']}", str(rules.month_count([run])), money(run["due"]), money(run["paid"]),
+        "months": [(span(run), f"Nghị định {run['version']}", str(rules.month_count([run])), money(run["due"]), money(run["paid"]),
                     money((run["due"] - run["paid"]) * rules.month_count([run]))) for run in decision.months],
         "amount": amount, "draft": decision.status != Decision.Status.APPROVED, "signer_name": signer_name(decision),
     }

@@ -334,6 +334,7 @@ def batch_detail(request, pk):
     page = paginate(request, items.order_by("record__commune__code", "record__person__name_sort", "id"))
     for item in page:
         item.decision, item.month_count = decisions.get(item.record_id), rules.month_count(item.months)
+        item.runs = [run | {"span": documents.span(run)} for run in item.months]
     return render(request, "merit/batch_detail.html", {
         "batch": batch, "page": page, "totals": totals, "districts": documents.batch_summary(batch), "approve_form": ApproveForm(),
         "can_approve": scope.is_leader_or_admin(request.user), "can_write": services.can_write(request.user), "query": "",

@@ -76,6 +76,7 @@ def test_batch_pages_preview_approve_and_scope(client, users, ncc, lowered, sett
     assert response.status_code == 302 and response["Location"].endswith(f"/tinh-lai/{batch.pk}/")
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
     assert "17.926.000 đồng" in page and "Thạch Thị B" in page and "Duyệt và ra" not in page
+    assert "05/2023 – 06/2023 · NĐ 75/2021 · hưởng 2.062.000, đã trả 4.518.000/tháng" in page
     assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "approve"}).status_code == 403
     client.login(username="mytu", password=PASSWORD)
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
