@@ -208,3 +208,19 @@ def test_relation_form_is_shown_again_with_the_reason(client, ncc, two, my_tu_co
     client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"action": "relation", "personal_id_or_pk": str(carer.pk),
                                                              "kind": "caregiver", "since": "2024-07-01"})
     assert two[0].relations.get().person == carer
+
+
+def test_payroll_api_tells_the_schemes_apart(users, two, province):
+    from rest_framework.test import APIClient
+
+    from ansinh.welfare import payroll as shared
+    from ansinh.welfare.models import PayrollCycle
+
+    shared.generate(shared.start_cycle(users["admin"], province, date(2024, 7, 1), scheme=PayrollCycle.Scheme.MERIT))
+    api = APIClient()
+    api.force_authenticate(users["leader"])
+    body = api.get("/api/welfare/payrolls/", {"scheme": "merit"}).json()
+    rows = body["results"] if isinstance(body, dict) else body
+    assert [(r["scheme"], r["line_count"]) for r in rows] == [("merit", 2)]
+    body = api.get("/api/welfare/payrolls/", {"scheme": "welfare"}).json()
+    assert (body["results"] if isinstance(body, dict) else body) == []
