@@ -38,6 +38,8 @@ bench: dev-setup
 	$(BIN)/python bench/report_and_dashboard.py
 	$(BIN)/python bench/payroll.py
 	$(BIN)/python bench/desk.py
+	$(BIN)/python bench/merit_recalc.py
+	$(BIN)/python bench/merit_decisions.py
 
 clean:
 	rm -rf $(VENV) var out

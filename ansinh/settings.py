@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ansinh.worklog",
     "ansinh.welfare",
     "ansinh.desk",
+    "ansinh.merit",
     "ansinh.reports",
 ]
 

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from .core import api
 from .desk import api as desk_api
 from .indicators import api as indicators_api
+from .merit import api as merit_api
 from .welfare import api as welfare_api
 
 router = DefaultRouter()
@@ -21,6 +22,8 @@ router.register("welfare/caregivers", welfare_api.CaregiverViewSet, basename="we
 router.register("welfare/residents", welfare_api.ResidentViewSet, basename="welfare-resident")
 router.register("desk/dossiers", desk_api.DossierViewSet, basename="desk-dossier")
 router.register("desk/petitions", desk_api.PetitionViewSet, basename="desk-petition")
+router.register("merit/records", merit_api.RecordViewSet, basename="merit-record")
+router.register("merit/decisions", merit_api.DecisionViewSet, basename="merit-decision")
 
 admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"
@@ -31,6 +34,7 @@ urlpatterns = [
     path("", include("ansinh.worklog.urls")),
     path("", include("ansinh.welfare.urls")),
     path("", include("ansinh.desk.urls")),
+    path("", include("ansinh.merit.urls")),
     path("", include("ansinh.core.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/", include(router.urls)),

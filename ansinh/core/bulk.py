@@ -3,20 +3,22 @@
 Used where thousands of rows are written at once; values are adapted once per type by the
 database connection's own adapters, so both SQLite and PostgreSQL receive what Django would send.
 """
+import json
+
 from django.db import connection, models
 from django.utils import timezone
 
 
 def _adapter(field):
     ops = connection.ops
+    if isinstance(field, models.JSONField):
+        return lambda v: json.dumps(v, cls=field.encoder)
     if isinstance(field, models.DateTimeField):
         return ops.adapt_datetimefield_value
     if isinstance(field, models.DateField):
         return ops.adapt_datefield_value
     if isinstance(field, models.DecimalField):
         return lambda v: ops.adapt_decimalfield_value(v, field.max_digits, field.decimal_places)
-    if isinstance(field, models.JSONField):
-        return lambda v: field.get_db_prep_value(v, connection)
     return None
 
 

@@ -10,7 +10,7 @@ from docx.shared import Cm, Mm, Pt
 
 from django.utils.timezone import localtime
 
-from ansinh.core.docx_parts import no_borders, set_font, set_widths
+from ansinh.core.docx import no_borders, set_font, set_widths
 from ansinh.core.exports import workbook_bytes
 from ansinh.core.models import AdminUnit, OrgUnit
 

@@ -24,13 +24,12 @@ SEED = 2024
 # Totals of quarter I/2024 (for stocks: the value at the end of March). The monthly-allowance
 # beneficiaries (42.747, 2.474), funeral supports, health-insurance cards, emergency assistance,
 # gifts to children and longevity visits are not here: they come from the welfare registry; the
-# one-stop desk, citizen reception and petition figures come from the desk registers.
+# figures of people with meritorious service (§3) come from the merit registry; the one-stop
+# desk, citizen reception and petition figures (§6) come from the desk registers.
 TOTALS = {
     "VL_GQVL": 4732, "VL_XKLD": 37, "VL_TUVAN": 1669, "VL_PHIEN_GDVL": 3, "VL_BHTN": 1077,
     "LD_NOIQUY": 2, "LD_THOAUOC": 2, "LD_GPLD": {"cap_moi": 0, "cap_lai": 1, "gia_han": 2}, "ATLD_KHAIBAO": 5,
     "GDNN_TUYENSINH": {"so_cap": 1438, "duoi_3_thang": 792}, "GDNN_TOTNGHIEP": {"so_cap": 302, "duoi_3_thang": 0},
-    "NCC_MAITANG": 148, "NCC_QD_HANGTHANG": 3, "NCC_QD_THOCUNG": 46, "NCC_HS_DEN": 2, "NCC_HS_DI": 3,
-    "NCC_DINHCHINH": 9, "NCC_QD_DIEUCHINH": 905, "NCC_THUHOI": 99_187_075_000,
     "TNXH_HOCVIEN": {"nam": 456, "nu": 12}, "TNXH_BOTRON": 0,
     "TET_QUA": 140902, "TET_KINHPHI": 61_148_248_000, "GAO_KG": 3_545_025, "GAO_NGUOI": 236_335,
 }

@@ -15,6 +15,23 @@ from .models import DataValue, Indicator, Target
 SOURCES = {}
 
 
+RECORDS = {}
+
+
+def register_records_page(code):
+    """Register where a registry indicator's records can be read: fn(period) -> url of the
+    registry page listing them (linked from the trace page)."""
+    def decorator(fn):
+        RECORDS[code] = fn
+        return fn
+    return decorator
+
+
+def records_page(code, period):
+    found = RECORDS.get(code)
+    return found(Period.parse(period)) if found else ""
+
+
 def register_source(code):
     """Register a registry query computing an indicator: fn(indicator, period, districts, root) ->
     {(unit_id, category): Decimal}, unit_id being a district of `districts` or the root."""

@@ -3,87 +3,33 @@
 The template is a normal .docx with docxtpl tags: users may open it in Word, restyle it and
 upload their own version, keeping the tags. Run `ansinh build_report_template` to rebuild it.
 """
-from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm
 
-from ansinh.core.docx_parts import no_borders, set_font, set_widths
-
-
-def _style(document, name, size, bold=False, italic=False, align=None, indent=None, before=0, after=6):
-    style = document.styles.add_style(name, 1)
-    style.base_style = document.styles["Normal"]
-    set_font(style, size, bold, italic)
-    paragraph = style.paragraph_format
-    paragraph.space_before, paragraph.space_after = Pt(before), Pt(after)
-    paragraph.line_spacing = 1.15
-    if align is not None:
-        paragraph.alignment = align
-    if indent is not None:
-        paragraph.first_line_indent = indent
-    return style
-
-
-def _line(cell_or_doc, text, style):
-    return cell_or_doc.add_paragraph(text, style=style)
-
-
-def _page_number_header(section, style):
-    section.different_first_page_header_footer = True  # no number on page 1 (Decree 30, Appendix I)
-    paragraph = section.header.paragraphs[0]
-    paragraph.style = style
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
-        else:
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._r.append(instruction)
+from ansinh.core.docx import a4_document, header_styles
+from ansinh.core.docx import add_line as _line
+from ansinh.core.docx import add_style as _style
+from ansinh.core.docx import no_borders as _no_borders
+from ansinh.core.docx import page_number_header as _page_number_header
+from ansinh.core.docx import set_widths as _widths
 
 
 def build_template(path):
-    document = Document()
+    document = a4_document()
     section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    set_font(document.styles["Normal"], 14)
-
-    centre = WD_ALIGN_PARAGRAPH.CENTER
-    s = {
-        "agency_parent": _style(document, "AS Co quan chu quan", 12, align=centre, after=0),
-        "agency": _style(document, "AS Co quan ban hanh", 12, bold=True, align=centre, after=0),
-        "number": _style(document, "AS So ky hieu", 13, align=centre, before=6, after=0),
-        "motto1": _style(document, "AS Quoc hieu", 12, bold=True, align=centre, after=0),
-        "motto2": _style(document, "AS Tieu ngu", 13, bold=True, align=centre, after=0),
-        "date": _style(document, "AS Dia danh ngay", 13, italic=True, align=centre, before=6, after=0),
-        "type": _style(document, "AS Ten loai", 14, bold=True, align=centre, before=18, after=0),
-        "summary": _style(document, "AS Trich yeu", 14, bold=True, align=centre, after=12),
+    s = header_styles(document)
+    s.update({
         "part": _style(document, "AS Phan", 14, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1.27), before=6),
         "section": _style(document, "AS Muc", 14, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1.27), before=6),
         "body": _style(document, "AS Noi dung", 14, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1.27)),
-        "recipients_title": _style(document, "AS Noi nhan", 12, bold=True, italic=True, after=0),
-        "recipients": _style(document, "AS Danh sach noi nhan", 11, after=0),
-        "signer": _style(document, "AS Tham quyen ky", 14, bold=True, align=centre, after=0),
-        "signer_name": _style(document, "AS Ho ten nguoi ky", 14, bold=True, align=centre, before=60, after=0),
-        "page": _style(document, "AS So trang", 13, align=centre, after=0),
-    }
+    })
     _page_number_header(section, s["page"])
 
     header = document.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
-    no_borders(header)
-    set_widths(header, Cm(7.2), Cm(9.3))
+    _no_borders(header)
+    _widths(header, Cm(7.2), Cm(9.3))
     left, right = header.rows[0].cells
     left.paragraphs[0].text, left.paragraphs[0].style = "{{ header.parent_agency|upper }}", s["agency_parent"]
     _line(left, "{{ header.agency|upper }}", s["agency"])
@@ -106,8 +52,8 @@ def build_template(path):
 
     _line(document, "", s["body"])
     closing = document.add_table(rows=1, cols=2)
-    no_borders(closing)
-    set_widths(closing, Cm(8.5), Cm(8))
+    _no_borders(closing)
+    _widths(closing, Cm(8.5), Cm(8))
     left, right = closing.rows[0].cells
     left.paragraphs[0].text, left.paragraphs[0].style = "Nơi nhận:", s["recipients_title"]
     _line(left, "{%p for recipient in recipients %}", s["recipients"])

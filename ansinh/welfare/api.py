@@ -39,14 +39,16 @@ class CycleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PayrollCycle
-        fields = ["id", "month", "unit_code", "status", "progress", "line_count", "total_amount", "approved_at"]
+        fields = ["id", "month", "unit_code", "scheme", "status", "progress", "line_count", "total_amount", "approved_at"]
 
 
 class CycleViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CycleSerializer
 
     def get_queryset(self):
-        return queries.cycles_for(self.request.user).order_by("-month")
+        cycles = queries.cycles_for(self.request.user).order_by("-month")
+        scheme = self.request.query_params.get("scheme")
+        return cycles.filter(scheme=scheme) if scheme else cycles
 
 
 class SupportSerializer(serializers.ModelSerializer):

@@ -107,8 +107,13 @@ class PayrollCycle(NoDeleteModel):
         APPROVED = "approved", "Đã duyệt"
         PAID = "paid", "Đã chi trả"
 
+    class Scheme(models.TextChoices):
+        WELFARE = "welfare", "Trợ cấp xã hội (Nghị định 20/2021)"
+        MERIT = "merit", "Trợ cấp ưu đãi người có công"
+
     month = models.DateField("tháng")
     unit = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="địa bàn")
+    scheme = models.CharField("chế độ", max_length=10, choices=Scheme.choices, default=Scheme.WELFARE)
     status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.GENERATING)
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     generated_at = models.DateTimeField("lập lúc", null=True, blank=True)
@@ -123,7 +128,7 @@ class PayrollCycle(NoDeleteModel):
     class Meta:
         verbose_name = "danh sách chi trả tháng"
         verbose_name_plural = "danh sách chi trả tháng"
-        constraints = [models.UniqueConstraint(fields=["month", "unit"], name="payroll_cycle_month_unit")]
+        constraints = [models.UniqueConstraint(fields=["month", "unit", "scheme"], name="payroll_cycle_month_unit_scheme")]
 
     @property
     def is_editable(self):
@@ -137,6 +142,7 @@ class PayrollLine(models.Model):
         REGULAR = "regular", "Trợ cấp tháng"
         ARREARS = "arrears", "Truy lĩnh"
         RECOVERY = "recovery", "Truy thu"
+        DEDUCTION = "deduction", "Khấu trừ thu hồi"
 
     class Change(models.TextChoices):
         SAME = "", "Không đổi"
@@ -147,6 +153,7 @@ class PayrollLine(models.Model):
     cycle = models.ForeignKey(PayrollCycle, models.CASCADE, related_name="lines")
     case = models.ForeignKey(Case, models.PROTECT, null=True, related_name="payroll_lines")
     caregiver = models.ForeignKey("Caregiver", models.PROTECT, null=True, related_name="payroll_lines")
+    merit_record = models.ForeignKey("merit.MeritRecord", models.PROTECT, null=True, related_name="payroll_lines")
     commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+")
     for_month = models.DateField("tháng hưởng")
     kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.REGULAR)
@@ -158,10 +165,14 @@ class PayrollLine(models.Model):
 
     @property
     def recipient(self):
+        if self.merit_record_id:
+            return self.merit_record.person
         return self.case.person if self.case_id else self.caregiver.caregiver
 
     @property
     def basis(self):
+        if self.merit_record_id:
+            return self.merit_record.category.name
         return self.case.category.name if self.case_id else "Hỗ trợ chăm sóc, nuôi dưỡng (Điều 20)"
 
     @property
@@ -172,6 +183,7 @@ class PayrollLine(models.Model):
         indexes = [
             models.Index(fields=["cycle", "commune"], name="payroll_line_cycle_commune"),
             models.Index(fields=["case", "for_month"], name="payroll_line_case_month"),
+            models.Index(fields=["merit_record", "for_month"], name="payroll_line_merit_month"),
         ]
 
 

@@ -24,7 +24,21 @@ from .models import Caregiver, Case, PayrollCycle, PayrollLine, StandardLevel
 
 CHUNK = 20_000
 PAYABLE = [Case.Status.PAYING, Case.Status.ENDED]
-COLUMNS = ["cycle_id", "case_id", "commune_id", "for_month", "kind", "level", "coefficient", "amount", "change", "previous_amount", "caregiver_id"]
+COLUMNS = ["cycle_id", "case_id", "commune_id", "for_month", "kind", "level", "coefficient", "amount", "change", "previous_amount", "caregiver_id", "merit_record_id"]
+SCHEMES = {}
+
+
+def register_scheme(name, generate, on_approve=None, problems=None):
+    """Another set of rules paid through the same cycles and lines (e.g. merit allowances):
+    `generate(cycle)` fills the cycle's lines, `on_approve(cycle)` runs inside the approval,
+    `problems(cycle)` lists [(url, message)] of records the rules could not compute."""
+    SCHEMES[name] = (generate, on_approve, problems)
+
+
+def problems_of(cycle):
+    """What the cycle's rules could not compute (shown on the cycle's page)."""
+    found = SCHEMES.get(cycle.scheme, (None, None, None))[2]
+    return found(cycle) if found else []
 CAREGIVER_FIELDS = ["id", "commune_id", "kind", "pregnant", "children_under_36_months", "disability_level", "start_month",
                     "end_date", "ward__birth_date", "ward__birth_year"]
 
@@ -119,21 +133,31 @@ def change_since(before, amount):
     return PayrollLine.Change.CHANGED if before != amount else PayrollLine.Change.SAME
 
 
-def paid_by_month(field, ids):
-    """{(id, month): amount paid} over approved cycles, for cases (field "case") or caregivers."""
+def paid_by_month(field, ids, kinds=None):
+    """{(id, month): amount paid} over approved cycles, for cases (field "case"), caregivers or
+    merit records; `kinds` limits the line kinds counted (all by default)."""
     paid = defaultdict(int)
     lines = PayrollLine.objects.filter(**{f"{field}__in": ids}, cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID])
+    if kinds:
+        lines = lines.filter(kind__in=kinds)
     for key, for_month, amount in lines.values_list(f"{field}_id", "for_month", "amount"):
         paid[(key, for_month)] += amount
     return paid
 
 
-def difference_line(cycle, month, level, coefficient, due, was_paid, commune_id, case_id=None, caregiver_id=None):
-    """An arrears (+) or recovery (−) line for a past month, or None when what was paid was due."""
+def difference_kind(due, was_paid):
+    """ARREARS when more was due than paid, RECOVERY when less, None when what was paid was due."""
     if due == was_paid:
         return None
-    kind = PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
-    return (cycle.pk, case_id, commune_id, month, kind, level, coefficient, due - was_paid, "", was_paid, caregiver_id)
+    return PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
+
+
+def difference_line(cycle, month, level, coefficient, due, was_paid, commune_id, case_id=None, caregiver_id=None, merit_record_id=None):
+    """An arrears (+) or recovery (−) line for a past month, or None when what was paid was due."""
+    kind = difference_kind(due, was_paid)
+    if kind is None:
+        return None
+    return (cycle.pk, case_id, commune_id, month, kind, level, coefficient, due - was_paid, "", was_paid, caregiver_id, merit_record_id)
 
 
 def _persons(rows):
@@ -154,19 +178,20 @@ def check_leader(user):
         raise PermissionDenied("Chỉ lãnh đạo Sở được duyệt danh sách chi trả.")
 
 
-def start_cycle(user, unit, month):
+def start_cycle(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
     """Create (or reset a draft) cycle for the month, refusing an approved one."""
     scope.require_write(user)
     month = first_of(month)
     with transaction.atomic():
-        cycle = PayrollCycle.objects.select_for_update().filter(month=month, unit=unit).first()
+        cycles = PayrollCycle.objects.filter(unit=unit, scheme=scheme)
+        cycle = cycles.select_for_update().filter(month=month).first()
         if cycle and not cycle.is_editable:
             raise Refused(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
-        later = PayrollCycle.objects.filter(unit=unit, month__gt=month).exclude(status=PayrollCycle.Status.GENERATING).first()
+        later = cycles.filter(month__gt=month).exclude(status=PayrollCycle.Status.GENERATING).first()
         if later:
             raise Refused(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
         if cycle is None:
-            cycle = PayrollCycle.objects.create(month=month, unit=unit)
+            cycle = PayrollCycle.objects.create(month=month, unit=unit, scheme=scheme)
         PayrollLine.objects.filter(cycle=cycle).delete()
         cycle.status, cycle.progress, cycle.generated_by = PayrollCycle.Status.GENERATING, 0, user
         cycle.save()
@@ -175,6 +200,8 @@ def start_cycle(user, unit, month):
 
 def generate(cycle):
     """Fill a cycle's lines; commits chunk by chunk so progress is visible while it runs."""
+    if cycle.scheme != PayrollCycle.Scheme.WELFARE:
+        return SCHEMES[cycle.scheme][0](cycle)
     month, unit = cycle.month, cycle.unit
     levels, province = level_rows(), province_code(unit)
     cases = cases_of(unit)
@@ -192,19 +219,24 @@ def generate(cycle):
         before = next((previous[r["id"]] for r in group if r["id"] in previous), None)
         change = change_since(before, amount)
         if amount:
-            batch.append((cycle.pk, case["id"], case["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, None))
+            batch.append((cycle.pk, case["id"], case["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, None, None))
         done += len(group)
         if len(batch) >= CHUNK:
-            _flush(cycle, batch, done, total_cases)
+            flush(cycle, batch, done, total_cases)
             batch = []
     ended = [(case_id, amount) for case_id, amount in previous.items() if case_id not in seen]
     communes = dict(Case.objects.filter(pk__in=[c for c, _ in ended]).values_list("pk", "commune_id")) if ended else {}
     for case_id, amount in ended:
-        batch.append((cycle.pk, case_id, communes[case_id], month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, amount, None))
+        batch.append((cycle.pk, case_id, communes[case_id], month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, amount, None, None))
     batch += caregiver_lines(cycle, levels, province, previous_care)
     batch += retroactive_lines(cycle, levels, province)
     batch += retroactive_caregiver_lines(cycle, levels, province)
-    _flush(cycle, batch, done, total_cases)
+    flush(cycle, batch, done, total_cases)
+    return finish(cycle)
+
+
+def finish(cycle):
+    """Totals of a generated cycle; it becomes a draft."""
     totals = PayrollLine.objects.filter(cycle=cycle).aggregate(total=Sum("amount"))
     cycle.line_count = PayrollLine.objects.filter(cycle=cycle).count()
     cycle.total_amount = totals["total"] or 0
@@ -213,7 +245,8 @@ def generate(cycle):
     return cycle
 
 
-def _flush(cycle, batch, done, total):
+def flush(cycle, batch, done, total):
+    """Write a chunk of line tuples (COLUMNS order) and the progress, in one transaction."""
     with transaction.atomic():
         insert_rows(PayrollLine, COLUMNS, batch)
         PayrollCycle.objects.filter(pk=cycle.pk).update(progress=min(99, done * 100 // total))
@@ -230,10 +263,10 @@ def caregiver_lines(cycle, levels, province, previous):
         before = previous.get(row["id"])
         change = change_since(before, amount)
         if amount:
-            lines.append((cycle.pk, None, row["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, row["id"]))
+            lines.append((cycle.pk, None, row["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, row["id"], None))
     stopped = {pk: commune for pk, commune in Caregiver.objects.filter(pk__in=[p for p in previous if p not in seen]).values_list("pk", "commune_id")}
     for caregiver_id, commune_id in stopped.items():
-        lines.append((cycle.pk, None, commune_id, month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, previous[caregiver_id], caregiver_id))
+        lines.append((cycle.pk, None, commune_id, month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, previous[caregiver_id], caregiver_id, None))
     return lines
 
 
@@ -280,6 +313,11 @@ def approve(user, cycle):
         cycle.status, cycle.approved_by, cycle.approved_at = PayrollCycle.Status.APPROVED, user, timezone.now()
         cycle._change_reason = "Duyệt danh sách chi trả"
         cycle.save()
+        if cycle.scheme != PayrollCycle.Scheme.WELFARE:
+            on_approve = SCHEMES[cycle.scheme][1]
+            if on_approve:
+                on_approve(cycle)
+            return cycle
         cases_of(cycle.unit).filter(recalc_from__lt=cycle.month).update(recalc_from=None)
         Caregiver.objects.filter(commune__in=communes_of(cycle.unit), recalc_from__lt=cycle.month).update(recalc_from=None)
     return cycle
@@ -309,5 +347,6 @@ def differences(cycle):
         "new": lines.filter(change=PayrollLine.Change.NEW), "ended": lines.filter(change=PayrollLine.Change.ENDED),
         "changed": lines.filter(change=PayrollLine.Change.CHANGED),
         "arrears": lines.filter(kind=PayrollLine.Kind.ARREARS), "recovery": lines.filter(kind=PayrollLine.Kind.RECOVERY),
+        "deduction": lines.filter(kind=PayrollLine.Kind.DEDUCTION),
     }
     return {label: subset.aggregate(count=Count("id"), total=Sum("amount")) for label, subset in subsets.items()}

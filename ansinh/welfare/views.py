@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
@@ -17,6 +18,7 @@ from ansinh.core.text import neutralise_formula
 from ansinh.core.views import paginate
 
 from . import payroll, queries, services
+from .documents import TITLES
 from .forms import CaseForm, DecisionForm, EndForm
 from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, PayrollLine, Resident, Support
 
@@ -121,26 +123,32 @@ def _payroll_units(user):
 
 @login_required
 def payroll_index(request):
+    """One payroll for two sets of rules: social assistance (welfare) and merit allowances."""
+    scheme = request.POST.get("scheme") or request.GET.get("scheme") or PayrollCycle.Scheme.WELFARE
+    if scheme not in PayrollCycle.Scheme.values:
+        raise Http404
+    back = f"{reverse('payroll_index')}?scheme={scheme}"
     if request.method == "POST":
-        scope.require_write(request.user, "welfare")
+        scope.require_write(request.user, scheme)
         unit = next((u for u in _payroll_units(request.user) if str(u.pk) == request.POST.get("unit")), None)
         try:
             month = date.fromisoformat(request.POST.get("month", "") + "-01")
         except ValueError:
             messages.error(request, "Tháng phải có dạng YYYY-MM.")
-            return redirect("payroll_index")
+            return redirect(back)
         if unit is None:
             raise PermissionDenied("Bạn không lập danh sách cho địa bàn này.")
         try:
-            cycle = payroll.start_cycle(request.user, unit, month)
+            cycle = payroll.start_cycle(request.user, unit, month, scheme=scheme)
         except payroll.Refused as error:
             messages.error(request, str(error))
-            return redirect("payroll_index")
+            return redirect(back)
         jobs.run(payroll.generate, cycle)
         return redirect("payroll_detail", pk=cycle.pk)
     return render(request, "welfare/payroll_index.html", {
-        "cycles": queries.cycles_for(request.user).order_by("-month")[:36], "units": _payroll_units(request.user),
-        "can_write": scope.can_write(request.user, "welfare"),
+        "cycles": queries.cycles_for(request.user).filter(scheme=scheme).order_by("-month")[:36], "units": _payroll_units(request.user),
+        "can_write": scope.can_write(request.user, scheme), "scheme": scheme, "scheme_label": PayrollCycle.Scheme(scheme).label,
+        "schemes": PayrollCycle.Scheme.choices,
     })
 
 
@@ -160,15 +168,16 @@ def payroll_detail(request, pk):
             response["HX-Refresh"] = "true"  # done: reload the whole page with the result
             return response
         return render(request, "welfare/_progress.html", {"cycle": cycle})
-    lines = PayrollLine.objects.filter(cycle=cycle).select_related("case__person", "case__category", "caregiver__caregiver", "commune").order_by("commune__code", "case__person__name_sort", "for_month")
+    lines = PayrollLine.objects.filter(cycle=cycle).select_related("case__person", "case__category", "caregiver__caregiver", "merit_record__person", "commune").order_by("commune__code", "case__person__name_sort", "merit_record__person__name_sort", "for_month")
     change = request.GET.get("change", "")
     if change in ("new", "ended", "changed"):
         lines = lines.filter(change=change)
-    elif change in ("arrears", "recovery"):
+    elif change in ("arrears", "recovery", "deduction"):
         lines = lines.filter(kind=change)
     summary = payroll.differences(cycle) if cycle.status != PayrollCycle.Status.GENERATING else {}
+    problems = payroll.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
     return render(request, "welfare/payroll_detail.html", {
-        "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change,
+        "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change, "problems": problems,
         "query": f"change={change}" if change else "", "can_approve": scope.is_leader_or_admin(request.user),
         "can_write": scope.can_write(request.user, "welfare"),
     })
@@ -197,7 +206,7 @@ def payroll_export(request, pk, kind):
     cycle = _cycle_for(request.user, pk)
     if not (scope.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
-    lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "case__category", "caregiver__caregiver", "commune").order_by("commune__code", "case__person__name_sort")
+    lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "case__category", "caregiver__caregiver", "merit_record__person", "merit_record__category", "commune").order_by("commune__code", "case__person__name_sort", "merit_record__person__name_sort")
     if kind in ("ky-nhan-docx", "ky-nhan-pdf"):
         from ansinh.core.office import DocumentError, docx_to_pdf
 
@@ -235,7 +244,7 @@ def payroll_export(request, pk, kind):
             sheet = sheets.get(line.commune_id)
             if sheet is None:
                 sheet = sheets[line.commune_id] = workbook.create_sheet(line.commune.name[:31])
-                sheet.append([f"DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG {cycle.month:%m/%Y} – {line.commune.name.upper()}"])
+                sheet.append([f"DANH SÁCH CHI TRẢ {TITLES[cycle.scheme]} THÁNG {cycle.month:%m/%Y} – {line.commune.name.upper()}"])
                 sheet.append(["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng hưởng", "Loại", "Số tiền (đồng)", "Ký nhận"])
             count += 1
             person = line.recipient

@@ -17,7 +17,12 @@ def test_demo_is_idempotent_and_complete(db):
     support_people = sum(count for _, _, count, _, _ in welfare_demo.NEW_PEOPLE_SUPPORTS)
     support_people += sum(staying + gone for _, staying, gone, _ in welfare_demo.RESIDENTS)
     support_people += sum(count for _, count in welfare_demo.CAREGIVERS)
-    assert counts[2] == 300 + welfare_cases + support_people and Case.objects.count() == welfare_cases
+    from ansinh.merit import demo as merit_demo
+    from ansinh.merit.models import MeritRecord
+
+    merit_people = sum(count for _, count, _, _ in merit_demo.MIX) + merit_demo.QUARTER_NEW_PEOPLE
+    assert counts[2] == 300 + welfare_cases + support_people + merit_people and Case.objects.count() == welfare_cases
+    assert MeritRecord.objects.count() == merit_people
     assert OrgUnit.objects.filter(kind="district_office").count() == 11
     mytu = authenticate(username="mytu", password=demo.DEMO_PASSWORD)
     assert mytu.profile.org_unit.territory.name == "Huyện Mỹ Tú"

@@ -167,4 +167,6 @@ def test_area_pages_list_what_each_area_offers(client, users):
     client.force_login(users["viewer"])
     welfare = client.get("/linh-vuc/welfare/").content.decode()
     assert "Hồ sơ trợ cấp xã hội hằng tháng" in welfare and 'href="/bao-tro/chi-tra/"' in welfare
-    assert "chưa được triển khai" in client.get("/linh-vuc/merit/").content.decode()
+    merit = client.get("/linh-vuc/merit/").content.decode()
+    assert "Hồ sơ người có công" in merit and 'href="/nguoi-co-cong/tinh-lai/"' in merit
+    assert "chưa được triển khai" in client.get("/linh-vuc/vocational/").content.decode()

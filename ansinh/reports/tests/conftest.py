@@ -28,3 +28,11 @@ def desk_registers(desk_users):
     from ansinh.desk import demo as desk_demo
 
     desk_demo.run(log=lambda *a: None)
+
+
+@pytest.fixture
+def merit_registry(users):
+    """The demo's 20.000 merit records: §3 (148 funerals … 905 decisions, 99.187.075.000 đồng) come from it."""
+    from ansinh.merit import demo as merit_demo
+
+    merit_demo.run(users["admin"], log=lambda *a: None)

@@ -1,0 +1,29 @@
+from datetime import date
+
+from ansinh.core.tests.fixtures import make_person
+from ansinh.merit import rules
+from ansinh.merit.models import Assessment, MeritCategory, MeritRecord
+from ansinh.welfare import payroll as shared
+from ansinh.welfare.models import PayrollCycle
+
+
+def paying_record(commune, code="CDHH", rate=85, start=date(2021, 7, 1), caregiver=None, **person):
+    """A record paid monthly from `start`, assessed at `rate` from then."""
+    values = {"full_name": "Trần Văn Bảy", "birth_date": date(1950, 3, 5), "birth_year": 1950} | person
+    record = MeritRecord.objects.create(person=make_person(commune, **values), category=MeritCategory.objects.get(code=code),
+                                        commune=commune, status=MeritRecord.Status.PAYING if start else MeritRecord.Status.PENDING,
+                                        start_month=start, caregiver_from=caregiver)
+    if rate is not None:
+        day = start or date(2020, 1, 1)
+        Assessment.objects.create(record=record, date=day, effective_from=day, rate=rate, council="Hội đồng GĐYK tỉnh")
+    return record
+
+
+def close_payrolls(user, province, first, last):
+    """Generate, approve and pay the merit payroll of each month from `first` to `last`."""
+    cycles = []
+    for month in rules.months_between(first, last):
+        cycle = shared.generate(shared.start_cycle(user, province, month, scheme=PayrollCycle.Scheme.MERIT))
+        shared.approve(user, cycle)
+        cycles.append(shared.mark_paid(user, cycle))
+    return cycles
