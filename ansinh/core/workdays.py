@@ -6,6 +6,7 @@ Conventions (used for every statutory deadline):
 - add_working_days(d, n) is the n-th working day after d; d itself never counts, so a dossier
   received on d with a 3-working-day limit is due on add_working_days(d, 3). n = 0 gives d
   when d is a working day, otherwise the next working day.
+- working_days_before(d, n) is the n-th working day before d (d itself never counts).
 - working_days_between(a, b) counts working days x with a < x <= b (0 when b <= a).
 """
 from bisect import bisect_left, bisect_right
@@ -60,6 +61,15 @@ class WorkCalendar:
         else:
             i = bisect_right(self._ordinals, ordinal) + n - 1
         if i >= len(self._ordinals):
+            raise ValueError("Kết quả vượt quá lịch làm việc đã nạp.")
+        return date.fromordinal(self._ordinals[i])
+
+    def working_days_before(self, day, n=1):
+        if n < 1:
+            raise ValueError("Số ngày làm việc phải từ 1 trở lên.")
+        self._check(day)
+        i = bisect_left(self._ordinals, day.toordinal()) - n
+        if i < 0:
             raise ValueError("Kết quả vượt quá lịch làm việc đã nạp.")
         return date.fromordinal(self._ordinals[i])
 

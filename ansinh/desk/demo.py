@@ -119,7 +119,7 @@ class Demo:
         """A dossier received and decided within the quarter, before (or on) its due date."""
         while True:
             dossier = self.dossier(self.rng.choice(self.working), online)
-            latest = self.calendar.add_working_days(dossier.due_date, 0) if on_time else _previous_working(dossier.due_date, self.calendar)
+            latest = self.calendar.add_working_days(dossier.due_date, 0) if on_time else self.calendar.working_days_before(dossier.due_date)
             if dossier.start_date <= LAST_WORKING_DAY and latest >= dossier.start_date and (not on_time or dossier.due_date <= LAST_WORKING_DAY):
                 break
         self.received(dossier)
@@ -135,7 +135,7 @@ class Demo:
             back = self.calendar.add_working_days(flagged, self.rng.randint(2, 5))
             restart = rules.receipt_day(timezone.make_aware(datetime.combine(back, time(9))), dossier.channel, self.calendar, self.rules)
             due = rules.due_date(restart, dossier.procedure.days, self.calendar)
-            if restart < LAST_WORKING_DAY and _previous_working(due, self.calendar) >= restart:
+            if restart < LAST_WORKING_DAY and self.calendar.working_days_before(due) >= restart:
                 break
         self.received(dossier)
         self.route(dossier)
@@ -144,15 +144,15 @@ class Demo:
         self.step(dossier, Step.Kind.DEFICIENT, flagged, 9, self.handler(dossier), "Bổ sung bản sao giấy tờ chứng minh quan hệ thân nhân có chứng thực")
         dossier.start_date, dossier.due_date = restart, due
         self.step(dossier, Step.Kind.SUPPLEMENTED, back, 9, self.desk, f"Tính lại hạn từ {restart:%d/%m/%Y}")
-        self.decide(dossier, self.day_between(restart, min(_previous_working(due, self.calendar), LAST_WORKING_DAY)))
+        self.decide(dossier, self.day_between(restart, min(self.calendar.working_days_before(due), LAST_WORKING_DAY)))
 
     def with_apology(self, online):
         """Will be late: apology two working days before the due date, a new date, then decided before it."""
         while True:
             dossier = self.dossier(self.rng.choice(self.working[5:-20]), online)
-            sent = _previous_working(_previous_working(dossier.due_date, self.calendar), self.calendar)
+            sent = self.calendar.working_days_before(dossier.due_date, 2)
             new_due = self.calendar.add_working_days(dossier.due_date, 3)
-            if sent > dossier.start_date and _previous_working(new_due, self.calendar) <= LAST_WORKING_DAY:
+            if sent > dossier.start_date and self.calendar.working_days_before(new_due) <= LAST_WORKING_DAY:
                 break
         self.received(dossier)
         self.route(dossier)
@@ -160,7 +160,7 @@ class Demo:
         old, dossier.due_date, dossier.resets = dossier.due_date, new_due, 1
         self.step(dossier, Step.Kind.APOLOGY, sent, 15, self.handler(dossier),
                   f"Chờ ý kiến xác minh của UBND cấp xã (hẹn cũ {old:%d/%m/%Y}, hẹn mới {new_due:%d/%m/%Y})")
-        self.decide(dossier, _previous_working(new_due, self.calendar))
+        self.decide(dossier, self.calendar.working_days_before(new_due))
 
     def pending(self, online):
         """Received in the last weeks of March, due in April: still within the deadline at 31/03, decided in April."""
@@ -172,7 +172,7 @@ class Demo:
         self.received(dossier)
         self.route(dossier)
         first = max(dossier.start_date, date(2024, 4, 1))
-        self.decide(dossier, self.day_between(first, max(first, _previous_working(dossier.due_date, self.calendar))))
+        self.decide(dossier, self.day_between(first, max(first, self.calendar.working_days_before(dossier.due_date))))
 
     def turned_away(self, status):
         dossier = self.dossier(self.rng.choice(self.working), False, status)
@@ -222,13 +222,6 @@ def _days(first, last):
         day += timedelta(days=1)
 
 
-def _previous_working(day, calendar):
-    day -= timedelta(days=1)
-    while not calendar.is_working_day(day):
-        day -= timedelta(days=1)
-    return day
-
-
 def open_dossiers_around_today(desk, log):
     """A handful of dossiers in progress now (the inbox's alerts), through the real services."""
     calendar = work_calendar()
@@ -241,7 +234,7 @@ def open_dossiers_around_today(desk, log):
     for index, (code, back, action) in enumerate(plan):
         day = today
         for _ in range(back):
-            day = _previous_working(day, calendar)
+            day = calendar.working_days_before(day)
         at = timezone.make_aware(datetime.combine(day, time(8 + index, 15)))
         at = min(at, timezone.now())
         dossier = Dossier(procedure=procedures[code], unit=unit, channel=Channel.DIRECT, documents_received=procedures[code].document_list,

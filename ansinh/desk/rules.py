@@ -83,7 +83,7 @@ def check_apology(today, due, new_due, resets, calendar, rules, day_off_name="")
     if resets >= rules.max_resets:
         raise RuleBroken(f"Hồ sơ đã được hẹn lại {resets} lần; quy định chỉ cho hẹn lại {rules.max_resets} lần ({rules.citation}).")
     if calendar.working_days_between(today, due) < rules.apology_days_before:
-        latest = _working_day_before(due, rules.apology_days_before, calendar)
+        latest = calendar.working_days_before(due, rules.apology_days_before)
         raise RuleBroken(
             f"Phiếu xin lỗi và hẹn lại phải gửi chậm nhất {rules.apology_days_before} ngày làm việc trước ngày hẹn trả "
             f"{due:%d/%m/%Y} (tức là chậm nhất ngày {latest:%d/%m/%Y}); hôm nay là {today:%d/%m/%Y}.")
@@ -96,15 +96,6 @@ def check_working_day(day, calendar, label, day_off_name=""):
     if not calendar.is_working_day(day):
         why = f" ({day_off_name})" if day_off_name else (" (thứ Bảy/Chủ nhật)" if day.weekday() >= 5 else " (ngày nghỉ)")
         raise RuleBroken(f"{label} {day:%d/%m/%Y} là ngày nghỉ{why}; hãy chọn một ngày làm việc.")
-
-
-def _working_day_before(day, n, calendar):
-    candidate = day
-    while n:
-        candidate -= timedelta(days=1)
-        if calendar.is_working_day(candidate):
-            n -= 1
-    return candidate
 
 
 def petition_due(received_on, days, day_kind, calendar):

@@ -88,3 +88,17 @@ def test_administrator_override_changes_the_calendar_in_force(cal):
 def test_overrides_are_never_deleted(cal):
     with pytest.raises(PermissionError):
         DayOverride.objects.first().delete()
+
+
+@pytest.mark.parametrize("day, n, before", [
+    (D(2024, 2, 15), 1, D(2024, 2, 7)),     # first day after Tết -> last day before it
+    (D(2024, 2, 19), 2, D(2024, 2, 15)),    # Monday: Friday 16, Thursday 15
+    (D(2024, 5, 6), 1, D(2024, 5, 4)),      # the make-up Saturday 04/05/2024 counts
+    (D(2024, 5, 4), 3, D(2024, 4, 26)),     # 03, 02, then back across 27/04–01/05 to Friday 26/04
+    (D(2024, 9, 4), 1, D(2024, 8, 30)),     # across 31/08–03/09
+    (D(2024, 2, 10), 1, D(2024, 2, 7)),     # from a day off
+])
+def test_working_days_before(cal, day, n, before):
+    assert cal.working_days_before(day, n) == before
+    if cal.is_working_day(day):
+        assert cal.add_working_days(before, n) == day
