@@ -57,6 +57,13 @@ def alert(today, due, calendar, window=ALERT_WINDOW):
     return "due_soon" if calendar.working_days_between(today, due) <= window else ""
 
 
+def deadline(today, due, calendar):
+    """(days left, alert) of a pending item; (None, "") when it has no due date (clock stopped)."""
+    if due is None:
+        return None, ""
+    return days_left(today, due, calendar), alert(today, due, calendar)
+
+
 def timeliness(decided_on, due):
     if decided_on < due:
         return "early"

@@ -43,14 +43,7 @@ def _period(request, default=None):
 def _with_deadlines(dossiers, today):
     """Days left and the alert of each open dossier, from the working-day calendar."""
     calendar = work_calendar()
-    rows = []
-    for dossier in dossiers:
-        left = alert = None
-        if dossier.is_open and dossier.due_date:
-            left = rules.days_left(today, dossier.due_date, calendar)
-            alert = rules.alert(today, dossier.due_date, calendar)
-        rows.append((dossier, left, alert))
-    return rows
+    return [(dossier, *(rules.deadline(today, dossier.due_date, calendar) if dossier.is_open else (None, ""))) for dossier in dossiers]
 
 
 # --- the counter -------------------------------------------------------------------------------
@@ -148,11 +141,9 @@ def dossier_detail(request, pk):
     log_access(request, AccessLog.Action.VIEW, label=f"Hồ sơ TTHC {dossier.code}")
     steps = dossier.steps.select_related("by", "division")
     today = date.today()
-    calendar = work_calendar()
+    left, alert = rules.deadline(today, dossier.due_date, work_calendar()) if dossier.is_open else (None, "")
     context = {
-        "dossier": dossier, "steps": steps, "today": today,
-        "left": rules.days_left(today, dossier.due_date, calendar) if dossier.is_open and dossier.due_date else None,
-        "alert": rules.alert(today, dossier.due_date, calendar) if dossier.is_open else "",
+        "dossier": dossier, "steps": steps, "today": today, "left": left, "alert": alert,
         "timeliness": rules.timeliness(dossier.decided_on, dossier.due_date) if dossier.decided_on and dossier.due_date else "",
         "can_desk": services.can_receive(request.user), "can_handle": services.can_handle(request.user, dossier),
         "divisions": services.divisions_for(dossier.unit), "default_division": services.default_division(dossier),
@@ -317,16 +308,10 @@ def petitions(request):
     page = paginate(request, rows.order_by("-received_on", "-id"))
     return render(request, "desk/petitions.html", {
         "period": period, "previous": period.previous(), "next": period.next(), "query": f"period={period}", "page": page,
-        "rows": [(p, *_petition_deadline(p, today, calendar)) for p in page],
+        "rows": [(p, *(rules.deadline(today, p.due_date, calendar) if p.status == Petition.Status.CONSIDERING else (None, ""))) for p in page],
         "form": form, "can_write": services.can_handle_petitions(request.user),
         "counts": queries.petition_counts(queries.petitions_for(request.user), period.start, period.end),
     })
-
-
-def _petition_deadline(petition, today, calendar):
-    if petition.status != Petition.Status.CONSIDERING:
-        return None, ""
-    return rules.days_left(today, petition.due_date, calendar), rules.alert(today, petition.due_date, calendar)
 
 
 @login_required

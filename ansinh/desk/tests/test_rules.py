@@ -151,3 +151,9 @@ def test_mask_name():
     assert rules.mask_name("Nguyễn Văn An") == "N. V. An"
     assert rules.mask_name("Công ty TNHH Thủy sản Sóc Trăng") == "C. t. T. T. s. S. Trăng"
     assert rules.mask_name("An") == "A***"
+
+
+def test_deadline_pairs_days_left_and_alert(cal):
+    assert rules.deadline(D(2024, 2, 19), D(2024, 2, 16), cal) == (-1, "overdue")
+    assert rules.deadline(D(2024, 2, 6), D(2024, 2, 16), cal) == (3, "")
+    assert rules.deadline(D(2024, 2, 6), None, cal) == (None, "")
