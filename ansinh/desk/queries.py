@@ -72,7 +72,7 @@ def _overdue(as_of):
     return Q(due_date__lt=as_of)
 
 
-def _received_in(start, end, as_of):
+def _received_in(as_of):
     registered = ~Q(status__in=NOT_REGISTERED)
     pending = registered & _pending(as_of)
     return {
@@ -102,33 +102,47 @@ def _carried_pending(as_of):
     }
 
 
-def _grouped(dossiers, measures):
-    return dossiers.values("procedure_id", "channel", "division_id").annotate(**measures).order_by()
+def _counted_rows(dossiers, start, end, as_of, fields):
+    """Rows of counts grouped by `fields`, from three index-friendly sets: received in the
+    period, decided in it, and received before it but still pending at its end."""
+    parts = [
+        (dossiers.filter(received_on__range=(start, end)), _received_in(as_of)),
+        (dossiers.filter(decided_on__range=(start, end)).exclude(status__in=NOT_REGISTERED), _decided_in(start)),
+        (dossiers.filter(received_on__lt=start).exclude(status__in=NOT_REGISTERED).filter(_pending(end)), _carried_pending(as_of)),
+    ]
+    for subset, measures in parts:
+        yield from subset.values(*fields).annotate(**measures).order_by()
+
+
+def _as_of(end, today):
+    return min(end, today or date.today())
+
+
+def totals_by(dossiers, start, end, field, today=None):
+    """{value of `field`: totals} for the period (the indicator sources group by desk unit)."""
+    counted = defaultdict(lambda: dict.fromkeys(MEASURES, 0))
+    for row in _counted_rows(dossiers, start, end, _as_of(end, today), [field]):
+        for measure in MEASURES:
+            counted[row[field]][measure] += row.get(measure, 0)
+    return {key: _with_sums(counts) for key, counts in counted.items()}
 
 
 def timeliness(dossiers, start, end, today=None):
     """Counts for the period: carried over, received (online), resolved early / on time / late,
     pending within / over the deadline at the period's end (or today, for a period under way),
     as totals and by procedure, field, division and channel."""
-    as_of = min(end, today or date.today())
-    parts = [
-        _grouped(dossiers.filter(received_on__range=(start, end)), _received_in(start, end, as_of)),
-        _grouped(dossiers.filter(decided_on__range=(start, end)).exclude(status__in=NOT_REGISTERED), _decided_in(start)),
-        _grouped(dossiers.filter(received_on__lt=start).exclude(status__in=NOT_REGISTERED).filter(_pending(end)), _carried_pending(as_of)),
-    ]
     procedures = {p.pk: p for p in Procedure.objects.all()}
     totals = dict.fromkeys(MEASURES, 0)
     groups = {name: defaultdict(lambda: dict.fromkeys(MEASURES, 0)) for name in DIMENSIONS}
-    for rows in parts:
-        for row in rows:
-            keys = {"procedure": row["procedure_id"], "field": procedures[row["procedure_id"]].field,
-                    "division": row["division_id"], "channel": row["channel"]}
-            for measure in MEASURES:
-                value = row.get(measure, 0)
-                if value:
-                    totals[measure] += value
-                    for name, key in keys.items():
-                        groups[name][key][measure] += value
+    for row in _counted_rows(dossiers, start, end, _as_of(end, today), ["procedure_id", "channel", "division_id"]):
+        keys = {"procedure": row["procedure_id"], "field": procedures[row["procedure_id"]].field,
+                "division": row["division_id"], "channel": row["channel"]}
+        for measure in MEASURES:
+            value = row.get(measure, 0)
+            if value:
+                totals[measure] += value
+                for name, key in keys.items():
+                    groups[name][key][measure] += value
     return {"totals": _with_sums(totals), "groups": _labelled(groups, procedures)}
 
 

@@ -20,9 +20,9 @@ def _by_place(rows, districts, root):
 
 
 def _timeliness_by_unit(period, root):
+    """Totals per desk (province or district) as at the end of the period."""
     dossiers = Dossier.objects.filter(unit_id__in=unit_ids_in(root))
-    units = dossiers.values_list("unit_id", flat=True).order_by().distinct()
-    return {unit_id: queries.timeliness(dossiers.filter(unit_id=unit_id), period.start, period.end, today=date.max)["totals"] for unit_id in units}
+    return queries.totals_by(dossiers, period.start, period.end, "unit_id", today=date.max)
 
 
 def dossier_measure(measure, split_channel=False):
