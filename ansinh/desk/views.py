@@ -14,8 +14,8 @@ from ansinh.core.audit import client_ip, log_access, log_bulk_export
 from ansinh.core.calendar_service import work_calendar
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, OrgUnit
-from ansinh.core.periods import Period, PeriodError
-from ansinh.core.views import paginate
+from ansinh.core.periods import Period
+from ansinh.core.views import paginate, requested_period
 
 from . import documents, queries, rules, services
 from .forms import PetitionCloseForm, PetitionForm, ReceiptForm, ReceptionForm
@@ -30,14 +30,6 @@ def _docx(content, name):
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _period(request, default=None):
-    try:
-        return Period.parse(request.GET.get("period") or default or str(Period.containing(date.today(), "quarter")))
-    except PeriodError as error:
-        messages.error(request, str(error))
-        return Period.containing(date.today(), "quarter")
 
 
 def _with_deadlines(dossiers, today):
@@ -209,7 +201,7 @@ def dossier_document(request, pk, kind):
 
 @login_required
 def stats(request):
-    period = _period(request)
+    period = requested_period(request)
     dossiers = queries.dossiers_for(request.user)
     result = queries.timeliness(dossiers, period.start, period.end)
     return render(request, "desk/stats.html", {
@@ -220,7 +212,7 @@ def stats(request):
 
 @login_required
 def book(request):
-    period = _period(request)
+    period = requested_period(request)
     dossiers = queries.dossiers_for(request.user).exclude(status__in=queries.NOT_REGISTERED).filter(
         received_on__range=(period.start, period.end)).select_related("procedure", "division").order_by("received_at", "id")
     export = request.GET.get("xuat")
@@ -269,7 +261,7 @@ def lookup(request):
 
 @login_required
 def receptions(request):
-    period = _period(request)
+    period = requested_period(request)
     form = ReceptionForm(request.POST or None, initial={"received_on": date.today()})
     if request.method == "POST":
         if not services.can_handle_petitions(request.user):
@@ -290,7 +282,7 @@ def receptions(request):
 
 @login_required
 def petitions(request):
-    period = _period(request)
+    period = requested_period(request)
     form = PetitionForm(request.POST or None, initial={"received_on": date.today()})
     if request.method == "POST":
         if not services.can_handle_petitions(request.user):

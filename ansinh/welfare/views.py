@@ -15,7 +15,7 @@ from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.text import neutralise_formula
-from ansinh.core.views import paginate
+from ansinh.core.views import paginate, requested_period
 
 from . import payroll, queries, services
 from .documents import TITLES
@@ -261,14 +261,10 @@ def payroll_export(request, pk, kind):
 
 @login_required
 def supports(request):
-    from ansinh.core.periods import Period, PeriodError
     from ansinh.core.queries import people_for
 
     from .forms import SupportForm
-    try:
-        period = Period.parse(request.GET.get("period") or "")
-    except PeriodError:
-        period = Period.containing(date.today(), "quarter")
+    period = requested_period(request)
     form = SupportForm(request.POST or None, user=request.user, initial={"date": date.today()})
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)

@@ -1,7 +1,6 @@
 from django import forms
 
 from ansinh.core.forms import DATE_INPUT, StyledForm
-from ansinh.core.periods import Period
 
 from .models import Activity, PlannedTask
 
@@ -33,12 +32,3 @@ class TaskForm(StyledForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.style_fields()
-
-
-def period_of(request):
-    from datetime import date
-
-    try:
-        return Period.parse(request.GET.get("period") or request.POST.get("period"))
-    except Exception:
-        return Period.containing(date.today(), "quarter")

@@ -207,3 +207,9 @@ def test_api_has_the_pages_scope_and_never_a_denouncer(client, desk):
     totals = client.get("/api/desk/timeliness/?period=2024Q2").json()["totals"]
     assert (totals["received"], totals["early"]) == (1, 1)
     assert "không hợp lệ" in client.get("/api/desk/timeliness/?period=quy2").json()["period"]
+
+
+def test_a_wrong_period_is_said_and_the_current_quarter_shown(client, desk):
+    log_in(client, "lanhdao")
+    page = client.get("/mot-cua/thong-ke/?period=quy2").content.decode()
+    assert "Kỳ báo cáo “quy2” không hợp lệ" in page and "Tình hình giải quyết hồ sơ – quý" in page
