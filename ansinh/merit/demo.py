@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from ansinh.core import demo as core_demo
 from ansinh.core.bulk import insert_history
 from ansinh.core.models import AdminUnit, Person, write_name_keys
+from ansinh.reports.numbers import format_int
 from ansinh.welfare import payroll as shared
 
 from . import recalc, rules, services
@@ -79,7 +80,7 @@ def run(admin, log=print):
     batch = recalc.compute_batch(batch)
     assert batch.people == ADJUSTED and batch.total_recovery == TARGET_RECOVERY, (batch.people, batch.total_recovery)
     recalc.approve_batch(admin, batch, SIGNED)
-    log(f"Đợt tính lại: {batch.people} quyết định, thu hồi {services.money(batch.total_recovery)} đồng.")
+    log(f"Đợt tính lại: {batch.people} quyết định, thu hồi {format_int(batch.total_recovery)} đồng.")
     _quarter_decisions(rng, admin, records, communes)
     _campaigns()
     with connection.cursor() as cursor:

@@ -16,10 +16,11 @@ from docxtpl import DocxTemplate
 from ansinh.core.docx import a4_document, add_line, add_style, closing_block, header_block, header_styles, page_number_header
 from ansinh.core.exports import workbook_bytes
 from ansinh.core.office import DocumentError, docx_to_pdf
+from ansinh.reports.numbers import format_int
 
 from . import rules
 from .models import BatchItem, Decision, RecalcBatch
-from .services import amount_words, money
+from .services import amount_words
 
 PARENT_AGENCY = "UBND tỉnh Sóc Trăng"
 AGENCY = "Sở Lao động - Thương binh và Xã hội"
@@ -54,10 +55,10 @@ def content_of(decision):
     record, person = decision.record, decision.record.person
     amount = decision.amount
     if decision.kind == Decision.Kind.ADJUSTMENT:
-        sentence = (f"Số tiền {'phải thu hồi' if amount < 0 else 'được truy lĩnh'}: {money(abs(amount))} đồng "
+        sentence = (f"Số tiền {'phải thu hồi' if amount < 0 else 'được truy lĩnh'}: {format_int(abs(amount))} đồng "
                     f"(Bằng chữ: {amount_words(amount)}).")
     elif amount:
-        sentence = f"Số tiền: {money(amount)} đồng (Bằng chữ: {amount_words(amount)})."
+        sentence = f"Số tiền: {format_int(amount)} đồng (Bằng chữ: {amount_words(amount)})."
     else:
         sentence = ""
     return {
@@ -67,8 +68,8 @@ def content_of(decision):
             f"Ông/bà: {person.full_name}; sinh {person.birth_display}; số định danh cá nhân: {person.personal_id or 'chưa có'}.",
             f"Nơi cư trú: {person.address + ', ' if person.address else ''}{record.commune.name}, {record.commune.parent.name}.",
             f"Diện: {record.category.name}.", decision.body] + ([sentence] if sentence else []),
-        "months": [(span(run), f"Nghị định {run['version']}", str(rules.month_count([run])), money(run["due"]), money(run["paid"]),
-                    money((run["due"] - run["paid"]) * rules.month_count([run]))) for run in decision.months],
+        "months": [(span(run), f"Nghị định {run['version']}", str(rules.month_count([run])), format_int(run["due"]), format_int(run["paid"]),
+                    format_int((run["due"] - run["paid"]) * rules.month_count([run]))) for run in decision.months],
         "amount": amount, "draft": decision.status != Decision.Status.APPROVED, "signer_name": signer_name(decision),
     }
 

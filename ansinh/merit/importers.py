@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from ansinh.core import scope
 from ansinh.core.bulk import insert_history
 from ansinh.core.imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
+from ansinh.reports.numbers import format_int
 from ansinh.welfare.importers import parse_amount, parse_month, registered_person
 
 from . import rules, services
@@ -75,7 +76,7 @@ class TablesImporter(Importer):
             "note": self.cell(values, "note", lambda v: parse_text(v, 300), row, problems),
         }
         if item["amount"] and item["amount"] % 1000:
-            problems.append(Problem(row, self.header_of("amount"), f"{services.money(item['amount'])} đồng chưa làm tròn đến 1.000 đồng."))
+            problems.append(Problem(row, self.header_of("amount"), f"{format_int(item['amount'])} đồng chưa làm tròn đến 1.000 đồng."))
         if item["amount"] is None and item["multiple"] is None:
             problems.append(Problem(row, self.header_of("amount"), "phải ghi số tiền hoặc hệ số."))
         if table in rules.RATE_TABLES and not (item["rate_from"] and item["rate_to"] and item["rate_from"] <= item["rate_to"]):

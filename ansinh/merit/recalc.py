@@ -7,11 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from ansinh.core.bulk import insert_history, insert_rows
+from ansinh.reports.numbers import format_int
 from ansinh.welfare.models import PayrollCycle
 
 from . import payroll, rules, services
 from .models import BatchItem, Decision, MeritRecord, RecalcBatch
-from .services import Refused, money
+from .services import Refused
 from .tables import category_rules, load_tables
 
 CHUNK = 5_000
@@ -86,7 +87,7 @@ def adjustment_body(record, entries, total):
     first, last = entries[0]["from"][:7], entries[-1]["to"][:7]
     what = "phải thu hồi" if total < 0 else "được truy lĩnh"
     return (f"Điều chỉnh trợ cấp hằng tháng của {record.person.full_name} theo kết quả giám định/bảng mức mới; "
-            f"chênh lệch từ tháng {first[5:]}/{first[:4]} đến tháng {last[5:]}/{last[:4]} {what} {money(abs(total))} đồng "
+            f"chênh lệch từ tháng {first[5:]}/{first[:4]} đến tháng {last[5:]}/{last[:4]} {what} {format_int(abs(total))} đồng "
             f"(chi tiết từng tháng tại bảng kèm theo).")
 
 

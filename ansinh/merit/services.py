@@ -11,6 +11,7 @@ from django.utils import timezone
 from ansinh.core import scope
 from ansinh.core.models import AdminUnit, Person
 from ansinh.core.rules import personal_id_errors
+from ansinh.reports.numbers import format_int
 
 from . import payroll, rules
 from .models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule, Relation, Repayment, Transfer
@@ -143,10 +144,6 @@ def amount_words(amount):
     return words[:1].upper() + words[1:] + " đồng"
 
 
-def money(amount):
-    return f"{amount:,}".replace(",", ".")
-
-
 def _version_at(day):
     return load_tables().in_force(rules.first_of(day))
 
@@ -180,16 +177,16 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
             result = _monthly(record, month)
             if not result.total:
                 raise Refused(f"Hồ sơ không có trợ cấp hằng tháng từ tháng {month:%m/%Y} theo các kết quả đã ghi (diện, tỷ lệ).")
-            parts = "; ".join(f"{label}: {money(value)} đồng" for label, value in result.parts)
+            parts = "; ".join(f"{label}: {format_int(value)} đồng" for label, value in result.parts)
             return new_draft(user, record, kind, f"Về việc trợ cấp hằng tháng đối với {person.full_name}",
-                          f"Trợ cấp hằng tháng từ tháng {month:%m/%Y}, mức {money(result.total)} đồng/tháng ({parts}), "
+                          f"Trợ cấp hằng tháng từ tháng {month:%m/%Y}, mức {format_int(result.total)} đồng/tháng ({parts}), "
                           f"theo {result.citation}.", result.total, month)
         if kind == K.WORSHIP:
             version = _version_at(effective)
             amount = rules.worship_amount(version)
             martyr = record.martyr.person.full_name if record.martyr_id else "liệt sĩ"
             return new_draft(user, record, kind, f"Về việc trợ cấp thờ cúng liệt sĩ {martyr}",
-                          f"Người thờ cúng: {person.full_name}. Trợ cấp thờ cúng liệt sĩ {money(amount)} đồng/năm, "
+                          f"Người thờ cúng: {person.full_name}. Trợ cấp thờ cúng liệt sĩ {format_int(amount)} đồng/năm, "
                           f"từ năm {effective.year}, theo {version.citation}.", amount, effective)
         if kind == K.FUNERAL:
             if not person.death_date:
@@ -197,7 +194,7 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
             version = _version_at(person.death_date)
             amount = rules.one_off(version, "mai_tang")
             return new_draft(user, record, kind, f"Về việc trợ cấp mai táng đối với {person.full_name}",
-                          f"{person.full_name} từ trần ngày {person.death_date:%d/%m/%Y}. Trợ cấp mai táng {money(amount)} đồng "
+                          f"{person.full_name} từ trần ngày {person.death_date:%d/%m/%Y}. Trợ cấp mai táng {format_int(amount)} đồng "
                           f"theo {version.citation}; thôi hưởng trợ cấp hằng tháng từ tháng sau tháng từ trần.", amount, person.death_date)
         if kind == K.ONE_OFF:
             if table not in ("bao_tu", "mot_lan_khang_chien"):
@@ -205,7 +202,7 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
             version = _version_at(effective)
             amount = rules.one_off(version, table, count)
             return new_draft(user, record, kind, f"Về việc trợ cấp một lần đối với {person.full_name}",
-                          f"{rules.TABLES[table]}: {money(amount)} đồng theo {version.citation}.", amount, effective)
+                          f"{rules.TABLES[table]}: {format_int(amount)} đồng theo {version.citation}.", amount, effective)
     except rules.RuleError as error:
         raise Refused(str(error))
     raise Refused("Loại quyết định này được lập từ thao tác riêng (chuyển hồ sơ, đính chính, tính lại).")
@@ -385,7 +382,7 @@ def record_repayment(user, schedule, day, amount, receipt=""):
         raise Invalid([("amount", "Số tiền nộp trả phải lớn hơn 0.")])
     remaining = schedule.total - payroll.recovered_by_schedule([schedule])[schedule.pk]
     if amount > remaining:
-        raise Invalid([("amount", f"Số tiền nộp ({money(amount)} đồng) lớn hơn số còn phải thu ({money(remaining)} đồng).")])
+        raise Invalid([("amount", f"Số tiền nộp ({format_int(amount)} đồng) lớn hơn số còn phải thu ({format_int(remaining)} đồng).")])
     Repayment.objects.create(schedule=schedule, date=day, amount=amount, receipt=receipt)
     payroll.settle([schedule], day)
     schedule.refresh_from_db()

@@ -7,13 +7,11 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm, Pt
 
+from ansinh.reports.numbers import format_int
+
 FONT = "Times New Roman"
 TITLES = {"welfare": "TRỢ CẤP XÃ HỘI", "merit": "TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG"}
 HEADERS = ["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng hưởng", "Số tiền (đồng)", "Ký nhận"]
-
-
-def _group_number(n):
-    return f"{n:,}".replace(",", ".")
 
 
 def _paragraph(document, text, bold=False, italic=False, size=13, align=WD_ALIGN_PARAGRAPH.CENTER):
@@ -50,13 +48,13 @@ def signed_list_docx(cycle, lines):
         total = 0
         for index, line in enumerate(commune_lines, start=1):
             person = line.recipient
-            values = [str(index), person.full_name, person.birth_display, line.basis, f"{line.for_month:%m/%Y}", _group_number(line.amount), ""]
+            values = [str(index), person.full_name, person.birth_display, line.basis, f"{line.for_month:%m/%Y}", format_int(line.amount), ""]
             for cell, value in zip(table.add_row().cells, values):
                 cell.text = value
             total += line.amount
         row = table.add_row().cells
-        row[1].text, row[5].text = "Cộng", _group_number(total)
-        _paragraph(document, f"Số người: {len(commune_lines)}; tổng số tiền: {_group_number(total)} đồng.", align=WD_ALIGN_PARAGRAPH.LEFT, size=12)
+        row[1].text, row[5].text = "Cộng", format_int(total)
+        _paragraph(document, f"Số người: {len(commune_lines)}; tổng số tiền: {format_int(total)} đồng.", align=WD_ALIGN_PARAGRAPH.LEFT, size=12)
         signatures = document.add_table(rows=1, cols=3)
         for cell, title in zip(signatures.rows[0].cells, ("NGƯỜI LẬP BIỂU", "KẾ TOÁN", "CHỦ TỊCH UBND")):
             cell.text = title
