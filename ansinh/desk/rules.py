@@ -9,7 +9,7 @@ Conventions:
   due date, "late" after it (Circular 01/2018 Art. 13 scores them 2 / 1 / 0).
 """
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 PAPER_CHANNELS = ("direct", "post")
 ALERT_WINDOW = 2  # working days: dossiers due within this many working days are flagged
@@ -120,7 +120,3 @@ def mask_name(full_name):
     if len(words) <= 1:
         return (words[0][0] + "***") if words else ""
     return " ".join([w[0] + "." for w in words[:-1]] + [words[-1]])
-
-
-def in_period(day, start: date, end: date):
-    return day is not None and start <= day <= end
