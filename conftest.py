@@ -22,4 +22,5 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _inline_jobs(settings):
-    settings.ANSINH_BACKGROUND_JOBS = False
+    """Tasks run inside enqueue() (a test that needs the queue sets the database backend)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "ansinh.core",
     "ansinh.indicators",
     "ansinh.worklog",
@@ -97,6 +99,10 @@ else:
             },
         }
     }
+
+# Long jobs (payroll generation, recalculation, batch documents, large imports) are queued in the
+# database and run by `ansinh worker` processes (`ansinh serve` starts one beside the web server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The covering search index's INCLUDE columns exist on PostgreSQL only; SQLite indexes the keys.

@@ -347,3 +347,18 @@ class LoginAttempt(models.Model):
     ip = models.GenericIPAddressField(null=True, blank=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     success = models.BooleanField(default=False)
+
+
+class WorkerBeat(models.Model):
+    """A running `ansinh worker` process: it writes `seen_at` every few seconds, so that a task
+    left "running" by a worker that is gone (killed, machine restarted) can be put back in the queue."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "bộ xử lý nền"
+        verbose_name_plural = "bộ xử lý nền"

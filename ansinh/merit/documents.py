@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
+from django_tasks import task
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
@@ -202,6 +204,31 @@ def generate_batch_files(batch):
     except DocumentError as error:
         message = str(error)
     RecalcBatch.objects.filter(pk=batch.pk).update(files_status="done", files_progress=100, files_path=str(folder), message=message)
+
+
+@task()
+def batch_files_job(batch_id):
+    """Job: the batch's files, written again from scratch when run again."""
+    batch = RecalcBatch.objects.filter(pk=batch_id, files_status="running").first()
+    if batch is None:
+        return None
+    try:
+        generate_batch_files(batch)
+    except Exception as error:
+        RecalcBatch.objects.filter(pk=batch_id).update(files_status="failed", message=f"Lỗi khi tạo tệp: {error}"[:500])
+        raise
+    return batch_id
+
+
+def start_batch_files(batch):
+    """Queue the files of an approved batch; refused while they are being made (conditional update)."""
+    with transaction.atomic():
+        taken = RecalcBatch.objects.filter(pk=batch.pk, status=RecalcBatch.Status.APPROVED).exclude(files_status="running").update(
+            files_status="running", files_progress=0)
+        if not taken:
+            return False
+        batch_files_job.enqueue(batch.pk)
+    return True
 
 
 def batch_summary(batch):

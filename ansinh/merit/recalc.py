@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from ansinh.core.bulk import insert_history, insert_rows
 from ansinh.reports.numbers import format_int
@@ -156,6 +157,31 @@ def compute_batch(batch):
                                                    total_recovery=recovery, total_arrears=arrears)
     batch.refresh_from_db()
     return batch
+
+
+@task()
+def compute_batch_job(batch_id):
+    """Job: the batch's preview from scratch (run again after a worker died, it gives the same items)."""
+    batch = RecalcBatch.objects.filter(pk=batch_id, status=RecalcBatch.Status.COMPUTING).first()
+    if batch is None:
+        return None
+    try:
+        compute_batch(batch)
+    except Exception as error:
+        RecalcBatch.objects.filter(pk=batch_id).update(status=RecalcBatch.Status.FAILED, message=f"Lỗi khi tính: {error}"[:500])
+        raise
+    return batch_id
+
+
+def recompute(user, batch):
+    """Compute a batch not yet approved again; a batch being computed is refused (conditional update)."""
+    services.require_writer(user)
+    with transaction.atomic():
+        taken = RecalcBatch.objects.filter(pk=batch.pk, status__in=[RecalcBatch.Status.PREVIEW, RecalcBatch.Status.FAILED]).update(
+            status=RecalcBatch.Status.COMPUTING, progress=0, message="")
+        if not taken:
+            raise Refused("Chỉ tính lại đợt chưa duyệt và không đang tính.")
+        compute_batch_job.enqueue(batch.pk)
 
 
 @transaction.atomic

@@ -3,13 +3,14 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ansinh.core import jobs, scope
+from ansinh.core import scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import workbook_bytes, xlsx_response
 from ansinh.core.models import AccessLog
@@ -299,8 +300,9 @@ def batch_list(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                batch = recalc.start_batch(request.user, data["category"], data["until"], data["title"], data["basis"])
-                jobs.run(recalc.compute_batch, batch)
+                with transaction.atomic():
+                    batch = recalc.start_batch(request.user, data["category"], data["until"], data["title"], data["basis"])
+                    recalc.compute_batch_job.enqueue(batch.pk)
                 return redirect("merit_batch", pk=batch.pk)
             except services.Refused as error:
                 _show_problems(form, error)
@@ -355,15 +357,10 @@ def batch_action(request, pk):
             services.require_writer(request.user)
             if batch.status != RecalcBatch.Status.APPROVED:
                 raise services.Refused("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
-            if batch.files_status == "running":
+            if not documents.start_batch_files(batch):
                 raise services.Refused("Đang tạo tệp; chờ xong.")
-            jobs.run(documents.generate_batch_files, batch)
         elif request.POST.get("action") == "recompute":
-            services.require_writer(request.user)
-            if batch.status not in (RecalcBatch.Status.PREVIEW, RecalcBatch.Status.FAILED):
-                raise services.Refused("Chỉ tính lại đợt chưa duyệt.")
-            RecalcBatch.objects.filter(pk=batch.pk).update(status=RecalcBatch.Status.COMPUTING, progress=0, message="")
-            jobs.run(recalc.compute_batch, batch)
+            recalc.recompute(request.user, batch)
         else:
             raise Http404
     except services.Refused as error:

@@ -103,6 +103,7 @@ class PayrollCycle(NoDeleteModel):
 
     class Status(models.TextChoices):
         GENERATING = "generating", "Đang lập"
+        FAILED = "failed", "Lập lỗi"
         DRAFT = "draft", "Dự thảo"
         APPROVED = "approved", "Đã duyệt"
         PAID = "paid", "Đã chi trả"
@@ -116,6 +117,7 @@ class PayrollCycle(NoDeleteModel):
     scheme = models.CharField("chế độ", max_length=10, choices=Scheme.choices, default=Scheme.WELFARE)
     status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.GENERATING)
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    task_id = models.CharField("mã công việc lập danh sách", max_length=64, blank=True, default="")
     generated_at = models.DateTimeField("lập lúc", null=True, blank=True)
     generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
     approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
@@ -132,7 +134,12 @@ class PayrollCycle(NoDeleteModel):
 
     @property
     def is_editable(self):
-        return self.status in (self.Status.GENERATING, self.Status.DRAFT)
+        return self.status in (self.Status.GENERATING, self.Status.FAILED, self.Status.DRAFT)
+
+    @property
+    def is_complete(self):
+        """Generated to the end: only then can it be exported or approved."""
+        return self.status in (self.Status.DRAFT, self.Status.APPROVED, self.Status.PAID)
 
 
 class PayrollLine(models.Model):

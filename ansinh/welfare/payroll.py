@@ -8,15 +8,17 @@
   rules in force that month with what approved cycles paid, and adds arrears or recovery lines.
 - An approved cycle is immutable; corrections go into a later cycle.
 """
+import uuid
 from collections import defaultdict
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
+from django_tasks import task
 
-from ansinh.core import scope
+from ansinh.core import jobs, scope
 from ansinh.core.bulk import insert_rows
 
 from . import rules
@@ -160,6 +162,22 @@ def difference_line(cycle, month, level, coefficient, due, was_paid, commune_id,
     return (cycle.pk, case_id, commune_id, month, kind, level, coefficient, due - was_paid, "", was_paid, caregiver_id, merit_record_id)
 
 
+def case_rows(cases):
+    """Case rows (CASE_FIELDS) ordered by person, read in chunks of whole persons. Each chunk's
+    query is finished before the caller writes: an open read cursor on SQLite makes the next write
+    fail with "database is locked" as soon as another connection (a page, a worker) has written."""
+    ordered, last = cases.order_by("person_id", "id"), 0
+    while True:
+        rows = list(ordered.filter(person_id__gt=last).values(*CASE_FIELDS)[:CHUNK])
+        if len(rows) == CHUNK:  # the last person's cases may go on in the next chunk: read them whole
+            cut = rows[-1]["person_id"]
+            rows = [r for r in rows if r["person_id"] != cut] + list(ordered.filter(person_id=cut).values(*CASE_FIELDS))
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1]["person_id"]
+
+
 def _persons(rows):
     """Group case rows (ordered by person) into one list per person."""
     group, person = [], None
@@ -178,8 +196,15 @@ def check_leader(user):
         raise PermissionDenied("Chỉ lãnh đạo Sở được duyệt danh sách chi trả.")
 
 
+def busy_message(cycle):
+    return (f"Danh sách chi trả tháng {cycle.month:%m/%Y} của {cycle.unit} đang được lập ({cycle.progress}%); "
+            "chờ lập xong rồi mới lập lại.")
+
+
 def start_cycle(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
-    """Create (or reset a draft) cycle for the month, refusing an approved one."""
+    """Take the month's cycle for a (re)generation: create it, or move a draft, a failed cycle or
+    one whose generation job is gone to "generating" by a conditional update, so that of two
+    starts only one proceeds and the other is refused. Approved cycles are refused."""
     scope.require_write(user)
     month = first_of(month)
     with transaction.atomic():
@@ -187,19 +212,61 @@ def start_cycle(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
         cycle = cycles.select_for_update().filter(month=month).first()
         if cycle and not cycle.is_editable:
             raise Refused(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
-        later = cycles.filter(month__gt=month).exclude(status=PayrollCycle.Status.GENERATING).first()
+        later = cycles.filter(month__gt=month).exclude(status__in=[PayrollCycle.Status.GENERATING, PayrollCycle.Status.FAILED]).first()
         if later:
             raise Refused(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
+        token = f"start-{uuid.uuid4().hex}"  # replaced by the task's id once enqueued
         if cycle is None:
-            cycle = PayrollCycle.objects.create(month=month, unit=unit, scheme=scheme)
-        PayrollLine.objects.filter(cycle=cycle).delete()
-        cycle.status, cycle.progress, cycle.generated_by = PayrollCycle.Status.GENERATING, 0, user
-        cycle.save()
+            try:
+                with transaction.atomic():
+                    return PayrollCycle.objects.create(month=month, unit=unit, scheme=scheme, generated_by=user, task_id=token)
+            except IntegrityError:
+                raise Refused(busy_message(cycles.get(month=month))) from None
+        if cycle.status == PayrollCycle.Status.GENERATING and jobs.is_pending(cycle.task_id):
+            raise Refused(busy_message(cycle))
+        taken = PayrollCycle.objects.filter(pk=cycle.pk, status=cycle.status, task_id=cycle.task_id).update(
+            status=PayrollCycle.Status.GENERATING, progress=0, generated_by=user, task_id=token)
+        if not taken:
+            raise Refused(busy_message(cycle))
+        cycle.refresh_from_db()
     return cycle
 
 
+def start_generation(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
+    """Take the cycle and queue its generation job in one transaction (the web page's door)."""
+    with transaction.atomic():
+        cycle = start_cycle(user, unit, month, scheme)
+        result = generate_cycle.enqueue(cycle.pk)
+        PayrollCycle.objects.filter(pk=cycle.pk, task_id=cycle.task_id).update(task_id=result.id)
+    cycle.refresh_from_db()
+    return cycle
+
+
+@task()
+def generate_cycle(cycle_id):
+    """Job: (re)build a cycle from scratch. Run again after a worker died, it gives the same lines."""
+    cycle = PayrollCycle.objects.filter(pk=cycle_id, status=PayrollCycle.Status.GENERATING).first()
+    if cycle is None:
+        return None
+    try:
+        generate(cycle)
+    except Exception:
+        PayrollCycle.objects.filter(pk=cycle_id, status=PayrollCycle.Status.GENERATING).update(status=PayrollCycle.Status.FAILED)
+        raise
+    return cycle_id
+
+
+def require_complete(cycle):
+    """Exports and approval need the whole cycle, never a part of it."""
+    if not cycle.is_complete:
+        raise Refused(f"Danh sách chi trả tháng {cycle.month:%m/%Y} chưa lập xong ({cycle.get_status_display().lower()}, "
+                      f"{cycle.progress}%); chỉ xuất hoặc duyệt khi đã lập xong.")
+
+
 def generate(cycle):
-    """Fill a cycle's lines; commits chunk by chunk so progress is visible while it runs."""
+    """Fill a cycle's lines from scratch; commits chunk by chunk so progress is visible while it runs."""
+    PayrollLine.objects.filter(cycle=cycle).delete()
+    PayrollCycle.objects.filter(pk=cycle.pk).update(progress=0)
     if cycle.scheme != PayrollCycle.Scheme.WELFARE:
         return SCHEMES[cycle.scheme][0](cycle)
     month, unit = cycle.month, cycle.unit
@@ -211,8 +278,7 @@ def generate(cycle):
     previous = dict(last_month.filter(case__isnull=False).values_list("case_id", "amount"))
     previous_care = dict(last_month.filter(caregiver__isnull=False).values_list("caregiver_id", "amount"))
     seen, done, batch = set(), 0, []
-    rows = payable.order_by("person_id", "id").values(*CASE_FIELDS).iterator(chunk_size=CHUNK)
-    for group in _persons(rows):
+    for group in _persons(case_rows(payable)):
         level, coefficient, amount = entitlement(group, month, levels, province)
         case = group[0]
         seen.update(r["id"] for r in group)

@@ -139,11 +139,10 @@ def payroll_index(request):
         if unit is None:
             raise PermissionDenied("Bạn không lập danh sách cho địa bàn này.")
         try:
-            cycle = payroll.start_cycle(request.user, unit, month, scheme=scheme)
+            cycle = payroll.start_generation(request.user, unit, month, scheme=scheme)
         except payroll.Refused as error:
             messages.error(request, str(error))
             return redirect(back)
-        jobs.run(payroll.generate, cycle)
         return redirect("payroll_detail", pk=cycle.pk)
     return render(request, "welfare/payroll_index.html", {
         "cycles": queries.cycles_for(request.user).filter(scheme=scheme).order_by("-month")[:36], "units": _payroll_units(request.user),
@@ -167,19 +166,21 @@ def payroll_detail(request, pk):
             response = HttpResponse()
             response["HX-Refresh"] = "true"  # done: reload the whole page with the result
             return response
-        return render(request, "welfare/_progress.html", {"cycle": cycle})
+        return render(request, "welfare/_progress.html", {"cycle": cycle, "stalled": not jobs.is_pending(cycle.task_id),
+                                                        "can_write": scope.can_write(request.user, cycle.scheme)})
     lines = PayrollLine.objects.filter(cycle=cycle).select_related("case__person", "case__category", "caregiver__caregiver", "merit_record__person", "commune").order_by("commune__code", "case__person__name_sort", "merit_record__person__name_sort", "for_month")
     change = request.GET.get("change", "")
     if change in ("new", "ended", "changed"):
         lines = lines.filter(change=change)
     elif change in ("arrears", "recovery", "deduction"):
         lines = lines.filter(kind=change)
-    summary = payroll.differences(cycle) if cycle.status != PayrollCycle.Status.GENERATING else {}
+    summary = payroll.differences(cycle) if cycle.is_complete else {}
     problems = payroll.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
     return render(request, "welfare/payroll_detail.html", {
         "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change, "problems": problems,
         "query": f"change={change}" if change else "", "can_approve": scope.is_leader_or_admin(request.user),
         "can_write": scope.can_write(request.user, "welfare"),
+        "stalled": cycle.status == PayrollCycle.Status.GENERATING and not jobs.is_pending(cycle.task_id),
     })
 
 
@@ -206,6 +207,11 @@ def payroll_export(request, pk, kind):
     cycle = _cycle_for(request.user, pk)
     if not (scope.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
+    try:
+        payroll.require_complete(cycle)
+    except payroll.Refused as error:
+        messages.error(request, str(error))
+        return redirect("payroll_detail", pk=cycle.pk)
     lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "case__category", "caregiver__caregiver", "merit_record__person", "merit_record__category", "commune").order_by("commune__code", "case__person__name_sort", "merit_record__person__name_sort")
     if kind in ("ky-nhan-docx", "ky-nhan-pdf"):
         from ansinh.core.office import DocumentError, docx_to_pdf

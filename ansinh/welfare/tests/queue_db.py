@@ -1,0 +1,114 @@
+"""A throwaway database for the tests that run real `ansinh worker` processes, driven in a
+subprocess (the worker must see the data, so it cannot live in the test's own transaction):
+
+    python -m ansinh.welfare.tests.queue_db setup CASES    # migrate, units, CASES paying cases, queue June 2024
+    python -m ansinh.welfare.tests.queue_db regenerate ID  # queue the generation of cycle ID again
+
+The database is the one the environment names (ANSINH_DATA_DIR for SQLite, DATABASE_URL).
+Each prints the cycle's id.
+"""
+import os
+import random
+import sys
+from datetime import date
+
+MONTH = date(2024, 6, 1)
+CHUNK = 50_000
+KINDS = [("ND20-5.5a", 60, 95, ""), ("ND20-5.5c", 80, 100, ""), ("ND20-5.6", 20, 90, "nang"), ("ND20-5.1", 0, 15, ""), ("NQ10-1", 30, 90, "")]
+
+
+def rows_for(model, values):
+    """Full rows for insert_rows: the given values, every other column at its default."""
+    fields = [f for f in model._meta.concrete_fields if f.attname in values or not f.primary_key]
+    columns = [f.attname for f in fields]
+    return columns, tuple(values[f.attname] if f.attname in values else f.get_default() for f in fields)
+
+
+def fill(count):
+    """`count` people with one paying case each, spread over the province's communes."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from ansinh.core.bulk import insert_rows
+    from ansinh.core.models import AdminUnit, Person
+    from ansinh.welfare.models import BenefitCategory, Case
+
+    rng = random.Random(7)
+    communes = list(AdminUnit.objects.filter(level="commune", parent__parent__code="94", valid_from=None).values_list("pk", flat=True))
+    categories = {c.code: c.pk for c in BenefitCategory.objects.all()}
+    now = timezone.now()
+    for offset in range(0, count, CHUNK):
+        people, cases = [], []
+        for pid in range(offset + 1, min(count, offset + CHUNK) + 1):
+            code, low, high, disability = rng.choice(KINDS)
+            birth, commune = date(2024 - rng.randint(low, high), rng.randint(1, 12), rng.randint(1, 28)), rng.choice(communes)
+            person_columns, person = rows_for(Person, {
+                "id": pid, "full_name": f"Người thử {pid}", "name_folded": f"nguoi thu {pid}", "name_sort": f"{pid} nguoi thu",
+                "birth_date": birth, "birth_year": birth.year, "sex": "nam", "ethnicity": "01", "personal_id": None,
+                "commune_id": commune, "status": "active", "created_at": now, "updated_at": now})
+            case_columns, case = rows_for(Case, {
+                "id": pid, "person_id": pid, "category_id": categories[code], "commune_id": commune, "disability_level": disability,
+                "status": "paying", "application_date": date(2023, 1, 1), "decision_number": f"{pid}/QĐ",
+                "decision_date": date(2023, 1, 1), "start_month": date(2023, 1, 1), "end_date": None, "payment_method": "cash",
+                "recalc_from": None})
+            people.append(person)
+            cases.append(case)
+        with transaction.atomic():
+            insert_rows(Person, person_columns, people)
+            insert_rows(Case, case_columns, cases)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for table in ("core_person", "welfare_case"):
+                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}','id'), (SELECT MAX(id) FROM {table}))")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def admin():
+    from django.contrib.auth import get_user_model
+
+    from ansinh.core.models import Role
+    from ansinh.core.tests.fixtures import make_user
+
+    return get_user_model().objects.filter(username="admin").first() or make_user("admin", Role.ADMIN, "SLDTBXH94")
+
+
+def province():
+    from ansinh.core.models import AdminUnit
+
+    return AdminUnit.objects.get(level="province", code="94", valid_from=None)
+
+
+def setup(count):
+    from django.core.management import call_command
+
+    from ansinh.core import demo
+    from ansinh.welfare import payroll
+    from ansinh.welfare.loaders import load_reference_data
+
+    call_command("migrate", verbosity=0)
+    demo.load_org_units(demo.load_units())
+    load_reference_data()
+    fill(count)
+    return payroll.start_generation(admin(), province(), MONTH)
+
+
+def regenerate(cycle_id):
+    from ansinh.welfare import payroll
+    from ansinh.welfare.models import PayrollCycle
+
+    cycle = PayrollCycle.objects.get(pk=cycle_id)
+    return payroll.start_generation(admin(), cycle.unit, cycle.month)
+
+
+def main(command, argument):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ansinh.settings")
+    import django
+
+    django.setup()
+    cycle = setup(int(argument)) if command == "setup" else regenerate(int(argument))
+    print(cycle.pk)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
