@@ -17,11 +17,21 @@ CHUNK = 50_000
 KINDS = [("ND20-5.5a", 60, 95, ""), ("ND20-5.5c", 80, 100, ""), ("ND20-5.6", 20, 90, "nang"), ("ND20-5.1", 0, 15, ""), ("NQ10-1", 30, 90, "")]
 
 
-def rows_for(model, values):
-    """Full rows for insert_rows: the given values, every other column at its default."""
-    fields = [f for f in model._meta.concrete_fields if f.attname in values or not f.primary_key]
+def row_maker(model, names):
+    """(columns, make) for insert_rows: `make(*values)` gives a full row, the values of `names`
+    in that order and every other column at its default (so new columns need no change here)."""
+    fields = [f for f in model._meta.concrete_fields if f.attname in names or not f.primary_key]
     columns = [f.attname for f in fields]
-    return columns, tuple(values[f.attname] if f.attname in values else f.get_default() for f in fields)
+    template = [None if f.attname in names else f.get_default() for f in fields]
+    positions = [columns.index(name) for name in names]
+
+    def make(*values):
+        row = list(template)
+        for position, value in zip(positions, values):
+            row[position] = value
+        return tuple(row)
+
+    return columns, make
 
 
 def fill(count):
@@ -37,22 +47,19 @@ def fill(count):
     communes = list(AdminUnit.objects.filter(level="commune", parent__parent__code="94", valid_from=None).values_list("pk", flat=True))
     categories = {c.code: c.pk for c in BenefitCategory.objects.all()}
     now = timezone.now()
+    person_columns, person = row_maker(Person, ["id", "full_name", "name_folded", "name_sort", "birth_date", "birth_year", "sex",
+                                                "ethnicity", "commune_id", "status", "created_at", "updated_at"])
+    case_columns, case = row_maker(Case, ["id", "person_id", "category_id", "commune_id", "disability_level", "status", "application_date",
+                                          "decision_number", "decision_date", "start_month", "payment_method"])
+    start = date(2023, 1, 1)
     for offset in range(0, count, CHUNK):
         people, cases = [], []
         for pid in range(offset + 1, min(count, offset + CHUNK) + 1):
             code, low, high, disability = rng.choice(KINDS)
             birth, commune = date(2024 - rng.randint(low, high), rng.randint(1, 12), rng.randint(1, 28)), rng.choice(communes)
-            person_columns, person = rows_for(Person, {
-                "id": pid, "full_name": f"Người thử {pid}", "name_folded": f"nguoi thu {pid}", "name_sort": f"{pid} nguoi thu",
-                "birth_date": birth, "birth_year": birth.year, "sex": "nam", "ethnicity": "01", "personal_id": None,
-                "commune_id": commune, "status": "active", "created_at": now, "updated_at": now})
-            case_columns, case = rows_for(Case, {
-                "id": pid, "person_id": pid, "category_id": categories[code], "commune_id": commune, "disability_level": disability,
-                "status": "paying", "application_date": date(2023, 1, 1), "decision_number": f"{pid}/QĐ",
-                "decision_date": date(2023, 1, 1), "start_month": date(2023, 1, 1), "end_date": None, "payment_method": "cash",
-                "recalc_from": None})
-            people.append(person)
-            cases.append(case)
+            people.append(person(pid, f"Người thử {pid}", f"nguoi thu {pid}", f"{pid} nguoi thu", birth, birth.year, "nam", "01",
+                                 commune, "active", now, now))
+            cases.append(case(pid, pid, categories[code], commune, disability, "paying", start, f"{pid}/QĐ", start, start, "cash"))
         with transaction.atomic():
             insert_rows(Person, person_columns, people)
             insert_rows(Case, case_columns, cases)
