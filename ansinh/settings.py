@@ -150,6 +150,7 @@ STORAGES = {
 
 # Uploaded imports are read in memory up to this size; larger files are refused with a message.
 IMPORT_MAX_BYTES = int(os.environ.get("ANSINH_IMPORT_MAX_MB", "25")) * 1024 * 1024
+IMPORT_QUEUE_BYTES = int(os.environ.get("ANSINH_IMPORT_QUEUE_KB", "512")) * 1024  # larger files: checked and imported by a worker
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
+from django_tasks import task
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
@@ -233,8 +234,9 @@ def iter_records(importer, table):
         yield offset, values
 
 
-def run_import(kind, content, file_name, user, commit=False, confirm_warnings=False):
-    """Validate a whole file and, when asked and clean, write it in one transaction."""
+def run_import(kind, content, file_name, user, commit=False, confirm_warnings=False, then=None):
+    """Validate a whole file and, when asked and clean, write it in one transaction (in which
+    `then(result)` runs, when given)."""
     result = ImportResult(kind=kind)
     try:
         importer = importer_for(kind, user)
@@ -258,7 +260,9 @@ def run_import(kind, content, file_name, user, commit=False, confirm_warnings=Fa
     if commit and result.ok and (confirm_warnings or not result.warnings):
         with transaction.atomic():
             result.created = importer.save([obj for _, obj in objects])
-        result.committed = True
+            result.committed = True
+            if then:
+                then(result)
     return result
 
 
@@ -324,3 +328,52 @@ def parse_date(value):
         except ValueError:
             continue
     raise CellError(f"“{text}” không phải ngày hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 05/03/1960).")
+
+
+def queued(size):
+    """Whether a file of this size is checked and imported by a worker rather than in the request."""
+    return size > settings.IMPORT_QUEUE_BYTES
+
+
+def result_of(data):
+    """An ImportResult again from a job's stored result (errors and warnings: the first shown)."""
+    return ImportResult(kind=data["kind"], total_rows=data["total_rows"], created=data["created"], committed=data["committed"],
+                        errors=[Problem(**p) for p in data["errors"]], warnings=[Problem(**p) for p in data["warnings"]])
+
+
+def _stored_result(result):
+    data = result.as_dict()
+    data["errors"] = [vars(p) for p in result.errors[:MAX_ERRORS_SHOWN + 1]]
+    data["warnings"] = [vars(p) for p in result.warnings[:MAX_ERRORS_SHOWN + 1]]
+    return data
+
+
+@task()
+def run_import_job(job_id):
+    """Job: check (or check and import) a stored upload. An import writes its rows and marks the
+    job done in one transaction: a worker killed before the end leaves nothing and the job runs
+    again; a job found done is never imported twice."""
+    from pathlib import Path
+
+    from .models import ImportJob
+
+    job = ImportJob.objects.select_related("user").filter(pk=job_id, status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]).first()
+    if job is None:
+        return None
+    ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING)
+    path = Path(job.path)
+
+    def done(result):
+        ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.DONE, result=_stored_result(result))
+
+    try:
+        result = run_import(job.kind, path.read_bytes(), job.file_name, job.user, commit=job.commit,
+                            confirm_warnings=job.confirm_warnings, then=done)
+        if not result.committed:
+            done(result)
+    except Exception:
+        ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.FAILED)
+        raise
+    if result.committed:
+        path.unlink(missing_ok=True)
+    return job_id

@@ -362,3 +362,30 @@ class WorkerBeat(models.Model):
     class Meta:
         verbose_name = "bộ xử lý nền"
         verbose_name_plural = "bộ xử lý nền"
+
+
+class ImportJob(models.Model):
+    """A large file checked or imported by a worker (`core.imports.run_import_job`); its page
+    shows the state, then the same result as a small file's."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Đang chờ"
+        RUNNING = "running", "Đang xử lý"
+        DONE = "done", "Xong"
+        FAILED = "failed", "Lỗi"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40)
+    file_name = models.CharField(max_length=255)
+    token = models.CharField(max_length=64)
+    path = models.CharField(max_length=500)
+    commit = models.BooleanField(default=False)
+    confirm_warnings = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    result = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "việc nhập tệp lớn"
+        verbose_name_plural = "việc nhập tệp lớn"
+        constraints = [models.UniqueConstraint(fields=["token"], condition=Q(commit=True), name="import_job_one_commit_per_upload")]

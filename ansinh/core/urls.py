@@ -23,6 +23,7 @@ urlpatterns = [
     path("nhap-du-lieu/<slug:kind>/", views.import_upload, name="import_upload"),
     path("nhap-du-lieu/<slug:kind>/mau.xlsx", views.import_template, name="import_template"),
     path("nhap-du-lieu/<slug:kind>/xac-nhan/", views.import_commit, name="import_commit"),
+    path("nhap-du-lieu/viec/<int:pk>/", views.import_job, name="import_job"),
     path("kiem-soat/nhat-ky-truy-cap/", views.access_log, name="access_log"),
     path("kiem-soat/lich-su-thay-doi/", views.change_history, name="change_history"),
 ]

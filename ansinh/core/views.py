@@ -7,17 +7,18 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import calendar_service, queries, scope, services
+from . import calendar_service, imports, queries, scope, services
 from .audit import log_access, log_bulk_export
 from .auth import LockoutAuthenticationForm
 from .exports import people_workbook, xlsx_response
 from .forms import ClosePersonForm, DayOverrideForm, ImportForm, PeopleFilterForm, PersonForm
 from .imports import REGISTRY, FileRejected, importer_for, rejected, run_import, size_problem, template_workbook
-from .models import AccessLog, AdminUnit, Area, DayOverride, OrgUnit, Person
+from .models import AccessLog, AdminUnit, Area, DayOverride, ImportJob, OrgUnit, Person
 from .pagination import IdFirstPaginator
 from .periods import Period, PeriodError
 
@@ -235,13 +236,13 @@ def import_upload(request, kind):
         upload = form.cleaned_data["file"]
         if size_problem(upload.size):
             result = rejected(kind, size_problem(upload.size))
+        elif imports.queued(upload.size):
+            return redirect("import_job", pk=_queue_import(request.user, kind, _store_upload(request.user, upload, upload.read())).pk)
         else:
             content = upload.read()
             result = run_import(kind, content, upload.name, request.user)
             if result.ok:
-                token = uuid.uuid4().hex
-                safe_name = "".join(c for c in Path(upload.name).name if c.isalnum() or c in "._-") or "file"
-                (_upload_dir(request.user) / f"{token}__{safe_name}").write_bytes(content)
+                token = _store_upload(request.user, upload, content).name.split("__", 1)[0]
     return render(request, "core/import_result.html", {
         "kind": kind, "title": REGISTRY[kind].title, "form": form, "result": result, "token": token,
     })
@@ -255,6 +256,13 @@ def import_commit(request, kind):
         raise Http404
     path = _stored_upload(request.user, request.POST.get("token", ""))
     confirm = request.POST.get("confirm_warnings") == "1"
+    if imports.queued(path.stat().st_size):
+        try:
+            job = _queue_import(request.user, kind, path, commit=True, confirm_warnings=confirm)
+        except IntegrityError:
+            messages.error(request, "Tệp này đã được gửi nhập; xem kết quả ở trang dưới đây.")
+            job = ImportJob.objects.get(token=path.name.split("__", 1)[0], commit=True)
+        return redirect("import_job", pk=job.pk)
     result = run_import(kind, path.read_bytes(), path.name.split("__", 1)[1], request.user, commit=True, confirm_warnings=confirm)
     if result.committed:
         path.unlink(missing_ok=True)
@@ -264,6 +272,46 @@ def import_commit(request, kind):
     return render(request, "core/import_result.html", {
         "kind": kind, "title": REGISTRY[kind].title, "form": ImportForm(), "result": result,
         "token": None if result.committed or not result.ok else path.name.split("__", 1)[0],
+    })
+
+
+def _store_upload(user, upload, content):
+    """Keep an upload for its confirmation (or its job) under a random token; returns the path."""
+    safe_name = "".join(c for c in Path(upload.name).name if c.isalnum() or c in "._-") or "file"
+    path = _upload_dir(user) / f"{uuid.uuid4().hex}__{safe_name}"
+    path.write_bytes(content)
+    return path
+
+
+def _queue_import(user, kind, path, commit=False, confirm_warnings=False):
+    token, file_name = path.name.split("__", 1)
+    with transaction.atomic():
+        job = ImportJob.objects.create(user=user, kind=kind, file_name=file_name, token=token, path=str(path), commit=commit,
+                                       confirm_warnings=confirm_warnings)
+        imports.run_import_job.enqueue(job.pk)
+    return job
+
+
+@login_required
+def import_job(request, pk):
+    """A large file's check or import: its state while a worker runs it, then its result."""
+    job = ImportJob.objects.filter(pk=pk, user=request.user).first()
+    if job is None:
+        raise Http404("Không có việc nhập này.")
+    busy = job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING)
+    if request.headers.get("HX-Request"):
+        if not busy:
+            response = HttpResponse()
+            response["HX-Refresh"] = "true"
+            return response
+        return render(request, "core/_import_job.html", {"job": job})
+    result = imports.result_of(job.result) if job.status == ImportJob.Status.DONE else None
+    token = job.token if result and result.ok and not result.committed else None
+    if result and result.committed:
+        messages.success(request, f"Đã nhập {result.created} dòng.")
+    return render(request, "core/import_result.html", {
+        "kind": job.kind, "title": REGISTRY[job.kind].title if job.kind in REGISTRY else job.kind, "form": ImportForm(),
+        "result": result, "token": token, "job": job, "busy": busy,
     })
 
 

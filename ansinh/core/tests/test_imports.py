@@ -258,3 +258,35 @@ def test_duplicate_warning_compares_full_birth_dates(users, my_tu_commune, code)
     ]
     result = run_import("people", xlsx(rows), "ds.xlsx", users["mytu"])
     assert sorted({w.row for w in result.warnings}) == [2, 4]
+
+
+def test_a_large_file_is_checked_and_imported_by_a_job_once(client, users, good_rows, settings):
+    settings.IMPORT_QUEUE_BYTES = 100  # every test file is "large" (the Immediate backend runs the job inside the request)
+    from ansinh.core.models import ImportJob
+
+    client.force_login(users["mytu"])
+    response = client.post("/nhap-du-lieu/people/", {"file": SimpleUploadedFile("ds.xlsx", xlsx(good_rows))}, follow=True)
+    check = ImportJob.objects.get(commit=False)
+    assert response.redirect_chain[-1][0] == f"/nhap-du-lieu/viec/{check.pk}/"
+    assert check.status == "done" and "Tệp hợp lệ: 3 dòng" in response.content.decode() and Person.objects.count() == 0
+    token = response.context["token"]
+    response = client.post("/nhap-du-lieu/people/xac-nhan/", {"token": token}, follow=True)
+    assert "Đã nhập thành công 3 dòng" in response.content.decode()
+    assert Person.objects.count() == 3 and ImportJob.objects.get(commit=True).result["created"] == 3
+    assert client.post("/nhap-du-lieu/people/xac-nhan/", {"token": token}).status_code == 404  # the file is gone: used once
+    client.force_login(users["kesach"])
+    assert client.get(f"/nhap-du-lieu/viec/{check.pk}/").status_code == 404  # another user's job
+
+
+def test_an_import_job_run_again_after_it_wrote_imports_nothing_more(users, good_rows, tmp_path):
+    from ansinh.core.imports import run_import_job
+    from ansinh.core.models import ImportJob
+
+    path = tmp_path / "t0ken__ds.xlsx"
+    path.write_bytes(xlsx(good_rows))
+    job = ImportJob.objects.create(user=users["mytu"], kind="people", file_name="ds.xlsx", token="t0ken", path=str(path), commit=True)
+    run_import_job.call(job.pk)
+    assert ImportJob.objects.get(pk=job.pk).status == "done"  # written in the transaction of the rows
+    path.write_bytes(xlsx(good_rows))  # as if the worker died after the commit, before removing the file, and ran it again
+    run_import_job.call(job.pk)
+    assert Person.objects.count() == 3
