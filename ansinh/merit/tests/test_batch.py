@@ -95,3 +95,21 @@ def test_batch_refuses_an_empty_group(ncc, users, my_tu_commune):
     with pytest.raises(services.Refused, match="Không có hồ sơ diện"):
         recalc.start_batch(ncc, MeritCategory.objects.get(code="TB_A"), M(2023, 8), "", "x")
     assert not Assessment.objects.exists() and not RecalcBatch.objects.exists()
+
+
+def test_a_batch_is_computed_and_its_files_made_by_one_queued_job_at_a_time(users, ncc, lowered, settings, tmp_path):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.DATA_DIR, settings.TASKS = tmp_path, {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued, no worker
+    batch = recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), M(2023, 8), "", "Kết luận số 153/KL-TTr")
+    RecalcBatch.objects.filter(pk=batch.pk).update(status=RecalcBatch.Status.PREVIEW)
+    recalc.recompute(ncc, batch)
+    with pytest.raises(services.Refused, match="không đang tính"):
+        recalc.recompute(ncc, batch)  # the first is still queued
+    assert DBTaskResult.objects.filter(task_path="ansinh.merit.recalc.compute_batch_job").count() == 1
+    recalc.compute_batch_job.call(batch.pk)  # what the worker does
+    recalc.approve_batch(users["leader"], RecalcBatch.objects.get(pk=batch.pk), date(2023, 9, 25))
+    assert documents.start_batch_files(batch) and not documents.start_batch_files(batch)
+    assert DBTaskResult.objects.filter(task_path="ansinh.merit.documents.batch_files_job").count() == 1
+    documents.batch_files_job.call(batch.pk)
+    assert RecalcBatch.objects.get(pk=batch.pk).files_status == "done"
