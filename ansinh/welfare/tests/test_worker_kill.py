@@ -1,16 +1,21 @@
 """A worker killed (-9) in the middle of a 200.000-case payroll leaves a cycle that cannot be
-exported; the next worker runs the generation again and the totals equal a clean run's.
+exported; the next worker (the one `ansinh serve` starts) runs the generation again and the
+totals equal a clean run's; stopping the server stops its worker.
 
 Real `ansinh worker` processes on a real database file (SQLite) or a throwaway PostgreSQL
 database: the data is made by `queue_db` in a subprocess, the test reads the tables directly.
 """
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
+from urllib.error import HTTPError
 from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
 
 import pytest
 
@@ -72,6 +77,30 @@ def start_worker(db, log):
                             env=db.env, stdout=log, stderr=subprocess.STDOUT)
 
 
+def start_server(db, log, port):
+    """`ansinh serve`: the web server and its worker, a child process."""
+    return subprocess.Popen([sys.executable, "-m", "ansinh.cli", "serve", "--port", str(port)], env=db.env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def answers(port):
+    try:
+        return urlopen(f"http://127.0.0.1:{port}/dang-nhap/", timeout=10).status
+    except HTTPError as error:
+        return error.code
+    except OSError:
+        return None
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def children(pid):
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
 def wait_for(db, cycle_id, condition, timeout, worker, log_path):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -84,6 +113,8 @@ def wait_for(db, cycle_id, condition, timeout, worker, log_path):
 
 
 def test_a_worker_killed_mid_cycle_is_replaced_and_the_totals_equal_a_clean_run(tmp_path):
+    if not Path("/proc/self/task").exists():
+        pytest.skip("reads a process's children from /proc (Linux)")
     db = Database(tmp_path)
     workers, log_path = [], tmp_path / "worker.log"
     try:
@@ -100,13 +131,21 @@ def test_a_worker_killed_mid_cycle_is_replaced_and_the_totals_equal_a_clean_run(
             assert status == "generating" and 10 <= progress <= 90, (status, progress)
             assert 0 < partial[0] < CASES and line_count == 0  # a part of the lines: not exportable (status)
 
-            workers.append(start_worker(db, log))  # it finds the task of the dead worker and runs it again
+            port = free_port()
+            workers.append(start_server(db, log, port))  # its worker finds the task of the dead worker and runs it again
             resumed = wait_for(db, cycle_id, lambda r: r[0] == "draft", 600, workers[1], log_path)
+            assert answers(port) is not None  # the web server runs beside the worker
             resumed_lines = db.query(SQL_LINES, cycle_id)
 
             assert run(db, "regenerate", str(cycle_id)) == cycle_id  # a clean run of the same cycle
             clean = wait_for(db, cycle_id, lambda r: r[0] == "draft", 600, workers[1], log_path)
             clean_lines = db.query(SQL_LINES, cycle_id)
+            worker_pids = children(workers[1].pid)
+            assert len(worker_pids) == 1
+            workers[1].terminate()  # stopping the server stops its worker
+            workers[1].wait(timeout=60)
+            with pytest.raises(ProcessLookupError):
+                os.kill(worker_pids[0], 0)
 
         assert resumed[2:] == clean[2:] and tuple(resumed_lines) == tuple(clean_lines)
         assert clean[2] == clean_lines[0] and clean[3] == clean_lines[1]
