@@ -371,7 +371,7 @@ def run_import_job(job_id):
                             confirm_warnings=job.confirm_warnings, then=done)
         if not result.committed:
             done(result)
-    except Exception:
+    except BaseException:  # also a worker stopped mid-task (second Ctrl+C)
         ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.FAILED)
         raise
     if result.committed:

@@ -214,7 +214,7 @@ def batch_files_job(batch_id):
         return None
     try:
         generate_batch_files(batch)
-    except Exception as error:
+    except BaseException as error:  # also a worker stopped mid-task (second Ctrl+C)
         RecalcBatch.objects.filter(pk=batch_id).update(files_status="failed", message=f"Lỗi khi tạo tệp: {error}"[:500])
         raise
     return batch_id

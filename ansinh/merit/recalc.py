@@ -167,7 +167,7 @@ def compute_batch_job(batch_id):
         return None
     try:
         compute_batch(batch)
-    except Exception as error:
+    except BaseException as error:  # also a worker stopped mid-task (second Ctrl+C)
         RecalcBatch.objects.filter(pk=batch_id).update(status=RecalcBatch.Status.FAILED, message=f"Lỗi khi tính: {error}"[:500])
         raise
     return batch_id

@@ -250,7 +250,7 @@ def generate_cycle(cycle_id):
         return None
     try:
         generate(cycle)
-    except Exception:
+    except BaseException:  # also a worker stopped mid-task (second Ctrl+C): the page offers "Tạo lại"
         PayrollCycle.objects.filter(pk=cycle_id, status=PayrollCycle.Status.GENERATING).update(status=PayrollCycle.Status.FAILED)
         raise
     return cycle_id
