@@ -149,7 +149,10 @@ class PersonImporter(Importer):
         ids = list(first_row)
         for start in range(0, len(ids), CHUNK):
             existing = Person.objects.filter(personal_id__in=ids[start:start + CHUNK])
-            for personal_id, death_date in existing.values_list("personal_id", "death_date"):
+            for personal_id, death_date, commune_id in existing.values_list("personal_id", "death_date", "commune_id"):
+                if commune_id not in self.allowed_commune_ids:  # never confirm who holds it, nor anything about them
+                    problems.append(Problem(first_row[personal_id], "Số định danh cá nhân", f"{personal_id}: {scope.OUT_OF_REACH}"))
+                    continue
                 note = " (người này đã mất)" if death_date else ""
                 problems.append(Problem(first_row[personal_id], "Số định danh cá nhân", f"{personal_id} đã có trong hệ thống{note}."))
 

@@ -203,13 +203,3 @@ def generate_batch_files(batch):
         message = str(error)
     RecalcBatch.objects.filter(pk=batch.pk).update(files_status="done", files_progress=100, files_path=str(folder), message=message)
 
-
-def batch_summary(batch):
-    """Counts by district for the preview page."""
-    rows = {}
-    for item in BatchItem.objects.filter(batch=batch).values("record__commune__parent__name", "difference"):
-        name = item["record__commune__parent__name"]
-        count, recovery = rows.get(name, (0, 0))
-        rows[name] = (count + 1, recovery + (-item["difference"] if item["difference"] < 0 else 0))
-    return sorted(rows.items())
-

@@ -102,7 +102,7 @@ def group_of(batch):
 @transaction.atomic
 def start_batch(user, category, until, title, basis):
     """A batch for a group: refused when a month in its span has no closed payroll."""
-    services.require_writer(user)
+    services.require_province(user, "Lập đợt tính lại")
     until = rules.first_of(until)
     marked = MeritRecord.objects.filter(category=category, recalc_from__isnull=False, recalc_from__lte=until, status__in=payroll.PAYABLE)
     first = marked.order_by("recalc_from").values_list("recalc_from", flat=True).first()

@@ -306,8 +306,9 @@ def batch_list(request):
                 _show_problems(form, error)
     marked = queries.records_for(request.user).filter(recalc_from__isnull=False).values("category__name").annotate(count=Count("id"))
     return render(request, "merit/batch_list.html", {
-        "batches": RecalcBatch.objects.select_related("category").order_by("-id")[:50], "form": form, "marked": marked,
-        "can_write": services.can_write(request.user),
+        "batches": queries.batches_for(request.user, list(RecalcBatch.objects.select_related("category").order_by("-id")[:50])),
+        "form": form, "marked": marked,
+        "can_write": services.can_write(request.user) and scope.is_province_level(request.user),
     })
 
 
@@ -335,9 +336,10 @@ def batch_detail(request, pk):
     for item in page:
         item.decision, item.month_count = decisions.get(item.record_id), rules.month_count(item.months)
         item.runs = [run | {"span": documents.span(run)} for run in item.months]
+    queries.batches_for(request.user, [batch])  # people and totals of the viewer's territory
     return render(request, "merit/batch_detail.html", {
-        "batch": batch, "page": page, "totals": totals, "districts": documents.batch_summary(batch), "approve_form": ApproveForm(),
-        "can_approve": scope.is_leader_or_admin(request.user), "can_write": services.can_write(request.user), "query": "",
+        "batch": batch, "page": page, "totals": totals, "districts": queries.batch_by_district(items), "approve_form": ApproveForm(),
+        "can_approve": scope.is_leader_or_admin(request.user), "can_write": services.can_write(request.user) and scope.is_province_level(request.user), "query": "",
         "files": {name: (Path(batch.files_path) / name).exists() for name in ("quyet-dinh.zip", "quyet-dinh.pdf", "tong-hop.xlsx")} if batch.files_path else {},
     })
 
@@ -352,14 +354,14 @@ def batch_action(request, pk):
             recalc.approve_batch(request.user, batch, form.cleaned_data["signed_on"] if form.is_valid() else None)
             messages.success(request, "Đã duyệt đợt tính lại và ra quyết định cho từng người.")
         elif request.POST.get("action") == "files":
-            services.require_writer(request.user)
+            services.require_province(request.user, "Tạo tệp quyết định của đợt")
             if batch.status != RecalcBatch.Status.APPROVED:
                 raise services.Refused("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
             if batch.files_status == "running":
                 raise services.Refused("Đang tạo tệp; chờ xong.")
             jobs.run(documents.generate_batch_files, batch)
         elif request.POST.get("action") == "recompute":
-            services.require_writer(request.user)
+            services.require_province(request.user, "Tính lại đợt")
             if batch.status not in (RecalcBatch.Status.PREVIEW, RecalcBatch.Status.FAILED):
                 raise services.Refused("Chỉ tính lại đợt chưa duyệt.")
             RecalcBatch.objects.filter(pk=batch.pk).update(status=RecalcBatch.Status.COMPUTING, progress=0, message="")

@@ -213,6 +213,7 @@ def longevity_candidates(people, year):
 def admit(user, resident):
     """Admit a person to the centre; one open stay per person; a vagrant is emergency care."""
     require_welfare_writer(user)
+    ensure_commune_in_scope(user, resident.person.commune)
     if resident.person.death_date:
         raise Refused(f"{resident.person} đã mất; không tiếp nhận.")
     if resident.admitted > date.today():
@@ -229,6 +230,7 @@ def admit(user, resident):
 @transaction.atomic
 def discharge(user, resident, day, reason):
     require_welfare_writer(user)
+    ensure_commune_in_scope(user, resident.person.commune)
     if resident.discharged:
         raise Refused("Đối tượng đã rời cơ sở.")
     if day < resident.admitted:

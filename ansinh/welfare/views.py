@@ -300,9 +300,9 @@ def centre(request):
         raise Http404("Chưa khai báo cơ sở bảo trợ xã hội.")
     form = ResidentForm(request.POST or None, user=request.user, initial={"admitted": date.today()})
     if request.method == "POST" and request.POST.get("action") == "discharge":
-        stay = Resident.objects.filter(pk=request.POST.get("resident"), centre=home).first()
+        stay = queries.residents_for(request.user, home).filter(pk=request.POST.get("resident") or 0).first()
         if stay is None:
-            raise Http404
+            raise Http404(scope.OUT_OF_REACH)
         try:
             services.discharge(request.user, stay, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
             messages.success(request, f"{stay.person} đã rời cơ sở.")
@@ -318,7 +318,7 @@ def centre(request):
             return redirect("centre")
         except services.Refused as error:
             form.add_error(None, str(error))
-    in_care = Resident.objects.filter(centre=home, discharged__isnull=True).select_related("person").order_by("category", "person__name_sort")
+    in_care = queries.residents_for(request.user, home).filter(discharged__isnull=True).select_related("person").order_by("category", "person__name_sort")
     counts = {label: in_care.filter(category=code).count() for code, label in Resident.Category.choices}
     return render(request, "welfare/centre.html", {"home": home, "in_care": in_care, "counts": counts, "form": form,
                                                    "can_write": services.can_write(request.user)})

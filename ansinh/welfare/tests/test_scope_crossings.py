@@ -1,0 +1,89 @@
+"""Issue 10, finding 2: the district line holds for every object a request names (welfare side)."""
+from datetime import date
+
+import pytest
+
+from ansinh.core import scope
+from ansinh.core.imports import run_import
+from ansinh.core.models import OrgUnit
+from ansinh.core.tests.fixtures import make_person, spreadsheet
+from ansinh.welfare import services
+from ansinh.welfare.models import Resident
+
+NEUTRAL = "Không tìm thấy hoặc ngoài phạm vi quản lý của bạn."
+
+
+@pytest.fixture
+def centre(soc_trang):
+    return OrgUnit.objects.get(code="SLDTBXH94-TTBTXH")
+
+
+@pytest.fixture
+def stays(users, centre, my_tu_commune, ke_sach_commune):
+    def stay(commune, name):
+        return services.admit(users["admin"], Resident(person=make_person(commune, full_name=name, birth_year=1940), centre=centre,
+                                                      category="nguoi_gia", admitted=date(2024, 1, 5)))
+    return {"mine": stay(my_tu_commune, "Cụ Mỹ Tú"), "other": stay(ke_sach_commune, "Cụ Kế Sách")}
+
+
+def test_centre_page_lists_and_discharges_only_the_district_residents(client, users, stays):
+    client.force_login(users["mytu"])
+    page = client.get("/bao-tro/trung-tam/").content.decode()
+    assert "Cụ Mỹ Tú" in page and "Cụ Kế Sách" not in page
+    response = client.post("/bao-tro/trung-tam/", {"action": "discharge", "resident": stays["other"].pk, "day": "2024-03-01", "reason": "Về nhà"})
+    assert response.status_code == 404
+    stays["other"].refresh_from_db()
+    assert stays["other"].discharged is None
+    client.post("/bao-tro/trung-tam/", {"action": "discharge", "resident": stays["mine"].pk, "day": "2024-03-01", "reason": "Về nhà"})
+    stays["mine"].refresh_from_db()
+    assert stays["mine"].discharged == date(2024, 3, 1)
+    client.force_login(users["admin"])
+    page = client.get("/bao-tro/trung-tam/").content.decode()
+    assert "Cụ Kế Sách" in page
+
+
+def test_discharge_service_refuses_a_resident_of_another_district(users, stays):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.discharge(users["mytu"], stays["other"], date(2024, 3, 1), "Về nhà")
+
+
+def test_person_lookup_field_answers_alike_for_missing_and_out_of_scope(users, welfare, ke_sach_commune):
+    from ansinh.welfare.forms import CaseForm
+
+    make_person(ke_sach_commune, full_name="Kim Thị Na", birth_year=1935, personal_id="094135005555")
+    errors = []
+    for typed in ("094135005555", "094135009999"):  # exists in Kế Sách / exists nowhere
+        form = CaseForm({"personal_id_or_pk": typed}, user=users["mytu"])
+        form.is_valid()
+        errors.append(form.errors["personal_id_or_pk"])
+    assert errors[0] == errors[1] == [NEUTRAL]
+
+
+WELFARE_HEADERS = ["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ khuyết tật", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng",
+                   "Hình thức chi trả", "Số tài khoản"]
+
+
+def test_import_errors_never_name_or_confirm_a_person_outside_scope(users, welfare, ke_sach_commune):
+    make_person(ke_sach_commune, full_name="Kim Thị Na", birth_year=1935, personal_id="094135005555",
+                death_date=date(2023, 1, 1))
+    rows = [["094135005555", "ND20-5.5a", "", "1/QĐ", "15/01/2024", "01/2024", "", ""],   # Kế Sách, dead
+            ["094135009999", "ND20-5.5a", "", "2/QĐ", "15/01/2024", "01/2024", "", ""]]   # nobody
+    result = run_import("welfare_cases", spreadsheet(WELFARE_HEADERS, rows), "x.xlsx", users["mytu"])
+    messages = [(p.row, p.column, p.message) for p in result.errors]
+    assert messages == [(2, "Số định danh cá nhân", NEUTRAL), (3, "Số định danh cá nhân", NEUTRAL)]
+    assert "Kim Thị Na" not in str(result.as_dict())
+
+
+def test_people_import_does_not_tell_who_holds_an_id_of_another_district(users, ke_sach_commune, my_tu_commune):
+    from ansinh.core.importers import PersonImporter as PeopleImporter
+
+    make_person(ke_sach_commune, full_name="Kim Thị Na", sex="nu", birth_year=1935, personal_id="094135005555", death_date=date(2023, 1, 1))
+    headers = [c.header for c in PeopleImporter.columns]
+    row = {c.name: "" for c in PeopleImporter.columns} | {"full_name": "Lâm Văn Mới", "birth": "1935", "sex": "Nữ",
+                                                          "personal_id": "094135005555", "commune_code": my_tu_commune.code}
+    result = run_import("people", spreadsheet(headers, [[row[c.name] for c in PeopleImporter.columns]]), "p.xlsx", users["mytu"])
+    text = str(result.as_dict())
+    assert NEUTRAL in text and "đã mất" not in text and "Kim Thị Na" not in text
+    assert scope.OUT_OF_REACH == NEUTRAL
