@@ -17,7 +17,7 @@ from .auth import LockoutAuthenticationForm
 from .exports import people_workbook, xlsx_response
 from .forms import ClosePersonForm, DayOverrideForm, ImportForm, PeopleFilterForm, PersonForm
 from .imports import REGISTRY, FileRejected, importer_for, rejected, run_import, size_problem, template_workbook
-from .models import AccessLog, AdminUnit, Area, DayOverride, OrgUnit, Person
+from .models import AccessLog, AdminUnit, Area, DayOverride, DistrictTransfer, OrgUnit, Person
 from .pagination import IdFirstPaginator
 from .periods import Period, PeriodError
 
@@ -54,6 +54,40 @@ def area(request, code):
 
     units = OrgUnit.objects.filter(area=code).select_related("parent")
     return render(request, "core/area.html", {"area_code": code, "area_label": Area(code).label, "units": units, "pages": PAGES.get(code, [])})
+
+
+@login_required
+def transfers(request):
+    """Records moved between districts: requests out of and into the user's territory, and the decision."""
+    items = services.transfers_for(request.user).order_by("-requested_at", "-id")
+    status = request.GET.get("status", "pending")
+    if status in DistrictTransfer.Status.values:
+        items = items.filter(status=status)
+    page = paginate(request, items)
+    for transfer in page:
+        transfer.may_decide = transfer.status == DistrictTransfer.Status.PENDING and services.may_decide(request.user, transfer)
+    return render(request, "core/transfers.html", {"page": page, "status": status, "statuses": DistrictTransfer.Status.choices,
+                                                   "query": f"status={status}"})
+
+
+@login_required
+@require_POST
+def transfer_action(request, pk):
+    transfer = services.transfers_for(request.user).filter(pk=pk).first()
+    if transfer is None:
+        raise Http404(scope.OUT_OF_REACH)
+    try:
+        if request.POST.get("action") == "accept":
+            services.accept_transfer(request.user, transfer, request.POST.get("note", ""))
+            messages.success(request, f"Đã tiếp nhận: {transfer.label} chuyển về {transfer.to_commune}.")
+        elif request.POST.get("action") == "refuse":
+            services.refuse_transfer(request.user, transfer, request.POST.get("note", ""))
+            messages.success(request, f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}.")
+        else:
+            raise Http404
+    except services.Refused as error:
+        messages.error(request, str(error))
+    return redirect("transfers")
 
 
 @login_required

@@ -326,13 +326,24 @@ def resume(user, case, reason):
 
 @transaction.atomic
 def move(user, case, commune, reason):
-    """Move a case (and its person) to another commune of the province; the history keeps both."""
+    """Move a case (and its person) to another commune of the province. Within the district (or by
+    province staff) it moves now and None is returned; into another district it becomes a transfer
+    that the receiving district accepts (returned), and the case stays where it was until then."""
+    from ansinh.core import services as core_services
+
     require_welfare_writer(user)
     ensure_commune_in_scope(user, case.commune)
-    if commune.level != "commune" or commune.pk == case.commune_id:
-        raise Refused("Hãy chọn một xã/phường khác.")
-    if payroll.province_code(commune) != payroll.province_code(case.commune):
+    if commune.level == "commune" and payroll.province_code(commune) != payroll.province_code(case.commune):
         raise Refused("Chuyển sang tỉnh khác: hãy thôi hưởng với lý do “Chuyển đi nơi khác”.")
+    label = f"Hồ sơ trợ cấp xã hội mã {case.pk}: {case.person.full_name} ({case.category.name})"
+    try:
+        return core_services.move(user, case, commune, reason, label)
+    except core_services.Refused as error:
+        raise Refused(str(error)) from error
+
+
+def apply_move(user, case, commune, reason):
+    """The move itself (registered with the core transfers): the case and its person, history kept."""
     old = case.commune
     case.commune = commune
     case._change_reason = f"Chuyển từ {old} đến {commune}: {reason.strip()}"

@@ -14,6 +14,7 @@ from ansinh.core import jobs, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
+from ansinh.core.services import transfers_of
 from ansinh.core.text import neutralise_formula
 from ansinh.core.views import paginate, requested_period
 
@@ -67,6 +68,7 @@ def case_detail(request, pk):
         "decision_form": DecisionForm(), "end_form": EndForm(), "can_write": services.can_write(request.user),
         "communes": AdminUnit.objects.filter(level="commune", parent__parent_id=case.commune.parent.parent_id).select_related("parent").order_by("code"),
         "payments": case.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[:36],
+        "transfers": transfers_of(case),
     })
 
 
@@ -97,10 +99,13 @@ def case_action(request, pk):
         elif action == "resume":
             services.resume(request.user, case, request.POST.get("reason", ""))
         elif action == "move":
-            commune = AdminUnit.objects.filter(pk=request.POST.get("commune"), level="commune").first()
+            commune = AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune").select_related("parent").first()
             if commune is None:
                 raise services.Refused("Không có xã/phường này.")
-            services.move(request.user, case, commune, request.POST.get("reason", ""))
+            if services.move(request.user, case, commune, request.POST.get("reason", "")):
+                messages.info(request, f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
+                                       "quản lý cho đến khi nơi đến đồng ý tiếp nhận.")
+                return redirect("case_detail", pk=case.pk)
         elif action == "end":
             form = EndForm(request.POST)
             if not form.is_valid():

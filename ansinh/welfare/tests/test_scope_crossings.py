@@ -87,3 +87,64 @@ def test_people_import_does_not_tell_who_holds_an_id_of_another_district(users, 
     text = str(result.as_dict())
     assert NEUTRAL in text and "đã mất" not in text and "Kim Thị Na" not in text
     assert scope.OUT_OF_REACH == NEUTRAL
+
+
+def _other_commune_of(commune):
+    from ansinh.core.models import AdminUnit
+
+    return AdminUnit.objects.filter(level="commune", parent=commune.parent, valid_from=None).exclude(pk=commune.pk).first()
+
+
+def test_move_into_another_district_waits_for_the_receiving_district(client, users, welfare, my_tu_commune, ke_sach_commune):
+    from ansinh.core import services as core_services
+    from ansinh.core.models import DistrictTransfer
+
+    from .test_payroll import new_case
+
+    case = new_case(users["admin"], my_tu_commune)
+    transfer = services.move(users["mytu"], case, ke_sach_commune, "Về ở với con")
+    case.refresh_from_db()
+    assert transfer.status == "pending" and case.commune == my_tu_commune and case.person.commune == my_tu_commune
+    with pytest.raises(services.Refused, match="đang chờ"):
+        services.move(users["mytu"], case, ke_sach_commune, "lần nữa")
+    # both sides see it; only the receiving side decides
+    for name in ("mytu", "kesach"):
+        client.force_login(users[name])
+        assert "Lâm Thị Bảy" in client.get("/chuyen-dia-ban/").content.decode()
+    client.force_login(users["mytu"])
+    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}).status_code == 403
+    assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 200  # still Mỹ Tú's until accepted
+    client.force_login(users["kesach"])
+    assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
+    response = client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}, follow=True)
+    assert "Đã tiếp nhận" in response.content.decode()
+    case.refresh_from_db()
+    assert case.commune == ke_sach_commune and case.person.commune == ke_sach_commune
+    assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 200
+    # exactly once: a second accept or a late refusal changes nothing and says why
+    again = client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "refuse", "note": "muộn"}, follow=True).content.decode()
+    assert "đã được xử lý trước đó" in again
+    with pytest.raises(core_services.Refused, match="đã được xử lý"):
+        core_services.accept_transfer(users["kesach"], transfer)
+    assert DistrictTransfer.objects.get().status == "accepted"
+
+
+def test_refused_transfer_leaves_the_case_and_within_a_district_a_move_is_an_edit(users, welfare, my_tu_commune, ke_sach_commune):
+    from ansinh.core import services as core_services
+
+    from .test_payroll import new_case
+
+    case = new_case(users["admin"], my_tu_commune)
+    transfer = services.move(users["mytu"], case, ke_sach_commune, "Về ở với con")
+    with pytest.raises(core_services.Refused, match="lý do"):
+        core_services.refuse_transfer(users["kesach"], transfer, " ")
+    core_services.refuse_transfer(users["kesach"], transfer, "Không có người nhận")
+    case.refresh_from_db()
+    assert case.commune == my_tu_commune
+    neighbour = _other_commune_of(my_tu_commune)
+    assert services.move(users["mytu"], case, neighbour, "Đổi nơi ở") is None
+    case.refresh_from_db()
+    assert case.commune == neighbour
+    assert services.move(users["admin"], case, ke_sach_commune, "Tỉnh chuyển") is None  # province staff move directly
+    case.refresh_from_db()
+    assert case.commune == ke_sach_commune
