@@ -4,7 +4,13 @@
   the administrator also writes.
 - division officer: the whole province; writes records of the division's area of work.
 - district officer (and a viewer of a district office): their district and its communes only.
+
+Need to know (areas_of): inside its territory an account sees names and personal records only of
+the areas it works in; of the other areas it sees counts (dashboards, indicators, reports).
+Lookups by id answer OUT_OF_REACH alike for an id that does not exist and one outside scope.
 """
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from .models import AdminUnit, Area, OrgUnit, Role
@@ -193,3 +199,15 @@ def require_people(user):
     if not may_see_people(user):
         raise PermissionDenied("Tài khoản của bạn chỉ xem số liệu tổng hợp; sổ đối tượng (họ tên, hồ sơ cá nhân) "
                                "chỉ dành cho đơn vị phụ trách bảo trợ xã hội, người có công và cấp huyện.")
+
+
+def names_required(area):
+    """View decorator (under login_required): the page lists or shows named records of `area`
+    (`"people"` for the shared people registry)."""
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            require_people(request.user) if area == "people" else require_names(request.user, area)
+            return view(request, *args, **kwargs)
+        return wrapped
+    return decorate

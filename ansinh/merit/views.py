@@ -50,6 +50,7 @@ def _filtered_records(request):
 
 
 @login_required
+@scope.names_required("merit")
 def record_list(request):
     records, filters = _filtered_records(request)
     query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
@@ -61,6 +62,7 @@ def record_list(request):
 
 
 @login_required
+@scope.names_required("merit")
 def record_export(request):
     if not (services.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất dữ liệu cá nhân.")
@@ -75,6 +77,7 @@ def record_export(request):
 
 
 @login_required
+@scope.names_required("merit")
 def record_create(request):
     services.require_writer(request.user)
     form = RecordForm(request.POST or None, user=request.user)
@@ -95,6 +98,7 @@ def record_create(request):
 
 
 @login_required
+@scope.names_required("merit")
 def transfer_in(request):
     services.require_writer(request.user)
     form = TransferInForm(request.POST or None, user=request.user)
@@ -129,6 +133,7 @@ def _record_context(request, record, **forms):
 
 
 @login_required
+@scope.names_required("merit")
 def record_detail(request, pk):
     record = queries.record_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, record.person, label=f"Hồ sơ người có công {record.pk}")
@@ -143,6 +148,7 @@ ACTIONS = {
 
 @login_required
 @require_POST
+@scope.names_required("merit")
 def record_action(request, pk):
     """Every change to a record: a bad form is shown again with its errors, nothing written."""
     record = queries.record_for(request.user, pk)
@@ -207,6 +213,7 @@ def record_action(request, pk):
 
 
 @login_required
+@scope.names_required("merit")
 def evidence_file(request, pk):
     """A scanned document, for those who may see the record; every download is logged."""
     item = Evidence.objects.filter(pk=pk).exclude(file="").first()
@@ -218,6 +225,7 @@ def evidence_file(request, pk):
 
 
 @login_required
+@scope.names_required("merit")
 def decision_list(request):
     decisions = queries.decisions_for(request.user).select_related("record__person", "record__commune")
     filters = {k: request.GET.get(k, "") for k in ("kind", "status", "year", "period")}
@@ -243,6 +251,7 @@ def decision_list(request):
 
 
 @login_required
+@scope.names_required("merit")
 def decision_detail(request, pk):
     decision = queries.decision_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, decision.record.person, label=f"Quyết định người có công {decision.pk}")
@@ -255,6 +264,7 @@ def decision_detail(request, pk):
 
 @login_required
 @require_POST
+@scope.names_required("merit")
 def decision_action(request, pk):
     decision = queries.decision_for(request.user, pk)
     try:
@@ -274,6 +284,7 @@ def decision_action(request, pk):
 
 
 @login_required
+@scope.names_required("merit")
 def decision_file(request, pk, kind):
     decision = queries.decision_for(request.user, pk)
     log_access(request, AccessLog.Action.EXPORT, decision.record.person, label=f"Quyết định {decision.number_text}")
@@ -320,6 +331,7 @@ def _batch(pk):
 
 
 @login_required
+@scope.names_required("merit")
 def batch_detail(request, pk):
     batch = _batch(pk)
     if request.headers.get("HX-Request"):
@@ -346,6 +358,7 @@ def batch_detail(request, pk):
 
 @login_required
 @require_POST
+@scope.names_required("merit")
 def batch_action(request, pk):
     batch = _batch(pk)
     try:
@@ -378,6 +391,7 @@ BATCH_FILES = {"quyet-dinh.zip": "application/zip", "quyet-dinh.pdf": "applicati
 
 
 @login_required
+@scope.names_required("merit")
 def batch_file(request, pk, name):
     batch = _batch(pk)
     if name not in BATCH_FILES or not batch.files_path:
@@ -392,6 +406,7 @@ def batch_file(request, pk, name):
 
 
 @login_required
+@scope.names_required("merit")
 def recoveries(request):
     schedules = queries.schedules_for(request.user).select_related("record__person", "record__commune", "decision")
     if request.GET.get("all") != "1":
@@ -407,6 +422,7 @@ def recoveries(request):
 
 
 @login_required
+@scope.names_required("merit")
 def recovery_detail(request, pk):
     schedule = queries.schedules_for(request.user).select_related("record__person", "decision").filter(pk=pk).first()
     if schedule is None:
@@ -471,6 +487,7 @@ def campaigns(request):
 
 
 @login_required
+@scope.names_required("merit")
 def campaign_export(request, pk):
     campaign = Campaign.objects.filter(pk=pk).first()
     if campaign is None:

@@ -25,6 +25,7 @@ from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, P
 
 
 @login_required
+@scope.names_required("welfare")
 def case_list(request):
     cases = queries.cases_for(request.user).select_related("person", "category", "commune").order_by("person__name_sort", "id")
     filters = {k: request.GET.get(k, "") for k in ("commune", "category", "status")}
@@ -43,6 +44,7 @@ def case_list(request):
 
 
 @login_required
+@scope.names_required("welfare")
 def case_create(request):
     services.require_welfare_writer(request.user)
     form = CaseForm(request.POST or None, user=request.user, initial={"application_date": date.today()})
@@ -59,6 +61,7 @@ def case_create(request):
 
 
 @login_required
+@scope.names_required("welfare")
 def case_detail(request, pk):
     case = queries.case_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, case.person, label=f"Hồ sơ trợ cấp {case.pk}")
@@ -74,6 +77,7 @@ def case_detail(request, pk):
 
 @login_required
 @require_POST
+@scope.names_required("welfare")
 def case_action(request, pk):
     case = queries.case_for(request.user, pk)
     action = request.POST.get("action")
@@ -161,6 +165,7 @@ def _cycle_for(user, pk):
     cycle = queries.cycles_for(user).filter(pk=pk).first()
     if cycle is None:
         raise Http404("Không có danh sách chi trả này trong phạm vi của bạn.")
+    scope.require_names(user, cycle.scheme)  # the lines name each recipient
     return cycle
 
 
@@ -265,6 +270,7 @@ def payroll_export(request, pk, kind):
 
 
 @login_required
+@scope.names_required("welfare")
 def supports(request):
     from ansinh.core.queries import people_for
 
@@ -295,6 +301,7 @@ def supports(request):
 
 
 @login_required
+@scope.names_required("welfare")
 def centre(request):
     """Residents of the social-protection centre: in care now, admissions, discharges."""
     from ansinh.core.models import OrgUnit
@@ -330,6 +337,7 @@ def centre(request):
 
 
 @login_required
+@scope.names_required("welfare")
 def caregivers(request):
     from .forms import CaregiverForm
     form = CaregiverForm(request.POST or None, user=request.user)
@@ -368,6 +376,7 @@ def _export_allowed(user):
 
 
 @login_required
+@scope.names_required("welfare")
 def export_register(request, register):
     """Excel of a register in the user's scope (supports of a period, caregivers, centre residents)."""
     from ansinh.core.exports import workbook_bytes
@@ -412,6 +421,7 @@ def export_register(request, register):
 
 
 @login_required
+@scope.names_required("welfare")
 def children(request):
     """Children in special circumstances and the support each has received."""
     from .forms import ChildCaseForm
