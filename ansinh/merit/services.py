@@ -127,6 +127,8 @@ def add_relation(user, record, person, kind, since=None, until=None):
     caregiver period follows it, and a start or end in the past marks the record for recalculation."""
     require_writer(user)
     require_in_scope(user, record)
+    if not scope.in_territory(user, person.commune):
+        raise Invalid([("personal_id_or_pk", scope.OUT_OF_REACH)])
     if person.pk == record.person_id:
         raise Invalid([("person", "Người thân phải khác người có công.")])
     if since and until and until <= since:

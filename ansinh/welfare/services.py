@@ -278,6 +278,8 @@ def register_caregiver(user, record):
     """Decide caregiver support: the facts must give a coefficient above zero in the start month."""
     require_welfare_writer(user)
     ensure_commune_in_scope(user, record.commune)
+    if record.ward_id and not scope.in_territory(user, record.ward.commune):
+        raise Refused(scope.OUT_OF_REACH)
     problems = caregiver_problems(record)
     if problems:
         raise Refused(" ".join(problems))

@@ -95,3 +95,13 @@ def test_district_officer_cannot_start_or_recompute_a_province_batch(client, use
     batch = recalc.compute_batch(recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), date(2023, 8, 1), "", "KL 153"))
     client.login(username="mytu", password=PASSWORD)
     assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "recompute"}).status_code == 403
+
+
+def test_relation_service_refuses_a_person_of_another_district(users, my_tu_commune, ke_sach_commune):
+    from ansinh.core.tests.fixtures import make_person
+
+    record = paying_record(my_tu_commune, "TB_A", 61, full_name="Lâm Văn Mỹ Tú")
+    stranger = make_person(ke_sach_commune, full_name="Kim Thị Khác", sex="nu", birth_year=1960)
+    with pytest.raises(services.Invalid) as refused:
+        services.add_relation(users["mytu"], record, stranger, "caregiver", date(2024, 1, 1))
+    assert refused.value.problems == [("personal_id_or_pk", NEUTRAL)] and not record.relations.exists()

@@ -148,3 +148,15 @@ def test_refused_transfer_leaves_the_case_and_within_a_district_a_move_is_an_edi
     assert services.move(users["admin"], case, ke_sach_commune, "Tỉnh chuyển") is None  # province staff move directly
     case.refresh_from_db()
     assert case.commune == ke_sach_commune
+
+
+def test_caregiver_service_refuses_a_ward_of_another_district(users, welfare, my_tu_commune, ke_sach_commune):
+    from ansinh.welfare.models import Caregiver
+
+    carer = make_person(my_tu_commune, full_name="Lâm Thị Nuôi", sex="nu", birth_year=1970)
+    ward = make_person(ke_sach_commune, full_name="Bé Kế Sách", birth_year=2020)
+    record = Caregiver(caregiver=carer, ward=ward, commune=carer.commune, kind="foster_child", decision_number="1/QĐ",
+                       decision_date=date(2024, 1, 5), start_month=date(2024, 1, 1))
+    with pytest.raises(services.Refused, match=NEUTRAL):
+        services.register_caregiver(users["mytu"], record)
+    assert not Caregiver.objects.exists()
