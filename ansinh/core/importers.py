@@ -3,7 +3,7 @@ from collections import defaultdict
 from datetime import date
 
 from . import rules, scope
-from .imports import CellError, Column, Importer, Problem, parse_code, parse_date, parse_text, register
+from .imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
 from .models import AccessLog, AdminUnit, Ethnicity, Person
 from .services import bulk_create_people, same_birth
 from .text import fold, clean_name
@@ -33,6 +33,8 @@ class PersonImporter(Importer):
 
     def __init__(self, user):
         super().__init__(user)
+        if not scope.may_see_people(user):  # need to know: its messages speak of people already registered
+            raise FileRejected("Tài khoản của bạn chỉ xem số liệu tổng hợp; không nhập vào sổ đối tượng.")
         self.communes = defaultdict(list)
         for unit in AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE):
             self.communes[unit.code].append(unit)

@@ -19,7 +19,7 @@ from ansinh.core.office import DocumentError, docx_to_pdf
 from ansinh.reports.numbers import format_int
 
 from . import rules
-from .models import BatchItem, Decision, RecalcBatch
+from .models import Decision, RecalcBatch
 from .services import amount_words
 
 PARENT_AGENCY = "UBND tỉnh Sóc Trăng"

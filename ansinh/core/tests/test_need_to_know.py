@@ -68,3 +68,11 @@ def test_division_officer_sees_its_own_area_only_and_district_officer_every_area
     for url in ("/bao-tro/ho-so/", "/nguoi-co-cong/ho-so/", "/doi-tuong/"):
         assert client.get(url).status_code == 200, url
     assert "Lâm Văn Sóc" in client.get("/doi-tuong/").content.decode()
+
+
+def test_counts_only_accounts_cannot_import_into_the_people_registry(everyone):
+    from ansinh.core.imports import run_import
+    from ansinh.core.tests.fixtures import spreadsheet
+
+    result = run_import("people", spreadsheet(["Họ và tên"], [["Lâm Văn Sóc"]]), "p.xlsx", everyone["desk"])
+    assert [p.message for p in result.errors] == ["Tài khoản của bạn chỉ xem số liệu tổng hợp; không nhập vào sổ đối tượng."]
