@@ -28,7 +28,7 @@ def possible_duplicates(full_name, birth_year, commune, birth_date=None, exclude
 
 
 def ensure_commune_in_scope(user, commune):
-    if not scope.visible_communes(user).filter(pk=commune.pk).exists():
+    if not scope.in_territory(user, commune):
         raise PermissionDenied(f"Xã/phường “{commune}” nằm ngoài địa bàn bạn được quản lý.")
 
 
