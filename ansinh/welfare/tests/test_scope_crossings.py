@@ -160,3 +160,21 @@ def test_caregiver_service_refuses_a_ward_of_another_district(users, welfare, my
     with pytest.raises(services.Refused, match=NEUTRAL):
         services.register_caregiver(users["mytu"], record)
     assert not Caregiver.objects.exists()
+
+
+def test_transfers_are_listed_to_both_districts_and_only_for_named_areas(client, users, welfare, my_tu_commune, ke_sach_commune):
+    from ansinh.core import services as core_services
+    from ansinh.core.models import DistrictTransfer
+    from ansinh.core.tests.fixtures import make_user
+
+    from .test_payroll import new_case
+
+    transfer = services.move(users["mytu"], new_case(users["admin"], my_tu_commune), ke_sach_commune, "Về ở với con")
+    assert [t.pk for t in core_services.transfers_for(users["mytu"])] == [transfer.pk] == [t.pk for t in core_services.transfers_for(users["kesach"])]
+    desk = make_user("motcua", "division_officer", "SLDTBXH94-VP")
+    assert not core_services.transfers_for(desk).exists() and not core_services.transfers_for(users["viewer"]).exists()
+    assert core_services.may_decide(users["kesach"], transfer) and not core_services.may_decide(users["mytu"], transfer)
+    assert core_services.may_decide(users["admin"], transfer)
+    client.force_login(desk)
+    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}).status_code == 404
+    assert DistrictTransfer.objects.get().status == DistrictTransfer.Status.PENDING
