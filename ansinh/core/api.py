@@ -17,6 +17,24 @@ from .periods import Period, PeriodError
 from .services import possible_duplicates
 
 
+def names_of(area):
+    """Permission classes of an API door with rows naming people of `area` ("people": the people
+    registry): need to know, as on the pages (403 with the Vietnamese message)."""
+    from django.core.exceptions import PermissionDenied as Refused
+    from rest_framework.permissions import BasePermission, IsAuthenticated
+
+    class NamesOf(BasePermission):
+        def has_permission(self, request, view):
+            try:
+                scope.require_people(request.user) if area == "people" else scope.require_names(request.user, area)
+            except Refused as error:
+                self.message = str(error)
+                return False
+            return True
+
+    return [IsAuthenticated, NamesOf]
+
+
 class AdminUnitSerializer(serializers.ModelSerializer):
     parent_code = serializers.CharField(source="parent.code", default=None, read_only=True)
     successor_ids = serializers.PrimaryKeyRelatedField(source="successors", many=True, read_only=True)
@@ -142,6 +160,7 @@ class PersonSerializer(serializers.ModelSerializer):
 class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                     mixins.UpdateModelMixin, viewsets.GenericViewSet):
     serializer_class = PersonSerializer
+    permission_classes = names_of("people")
 
     @extend_schema(parameters=[
         OpenApiParameter("q", str, description="Họ tên (có hoặc không dấu) hoặc số định danh; tối đa 500 người khớp"),

@@ -14,4 +14,6 @@ def navigation(request):
         "nav_unit": profile.org_unit if profile else None,
         "nav_can_write": scope.can_write(user),
         "nav_is_leader": scope.is_leader_or_admin(user),
+        "nav_named_areas": scope.areas_of(user),
+        "nav_people": scope.may_see_people(user),
     }

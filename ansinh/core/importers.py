@@ -3,7 +3,7 @@ from collections import defaultdict
 from datetime import date
 
 from . import rules, scope
-from .imports import CellError, Column, Importer, Problem, parse_code, parse_date, parse_text, register
+from .imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
 from .models import AccessLog, AdminUnit, Ethnicity, Person
 from .services import bulk_create_people, same_birth
 from .text import fold, clean_name
@@ -33,6 +33,8 @@ class PersonImporter(Importer):
 
     def __init__(self, user):
         super().__init__(user)
+        if not scope.may_see_people(user):  # need to know: its messages speak of people already registered
+            raise FileRejected("Tài khoản của bạn chỉ xem số liệu tổng hợp; không nhập vào sổ đối tượng.")
         self.communes = defaultdict(list)
         for unit in AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE):
             self.communes[unit.code].append(unit)
@@ -149,7 +151,10 @@ class PersonImporter(Importer):
         ids = list(first_row)
         for start in range(0, len(ids), CHUNK):
             existing = Person.objects.filter(personal_id__in=ids[start:start + CHUNK])
-            for personal_id, death_date in existing.values_list("personal_id", "death_date"):
+            for personal_id, death_date, commune_id in existing.values_list("personal_id", "death_date", "commune_id"):
+                if commune_id not in self.allowed_commune_ids:  # never confirm who holds it, nor anything about them
+                    problems.append(Problem(first_row[personal_id], "Số định danh cá nhân", f"{personal_id}: {scope.OUT_OF_REACH}"))
+                    continue
                 note = " (người này đã mất)" if death_date else ""
                 problems.append(Problem(first_row[personal_id], "Số định danh cá nhân", f"{personal_id} đã có trong hệ thống{note}."))
 

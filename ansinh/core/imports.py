@@ -17,6 +17,7 @@ from django_tasks import task
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from .scope import OutOfReach
 from .text import fold
 
 MAX_ERRORS_SHOWN = 1000
@@ -103,7 +104,9 @@ class Importer:
             return parse(values.get(name))
         except CellError as error:
             problems.append(Problem(row, self.header_of(name), str(error)))
-            return None
+        except OutOfReach as error:  # a scoped lookup: the same words for missing and out of scope
+            problems.append(Problem(row, self.header_of(name), error.message))
+        return None
 
     def check_file(self, objects, problems, warnings):
         """Checks across rows and against the database (duplicates...)."""

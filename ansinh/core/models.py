@@ -319,6 +319,43 @@ class AccessLog(models.Model):
         ordering = ["-at"]
 
 
+class DistrictTransfer(models.Model):
+    """A record (welfare case, merit record, person…) moved to a commune of another district:
+    it stays where it was until the receiving district accepts (or refuses) the transfer."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Chờ nơi đến tiếp nhận"
+        ACCEPTED = "accepted", "Đã tiếp nhận"
+        REFUSED = "refused", "Nơi đến từ chối"
+
+    target_type = models.ForeignKey("contenttypes.ContentType", models.PROTECT, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    area = models.CharField("lĩnh vực", max_length=20, choices=Area.choices)
+    label = models.CharField("hồ sơ chuyển", max_length=255)
+    from_commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="chuyển từ")
+    to_commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="chuyển đến")
+    reason = models.CharField("lý do", max_length=300)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="người đề nghị")
+    requested_at = models.DateTimeField("ngày đề nghị", auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người xử lý")
+    decided_at = models.DateTimeField("ngày xử lý", null=True, blank=True)
+    note = models.CharField("ghi chú khi xử lý", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "chuyển hồ sơ sang huyện khác"
+        verbose_name_plural = "chuyển hồ sơ sang huyện khác"
+        constraints = [models.UniqueConstraint(fields=["target_type", "target_id"], condition=Q(status="pending"),
+                                               name="one_pending_transfer_per_record")]
+
+    def __str__(self):
+        return f"{self.label}: {self.from_commune} → {self.to_commune}"
+
+    @property
+    def target(self):
+        return self.target_type.get_object_for_this_type(pk=self.target_id)
+
+
 class DayOverride(NoDeleteModel):
     """An extra day off or a make-up working day of the civil-service calendar."""
 

@@ -8,6 +8,8 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(template_name="core/password_change.html", success_url="/"), name="password_change"),
     path("linh-vuc/<slug:code>/", views.area, name="area"),
+    path("chuyen-dia-ban/", views.transfers, name="transfers"),
+    path("chuyen-dia-ban/<int:pk>/xu-ly/", views.transfer_action, name="transfer_action"),
     path("doi-tuong/", views.people_list, name="people_list"),
     path("doi-tuong/them/", views.person_create, name="person_create"),
     path("doi-tuong/xuat-excel/", views.people_export, name="people_export"),

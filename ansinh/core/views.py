@@ -18,7 +18,7 @@ from .auth import LockoutAuthenticationForm
 from .exports import people_workbook, xlsx_response
 from .forms import ClosePersonForm, DayOverrideForm, ImportForm, PeopleFilterForm, PersonForm
 from .imports import REGISTRY, FileRejected, importer_for, rejected, run_import, size_problem, template_workbook
-from .models import AccessLog, AdminUnit, Area, DayOverride, ImportJob, OrgUnit, Person
+from .models import AccessLog, AdminUnit, Area, DayOverride, DistrictTransfer, ImportJob, OrgUnit, Person
 from .pagination import IdFirstPaginator
 from .periods import Period, PeriodError
 
@@ -54,10 +54,48 @@ def area(request, code):
     from .areas import PAGES
 
     units = OrgUnit.objects.filter(area=code).select_related("parent")
-    return render(request, "core/area.html", {"area_code": code, "area_label": Area(code).label, "units": units, "pages": PAGES.get(code, [])})
+    # need to know: no links to registries this account may not open (the desk pages keep their own rules)
+    named = scope.may_see_names(request.user, code) or code not in scope.PEOPLE_AREAS
+    return render(request, "core/area.html", {"area_code": code, "area_label": Area(code).label, "units": units,
+                                              "pages": PAGES.get(code, []) if named else [], "named": named})
 
 
 @login_required
+def transfers(request):
+    """Records moved between districts: requests out of and into the user's territory, and the decision."""
+    items = services.transfers_for(request.user).order_by("-requested_at", "-id")
+    status = request.GET.get("status", "pending")
+    if status in DistrictTransfer.Status.values:
+        items = items.filter(status=status)
+    page = paginate(request, items)
+    for transfer in page:
+        transfer.may_decide = transfer.status == DistrictTransfer.Status.PENDING and services.may_decide(request.user, transfer)
+    return render(request, "core/transfers.html", {"page": page, "status": status, "statuses": DistrictTransfer.Status.choices,
+                                                   "query": f"status={status}"})
+
+
+@login_required
+@require_POST
+def transfer_action(request, pk):
+    transfer = services.transfers_for(request.user).filter(pk=pk).first()
+    if transfer is None:
+        raise Http404(scope.OUT_OF_REACH)
+    try:
+        if request.POST.get("action") == "accept":
+            services.accept_transfer(request.user, transfer, request.POST.get("note", ""))
+            messages.success(request, f"Đã tiếp nhận: {transfer.label} chuyển về {transfer.to_commune}.")
+        elif request.POST.get("action") == "refuse":
+            services.refuse_transfer(request.user, transfer, request.POST.get("note", ""))
+            messages.success(request, f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}.")
+        else:
+            raise Http404
+    except services.Refused as error:
+        messages.error(request, str(error))
+    return redirect("transfers")
+
+
+@login_required
+@scope.names_required("people")
 def people_list(request):
     form = PeopleFilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
@@ -71,6 +109,7 @@ def people_list(request):
 
 
 @login_required
+@scope.names_required("people")
 def people_export(request):
     form = PeopleFilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
@@ -83,6 +122,7 @@ def people_export(request):
 
 
 @login_required
+@scope.names_required("people")
 def person_detail(request, pk):
     person = queries.person_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, person)
@@ -102,6 +142,7 @@ def _history_rows(records):
 
 
 @login_required
+@scope.names_required("people")
 def person_create(request):
     scope.require_write(request.user)
     form = PersonForm(request.POST or None, user=request.user)
@@ -113,6 +154,7 @@ def person_create(request):
 
 
 @login_required
+@scope.names_required("people")
 def person_edit(request, pk):
     scope.require_write(request.user)
     person = queries.person_for(request.user, pk)
@@ -125,6 +167,7 @@ def person_edit(request, pk):
 
 
 @login_required
+@scope.names_required("people")
 def person_close(request, pk):
     scope.require_write(request.user)
     person = queries.person_for(request.user, pk)

@@ -87,7 +87,7 @@ def figure_trace(request, code):
         "category": category, "category_label": indicator.category_label(category) if category else "",
         "district_rows": [(d, figure.by_district.get(d.pk), figure.district_targets.get(d.pk)) for d in districts],
         "categories": [(c, indicator.category_label(c), v) for c, v in figure.by_category.items() if c],
-        "records_url": queries.records_page(code, period),
+        "records_url": queries.records_page(code, period) if scope.may_see_names(request.user, indicator.area) else "",
     })
 
 

@@ -1,6 +1,7 @@
 """Read-only API of the merit registry and its decisions, with the same scope as the pages."""
 from rest_framework import serializers, viewsets
 
+from ansinh.core.api import names_of
 from ansinh.core.audit import log_access
 from ansinh.core.models import AccessLog
 
@@ -26,6 +27,7 @@ class RecordSerializer(serializers.ModelSerializer):
 
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RecordSerializer
+    permission_classes = names_of("merit")
 
     def get_queryset(self):
         records = queries.records_for(self.request.user).select_related("person", "category", "commune").prefetch_related("assessments").order_by("id")
@@ -52,6 +54,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = DecisionSerializer
+    permission_classes = names_of("merit")
 
     def get_queryset(self):
         decisions = queries.decisions_for(self.request.user).order_by("-id")

@@ -21,7 +21,7 @@ from ansinh.core.office import DocumentError, docx_to_pdf
 from ansinh.reports.numbers import format_int
 
 from . import rules
-from .models import BatchItem, Decision, RecalcBatch
+from .models import Decision, RecalcBatch
 from .services import amount_words
 
 PARENT_AGENCY = "UBND tỉnh Sóc Trăng"
@@ -229,14 +229,4 @@ def start_batch_files(batch):
             return False
         batch_files_job.enqueue(batch.pk)
     return True
-
-
-def batch_summary(batch):
-    """Counts by district for the preview page."""
-    rows = {}
-    for item in BatchItem.objects.filter(batch=batch).values("record__commune__parent__name", "difference"):
-        name = item["record__commune__parent__name"]
-        count, recovery = rows.get(name, (0, 0))
-        rows[name] = (count + 1, recovery + (-item["difference"] if item["difference"] < 0 else 0))
-    return sorted(rows.items())
 

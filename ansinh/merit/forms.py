@@ -47,20 +47,17 @@ class RecordForm(PersonForm, forms.ModelForm):
         self.fields["commune"].queryset = scope.visible_communes(user).order_by("code")
         self.fields["category"].queryset = MeritCategory.objects.all()
 
-    def _linked(self, name, category_codes, label):
+    def _linked(self, name, category_codes):
         pk = self.cleaned_data.get(name)
         if not pk:
             return None
-        found = MeritRecord.objects.filter(pk=pk, category__code__in=category_codes).first()
-        if found is None:
-            raise forms.ValidationError(f"Không có {label} mang mã {pk}.")
-        return found
+        return scope.lookup(scope.filter_by_commune(MeritRecord.objects.all(), self.user), pk=pk, category__code__in=category_codes)
 
     def clean_martyr_pk(self):
-        return self._linked("martyr_pk", ["LS"], "hồ sơ liệt sĩ")
+        return self._linked("martyr_pk", ["LS"])
 
     def clean_parent_pk(self):
-        return self._linked("parent_pk", ["CDHH"], "hồ sơ người nhiễm chất độc hóa học")
+        return self._linked("parent_pk", ["CDHH"])
 
 
 class AssessmentForm(Plain):

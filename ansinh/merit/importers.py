@@ -195,10 +195,8 @@ class AssessmentImporter(MeritImporter):
 
     def _record(self, value):
         code = parse_code(value)
-        record = MeritRecord.objects.select_related("person", "category").filter(pk=int(code)).first() if code.isdigit() else None
-        if record is None or record.commune_id not in self.allowed:
-            raise CellError(f"không có hồ sơ mã {code} trong phạm vi của bạn.")
-        return record
+        records = MeritRecord.objects.select_related("person", "category").filter(commune_id__in=self.allowed)
+        return scope.lookup(records, pk=int(code) if code.isdigit() else None)
 
     def clean_row(self, values, row, problems):
         record = self.cell(values, "record", self._record, row, problems)

@@ -1,6 +1,8 @@
 """Reads of the merit registry, always through the user's scope (pages, exports, API)."""
 from datetime import date
 
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ansinh.core import scope
@@ -36,6 +38,29 @@ def decision_for(user, pk):
 
 def batch_items_for(user, batch):
     return scope.filter_by_commune(BatchItem.objects.filter(batch=batch), user, "record__commune")
+
+
+def batch_totals(items):
+    """People, recovery and arrears of batch items (the viewer's share of a batch)."""
+    return items.aggregate(people=Count("id"), total_recovery=-Coalesce(Sum("difference", filter=Q(difference__lt=0)), 0),
+                           total_arrears=Coalesce(Sum("difference", filter=Q(difference__gt=0)), 0))
+
+
+def batches_for(user, batches):
+    """Batches with the people and totals of the user's territory (the province's own figures for province staff)."""
+    if scope.is_province_level(user):
+        return batches
+    for batch in batches:
+        for name, value in batch_totals(batch_items_for(user, batch)).items():
+            setattr(batch, name, value)
+    return batches
+
+
+def batch_by_district(items):
+    """Counts and recovery by district of batch items, for the preview page."""
+    rows = items.values("record__commune__parent__name").annotate(
+        people=Count("id"), recovery=-Coalesce(Sum("difference", filter=Q(difference__lt=0)), 0)).order_by("record__commune__parent__name")
+    return [(row["record__commune__parent__name"], (row["people"], row["recovery"])) for row in rows]
 
 
 def schedules_for(user):

@@ -103,7 +103,7 @@ def group_of(batch):
 @transaction.atomic
 def start_batch(user, category, until, title, basis):
     """A batch for a group: refused when a month in its span has no closed payroll."""
-    services.require_writer(user)
+    services.require_province(user, "Lập đợt tính lại")
     until = rules.first_of(until)
     marked = MeritRecord.objects.filter(category=category, recalc_from__isnull=False, recalc_from__lte=until, status__in=payroll.PAYABLE)
     first = marked.order_by("recalc_from").values_list("recalc_from", flat=True).first()
@@ -175,7 +175,7 @@ def compute_batch_job(batch_id):
 
 def recompute(user, batch):
     """Compute a batch not yet approved again; a batch being computed is refused (conditional update)."""
-    services.require_writer(user)
+    services.require_province(user, "Tính lại đợt")
     with transaction.atomic():
         taken = RecalcBatch.objects.filter(pk=batch.pk, status__in=[RecalcBatch.Status.PREVIEW, RecalcBatch.Status.FAILED]).update(
             status=RecalcBatch.Status.COMPUTING, progress=0, message="")

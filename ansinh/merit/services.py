@@ -47,9 +47,24 @@ def require_leader(user, what="duyệt quyết định"):
         raise PermissionDenied(f"Chỉ lãnh đạo Sở được {what}.")
 
 
+def require_province(user, what):
+    """Lists and batches of the whole province are made by province staff, not by a district."""
+    require_writer(user)
+    if not scope.is_province_level(user):
+        raise PermissionDenied(f"{what} là việc của cấp tỉnh; cán bộ cấp huyện không làm thay cho cả tỉnh.")
+
+
 def require_in_scope(user, record):
     if not scope.filter_by_commune(MeritRecord.objects.filter(pk=record.pk), user).exists():
         raise PermissionDenied("Hồ sơ ngoài phạm vi bạn được xem và sửa.")
+
+
+def require_links_in_scope(user, record):
+    """The martyr and the parent a record names must be records the user may see."""
+    visible = scope.filter_by_commune(MeritRecord.objects.all(), user)
+    for field, linked in (("martyr_pk", record.martyr_id), ("parent_pk", record.parent_record_id)):
+        if linked and not visible.filter(pk=linked).exists():
+            raise Invalid([(field, scope.OUT_OF_REACH)])
 
 
 def mark_for_recalculation(records, from_day):
@@ -72,6 +87,7 @@ def register_record(user, record):
     require_in_scope(user, record) if record.pk else None
     if record.commune_id not in set(scope.visible_communes(user).values_list("pk", flat=True)):
         raise PermissionDenied("Xã/phường ngoài phạm vi của bạn.")
+    require_links_in_scope(user, record)
     if MeritRecord.objects.filter(person=record.person, category=record.category).exclude(status=MeritRecord.Status.MOVED_OUT).exists():
         raise Refused(f"{record.person} đã có hồ sơ diện “{record.category}”.")
     record.created_by = user
@@ -111,6 +127,8 @@ def add_relation(user, record, person, kind, since=None, until=None):
     caregiver period follows it, and a start or end in the past marks the record for recalculation."""
     require_writer(user)
     require_in_scope(user, record)
+    if not scope.in_territory(user, person.commune):
+        raise Invalid([("personal_id_or_pk", scope.OUT_OF_REACH)])
     if person.pk == record.person_id:
         raise Invalid([("person", "Người thân phải khác người có công.")])
     if since and until and until <= since:
@@ -417,8 +435,10 @@ def build_campaign(user, campaign):
     from .models import CampaignEntry, Campaign
 
     require_writer(user)
-    campaign.entries.all().delete()
-    living = MeritRecord.objects.filter(person__death_date__isnull=True).exclude(status__in=[MeritRecord.Status.ENDED, MeritRecord.Status.MOVED_OUT])
+    # A district officer (re)builds only the entries of their district; the province list is the province's.
+    scope.filter_by_commune(campaign.entries.all(), user).delete()
+    living = scope.filter_by_commune(MeritRecord.objects.filter(person__death_date__isnull=True), user).exclude(
+        status__in=[MeritRecord.Status.ENDED, MeritRecord.Status.MOVED_OUT])
     entries = []
     if campaign.kind == Campaign.Kind.CONVALESCENCE:
         high = set(Assessment.objects.filter(rate__gte=81).values_list("record_id", flat=True))

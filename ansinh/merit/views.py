@@ -51,6 +51,7 @@ def _filtered_records(request):
 
 
 @login_required
+@scope.names_required("merit")
 def record_list(request):
     records, filters = _filtered_records(request)
     query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
@@ -62,6 +63,7 @@ def record_list(request):
 
 
 @login_required
+@scope.names_required("merit")
 def record_export(request):
     if not (services.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất dữ liệu cá nhân.")
@@ -76,6 +78,7 @@ def record_export(request):
 
 
 @login_required
+@scope.names_required("merit")
 def record_create(request):
     services.require_writer(request.user)
     form = RecordForm(request.POST or None, user=request.user)
@@ -96,6 +99,7 @@ def record_create(request):
 
 
 @login_required
+@scope.names_required("merit")
 def transfer_in(request):
     services.require_writer(request.user)
     form = TransferInForm(request.POST or None, user=request.user)
@@ -130,6 +134,7 @@ def _record_context(request, record, **forms):
 
 
 @login_required
+@scope.names_required("merit")
 def record_detail(request, pk):
     record = queries.record_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, record.person, label=f"Hồ sơ người có công {record.pk}")
@@ -144,6 +149,7 @@ ACTIONS = {
 
 @login_required
 @require_POST
+@scope.names_required("merit")
 def record_action(request, pk):
     """Every change to a record: a bad form is shown again with its errors, nothing written."""
     record = queries.record_for(request.user, pk)
@@ -208,6 +214,7 @@ def record_action(request, pk):
 
 
 @login_required
+@scope.names_required("merit")
 def evidence_file(request, pk):
     """A scanned document, for those who may see the record; every download is logged."""
     item = Evidence.objects.filter(pk=pk).exclude(file="").first()
@@ -219,6 +226,7 @@ def evidence_file(request, pk):
 
 
 @login_required
+@scope.names_required("merit")
 def decision_list(request):
     decisions = queries.decisions_for(request.user).select_related("record__person", "record__commune")
     filters = {k: request.GET.get(k, "") for k in ("kind", "status", "year", "period")}
@@ -244,6 +252,7 @@ def decision_list(request):
 
 
 @login_required
+@scope.names_required("merit")
 def decision_detail(request, pk):
     decision = queries.decision_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, decision.record.person, label=f"Quyết định người có công {decision.pk}")
@@ -256,6 +265,7 @@ def decision_detail(request, pk):
 
 @login_required
 @require_POST
+@scope.names_required("merit")
 def decision_action(request, pk):
     decision = queries.decision_for(request.user, pk)
     try:
@@ -275,6 +285,7 @@ def decision_action(request, pk):
 
 
 @login_required
+@scope.names_required("merit")
 def decision_file(request, pk, kind):
     decision = queries.decision_for(request.user, pk)
     log_access(request, AccessLog.Action.EXPORT, decision.record.person, label=f"Quyết định {decision.number_text}")
@@ -308,8 +319,9 @@ def batch_list(request):
                 _show_problems(form, error)
     marked = queries.records_for(request.user).filter(recalc_from__isnull=False).values("category__name").annotate(count=Count("id"))
     return render(request, "merit/batch_list.html", {
-        "batches": RecalcBatch.objects.select_related("category").order_by("-id")[:50], "form": form, "marked": marked,
-        "can_write": services.can_write(request.user),
+        "batches": queries.batches_for(request.user, list(RecalcBatch.objects.select_related("category").order_by("-id")[:50])),
+        "form": form, "marked": marked,
+        "can_write": services.can_write(request.user) and scope.is_province_level(request.user),
     })
 
 
@@ -321,6 +333,7 @@ def _batch(pk):
 
 
 @login_required
+@scope.names_required("merit")
 def batch_detail(request, pk):
     batch = _batch(pk)
     if request.headers.get("HX-Request"):
@@ -337,15 +350,17 @@ def batch_detail(request, pk):
     for item in page:
         item.decision, item.month_count = decisions.get(item.record_id), rules.month_count(item.months)
         item.runs = [run | {"span": documents.span(run)} for run in item.months]
+    queries.batches_for(request.user, [batch])  # people and totals of the viewer's territory
     return render(request, "merit/batch_detail.html", {
-        "batch": batch, "page": page, "totals": totals, "districts": documents.batch_summary(batch), "approve_form": ApproveForm(),
-        "can_approve": scope.is_leader_or_admin(request.user), "can_write": services.can_write(request.user), "query": "",
+        "batch": batch, "page": page, "totals": totals, "districts": queries.batch_by_district(items), "approve_form": ApproveForm(),
+        "can_approve": scope.is_leader_or_admin(request.user), "can_write": services.can_write(request.user) and scope.is_province_level(request.user), "query": "",
         "files": {name: (Path(batch.files_path) / name).exists() for name in ("quyet-dinh.zip", "quyet-dinh.pdf", "tong-hop.xlsx")} if batch.files_path else {},
     })
 
 
 @login_required
 @require_POST
+@scope.names_required("merit")
 def batch_action(request, pk):
     batch = _batch(pk)
     try:
@@ -354,7 +369,7 @@ def batch_action(request, pk):
             recalc.approve_batch(request.user, batch, form.cleaned_data["signed_on"] if form.is_valid() else None)
             messages.success(request, "Đã duyệt đợt tính lại và ra quyết định cho từng người.")
         elif request.POST.get("action") == "files":
-            services.require_writer(request.user)
+            services.require_province(request.user, "Tạo tệp quyết định của đợt")
             if batch.status != RecalcBatch.Status.APPROVED:
                 raise services.Refused("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
             if not documents.start_batch_files(batch):
@@ -373,6 +388,7 @@ BATCH_FILES = {"quyet-dinh.zip": "application/zip", "quyet-dinh.pdf": "applicati
 
 
 @login_required
+@scope.names_required("merit")
 def batch_file(request, pk, name):
     batch = _batch(pk)
     if name not in BATCH_FILES or not batch.files_path:
@@ -387,6 +403,7 @@ def batch_file(request, pk, name):
 
 
 @login_required
+@scope.names_required("merit")
 def recoveries(request):
     schedules = queries.schedules_for(request.user).select_related("record__person", "record__commune", "decision")
     if request.GET.get("all") != "1":
@@ -402,6 +419,7 @@ def recoveries(request):
 
 
 @login_required
+@scope.names_required("merit")
 def recovery_detail(request, pk):
     schedule = queries.schedules_for(request.user).select_related("record__person", "decision").filter(pk=pk).first()
     if schedule is None:
@@ -466,6 +484,7 @@ def campaigns(request):
 
 
 @login_required
+@scope.names_required("merit")
 def campaign_export(request, pk):
     campaign = Campaign.objects.filter(pk=pk).first()
     if campaign is None:

@@ -1,6 +1,8 @@
 """Read-only API of the welfare registry and payroll, with the same scope as the pages."""
 from rest_framework import serializers, viewsets
 
+from ansinh.core import scope
+from ansinh.core.api import names_of
 from ansinh.core.audit import log_access
 from ansinh.core.models import AccessLog
 
@@ -21,6 +23,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
 class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CaseSerializer
+    permission_classes = names_of("welfare")
 
     def get_queryset(self):
         cases = queries.cases_for(self.request.user).select_related("person", "category", "commune").order_by("id")
@@ -62,6 +65,7 @@ class SupportSerializer(serializers.ModelSerializer):
 
 class SupportViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = SupportSerializer
+    permission_classes = names_of("welfare")
 
     def get_queryset(self):
         from ansinh.core import scope
@@ -81,6 +85,7 @@ class CaregiverSerializer(serializers.ModelSerializer):
 
 class CaregiverViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CaregiverSerializer
+    permission_classes = names_of("welfare")
 
     def get_queryset(self):
         from ansinh.core import scope
@@ -97,14 +102,12 @@ class ResidentSerializer(serializers.ModelSerializer):
 
 
 class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
-    """Residents of the centres: the Department's staff see them; district officers do not."""
+    """Residents of the centres: a district officer sees those of the district, as on the page."""
 
     serializer_class = ResidentSerializer
+    permission_classes = names_of("welfare")
 
     def get_queryset(self):
         from ansinh.core import scope
 
-        territory = scope.territory_of(self.request.user)
-        if territory is not None and territory.level != "province":
-            return Resident.objects.none()
-        return Resident.objects.select_related("person").order_by("id")
+        return scope.filter_by_commune(Resident.objects.all(), self.request.user, "person__commune").select_related("person").order_by("id")

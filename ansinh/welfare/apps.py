@@ -9,7 +9,12 @@ class WelfareConfig(AppConfig):
     def ready(self):
         from ansinh.core.areas import register_page
 
-        from . import importers, sources  # noqa: F401  (registers the importers and indicator sources)
+        from ansinh.core.services import register_mover
+
+        from . import importers, services, sources  # noqa: F401  (registers the importers and indicator sources)
+        from .models import Case
+
+        register_mover(Case, "welfare", services.apply_move)
 
         for label, url_name in (
             ("Hồ sơ trợ cấp xã hội hằng tháng", "case_list"), ("Danh sách chi trả", "payroll_index"),

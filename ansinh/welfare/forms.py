@@ -10,11 +10,9 @@ from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Suppo
 def person_in_scope(user, value):
     """The registered person with this 12-digit ID or record number, among those the user may see."""
     value = value.strip()
-    people = people_for(user)
-    person = people.filter(personal_id=value).first() if len(value) == 12 else people.filter(pk=value).first() if value.isdigit() else None
-    if person is None:
-        raise forms.ValidationError("Không tìm thấy người này trong sổ đối tượng thuộc phạm vi của bạn.")
-    return person
+    if len(value) == 12:
+        return scope.lookup(people_for(user), personal_id=value)
+    return scope.lookup(people_for(user), pk=value if value.isdigit() else None)
 
 
 class PersonForm(StyledForm):

@@ -15,11 +15,7 @@ PAYMENTS = {"tien mat": Case.Payment.CASH, "chuyen khoan": Case.Payment.BANK, "b
 def registered_person(value, allowed_communes, allow_dead=False):
     """The registered person with this ID, in the user's communes (and alive unless allowed)."""
     code = parse_code(value)
-    person = Person.objects.filter(personal_id=code).select_related("commune").first()
-    if person is None:
-        raise CellError(f"không có người mang số định danh {code} trong sổ đối tượng.")
-    if person.commune_id not in allowed_communes:
-        raise CellError(f"{person} thuộc địa bàn ngoài phạm vi của bạn.")
+    person = scope.lookup(Person.objects.filter(commune_id__in=allowed_communes).select_related("commune"), personal_id=code)
     if person.death_date and not allow_dead:
         raise CellError(f"số định danh {code} là của {person}, đã mất ngày {person.death_date:%d/%m/%Y}.")
     return person

@@ -6,7 +6,7 @@ from django.http import Http404
 from ansinh.core import scope
 
 from . import payroll, rules
-from .models import Case, PayrollCycle
+from .models import Case, PayrollCycle, Resident
 
 
 def cases_for(user):
@@ -18,6 +18,11 @@ def case_for(user, pk):
     if case is None:
         raise Http404("Không tìm thấy hồ sơ trong phạm vi bạn được xem.")
     return case
+
+
+def residents_for(user, centre):
+    """Stays at the centre of people whose commune is in the user's territory."""
+    return scope.filter_by_commune(Resident.objects.filter(centre=centre), user, "person__commune")
 
 
 def cycles_for(user):

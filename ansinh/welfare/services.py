@@ -213,6 +213,7 @@ def longevity_candidates(people, year):
 def admit(user, resident):
     """Admit a person to the centre; one open stay per person; a vagrant is emergency care."""
     require_welfare_writer(user)
+    ensure_commune_in_scope(user, resident.person.commune)
     if resident.person.death_date:
         raise Refused(f"{resident.person} đã mất; không tiếp nhận.")
     if resident.admitted > date.today():
@@ -229,6 +230,7 @@ def admit(user, resident):
 @transaction.atomic
 def discharge(user, resident, day, reason):
     require_welfare_writer(user)
+    ensure_commune_in_scope(user, resident.person.commune)
     if resident.discharged:
         raise Refused("Đối tượng đã rời cơ sở.")
     if day < resident.admitted:
@@ -276,6 +278,8 @@ def register_caregiver(user, record):
     """Decide caregiver support: the facts must give a coefficient above zero in the start month."""
     require_welfare_writer(user)
     ensure_commune_in_scope(user, record.commune)
+    if record.ward_id and not scope.in_territory(user, record.ward.commune):
+        raise Refused(scope.OUT_OF_REACH)
     problems = caregiver_problems(record)
     if problems:
         raise Refused(" ".join(problems))
@@ -324,13 +328,24 @@ def resume(user, case, reason):
 
 @transaction.atomic
 def move(user, case, commune, reason):
-    """Move a case (and its person) to another commune of the province; the history keeps both."""
+    """Move a case (and its person) to another commune of the province. Within the district (or by
+    province staff) it moves now and None is returned; into another district it becomes a transfer
+    that the receiving district accepts (returned), and the case stays where it was until then."""
+    from ansinh.core import services as core_services
+
     require_welfare_writer(user)
     ensure_commune_in_scope(user, case.commune)
-    if commune.level != "commune" or commune.pk == case.commune_id:
-        raise Refused("Hãy chọn một xã/phường khác.")
-    if payroll.province_code(commune) != payroll.province_code(case.commune):
+    if commune.level == "commune" and payroll.province_code(commune) != payroll.province_code(case.commune):
         raise Refused("Chuyển sang tỉnh khác: hãy thôi hưởng với lý do “Chuyển đi nơi khác”.")
+    label = f"Hồ sơ trợ cấp xã hội mã {case.pk}: {case.person.full_name} ({case.category.name})"
+    try:
+        return core_services.move(user, case, commune, reason, label)
+    except core_services.Refused as error:
+        raise Refused(str(error)) from error
+
+
+def apply_move(user, case, commune, reason):
+    """The move itself (registered with the core transfers): the case and its person, history kept."""
     old = case.commune
     case.commune = commune
     case._change_reason = f"Chuyển từ {old} đến {commune}: {reason.strip()}"

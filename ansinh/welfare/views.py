@@ -14,6 +14,7 @@ from ansinh.core import jobs, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
+from ansinh.core.services import transfers_of
 from ansinh.core.text import neutralise_formula
 from ansinh.core.views import paginate, requested_period
 
@@ -24,6 +25,7 @@ from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, P
 
 
 @login_required
+@scope.names_required("welfare")
 def case_list(request):
     cases = queries.cases_for(request.user).select_related("person", "category", "commune").order_by("person__name_sort", "id")
     filters = {k: request.GET.get(k, "") for k in ("commune", "category", "status")}
@@ -42,6 +44,7 @@ def case_list(request):
 
 
 @login_required
+@scope.names_required("welfare")
 def case_create(request):
     services.require_welfare_writer(request.user)
     form = CaseForm(request.POST or None, user=request.user, initial={"application_date": date.today()})
@@ -58,6 +61,7 @@ def case_create(request):
 
 
 @login_required
+@scope.names_required("welfare")
 def case_detail(request, pk):
     case = queries.case_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, case.person, label=f"Hồ sơ trợ cấp {case.pk}")
@@ -67,11 +71,13 @@ def case_detail(request, pk):
         "decision_form": DecisionForm(), "end_form": EndForm(), "can_write": services.can_write(request.user),
         "communes": AdminUnit.objects.filter(level="commune", parent__parent_id=case.commune.parent.parent_id).select_related("parent").order_by("code"),
         "payments": case.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[:36],
+        "transfers": transfers_of(case),
     })
 
 
 @login_required
 @require_POST
+@scope.names_required("welfare")
 def case_action(request, pk):
     case = queries.case_for(request.user, pk)
     action = request.POST.get("action")
@@ -97,10 +103,13 @@ def case_action(request, pk):
         elif action == "resume":
             services.resume(request.user, case, request.POST.get("reason", ""))
         elif action == "move":
-            commune = AdminUnit.objects.filter(pk=request.POST.get("commune"), level="commune").first()
+            commune = AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune").select_related("parent").first()
             if commune is None:
                 raise services.Refused("Không có xã/phường này.")
-            services.move(request.user, case, commune, request.POST.get("reason", ""))
+            if services.move(request.user, case, commune, request.POST.get("reason", "")):
+                messages.info(request, f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
+                                       "quản lý cho đến khi nơi đến đồng ý tiếp nhận.")
+                return redirect("case_detail", pk=case.pk)
         elif action == "end":
             form = EndForm(request.POST)
             if not form.is_valid():
@@ -155,6 +164,7 @@ def _cycle_for(user, pk):
     cycle = queries.cycles_for(user).filter(pk=pk).first()
     if cycle is None:
         raise Http404("Không có danh sách chi trả này trong phạm vi của bạn.")
+    scope.require_names(user, cycle.scheme)  # the lines name each recipient
     return cycle
 
 
@@ -266,6 +276,7 @@ def payroll_export(request, pk, kind):
 
 
 @login_required
+@scope.names_required("welfare")
 def supports(request):
     from ansinh.core.queries import people_for
 
@@ -296,6 +307,7 @@ def supports(request):
 
 
 @login_required
+@scope.names_required("welfare")
 def centre(request):
     """Residents of the social-protection centre: in care now, admissions, discharges."""
     from ansinh.core.models import OrgUnit
@@ -306,9 +318,9 @@ def centre(request):
         raise Http404("Chưa khai báo cơ sở bảo trợ xã hội.")
     form = ResidentForm(request.POST or None, user=request.user, initial={"admitted": date.today()})
     if request.method == "POST" and request.POST.get("action") == "discharge":
-        stay = Resident.objects.filter(pk=request.POST.get("resident"), centre=home).first()
+        stay = queries.residents_for(request.user, home).filter(pk=request.POST.get("resident") or 0).first()
         if stay is None:
-            raise Http404
+            raise Http404(scope.OUT_OF_REACH)
         try:
             services.discharge(request.user, stay, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
             messages.success(request, f"{stay.person} đã rời cơ sở.")
@@ -324,13 +336,14 @@ def centre(request):
             return redirect("centre")
         except services.Refused as error:
             form.add_error(None, str(error))
-    in_care = Resident.objects.filter(centre=home, discharged__isnull=True).select_related("person").order_by("category", "person__name_sort")
+    in_care = queries.residents_for(request.user, home).filter(discharged__isnull=True).select_related("person").order_by("category", "person__name_sort")
     counts = {label: in_care.filter(category=code).count() for code, label in Resident.Category.choices}
     return render(request, "welfare/centre.html", {"home": home, "in_care": in_care, "counts": counts, "form": form,
                                                    "can_write": services.can_write(request.user)})
 
 
 @login_required
+@scope.names_required("welfare")
 def caregivers(request):
     from .forms import CaregiverForm
     form = CaregiverForm(request.POST or None, user=request.user)
@@ -369,6 +382,7 @@ def _export_allowed(user):
 
 
 @login_required
+@scope.names_required("welfare")
 def export_register(request, register):
     """Excel of a register in the user's scope (supports of a period, caregivers, centre residents)."""
     from ansinh.core.exports import workbook_bytes
@@ -413,6 +427,7 @@ def export_register(request, register):
 
 
 @login_required
+@scope.names_required("welfare")
 def children(request):
     """Children in special circumstances and the support each has received."""
     from .forms import ChildCaseForm

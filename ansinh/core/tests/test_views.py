@@ -164,7 +164,7 @@ def test_pager_counts_up_to_a_limit(client, users, my_tu_commune, monkeypatch):
 
 
 def test_area_pages_list_what_each_area_offers(client, users):
-    client.force_login(users["viewer"])
+    client.force_login(users["leader"])
     welfare = client.get("/linh-vuc/welfare/").content.decode()
     assert "Hồ sơ trợ cấp xã hội hằng tháng" in welfare and 'href="/bao-tro/chi-tra/"' in welfare
     merit = client.get("/linh-vuc/merit/").content.decode()

@@ -57,8 +57,11 @@ def test_district_officer_sees_only_the_district_through_every_door(client, user
 
 
 def test_viewer_reads_but_cannot_export_or_write(client, users, two):
-    login(client, "xem")
+    login(client, "lanhdao")
     assert client.get(f"/nguoi-co-cong/ho-so/{two[0].pk}/").status_code == 200
+    assert client.get("/nguoi-co-cong/ho-so/xuat.xlsx").status_code == 200
+    login(client, "xem")
+    assert client.get(f"/nguoi-co-cong/ho-so/{two[0].pk}/").status_code == 403  # need to know: counts only
     assert client.get("/nguoi-co-cong/ho-so/xuat.xlsx").status_code == 403
     assert client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"action": "assessment", "date": "2024-01-10", "rate": "50",
                                                                      "council": "HĐ"}).status_code == 403

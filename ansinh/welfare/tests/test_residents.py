@@ -63,8 +63,10 @@ def test_centre_page(client, users, centre, my_tu_commune):
     client.post("/bao-tro/trung-tam/", {"action": "discharge", "resident": stay.pk, "day": "2024-03-01", "reason": "Được nhận nuôi"})
     stay.refresh_from_db()
     assert stay.discharged == date(2024, 3, 1)
-    client.force_login(users["viewer"])
+    client.force_login(users["leader"])
     assert "Tiếp nhận đối tượng" not in client.get("/bao-tro/trung-tam/").content.decode()
+    client.force_login(users["viewer"])
+    assert client.get("/bao-tro/trung-tam/").status_code == 403  # need to know: counts only
 
 
 def test_resident_and_children_imports_and_exports(client, users, centre, my_tu_commune):
