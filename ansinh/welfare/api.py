@@ -44,6 +44,7 @@ class CycleSerializer(serializers.ModelSerializer):
 
 class CycleViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CycleSerializer
+    queryset = PayrollCycle.objects.none()  # for the schema; get_queryset scopes
 
     def get_queryset(self):
         cycles = queries.cycles_for(self.request.user).order_by("-month")
@@ -100,6 +101,7 @@ class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
     """Residents of the centres: the Department's staff see them; district officers do not."""
 
     serializer_class = ResidentSerializer
+    queryset = Resident.objects.none()  # for the schema; get_queryset scopes
 
     def get_queryset(self):
         from ansinh.core import scope

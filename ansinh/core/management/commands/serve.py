@@ -10,9 +10,13 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8)
 
     def handle(self, *args, **options):
+        from django.conf import settings
         from waitress import serve
 
         from ansinh.wsgi import application
 
         self.stdout.write(f"An Sinh đang chạy tại http://{options['host']}:{options['port']}/ (Ctrl+C để dừng)")
-        serve(application, host=options["host"], port=options["port"], threads=options["threads"])
+        # Behind the reverse proxy, X-Forwarded-Proto/-For reach Django, which decides whom to trust
+        # (SECURE_PROXY_SSL_HEADER, ANSINH_TRUSTED_PROXIES); waitress would otherwise drop them.
+        serve(application, host=options["host"], port=options["port"], threads=options["threads"],
+              clear_untrusted_proxy_headers=not settings.BEHIND_PROXY)
