@@ -5,7 +5,9 @@
 
   // Progress bars: the width comes from data-progress (no style attribute under the CSP).
   function showProgress(root) {
-    root.querySelectorAll('[data-progress]').forEach(function (bar) {
+    const bars = Array.from(root.querySelectorAll('[data-progress]'));
+    if (root.matches && root.matches('[data-progress]')) bars.push(root);
+    bars.forEach(function (bar) {
       bar.style.width = bar.dataset.progress + '%';
     });
   }
