@@ -85,8 +85,10 @@ def test_plain_http_is_redirected_to_https(behind_https_proxy, db):
 
 
 def test_check_deploy_is_clean_with_the_documented_environment(tmp_path):
-    environment = os.environ | documented_environment() | {"ANSINH_DATA_DIR": str(tmp_path), "ANSINH_SECRET_KEY": secrets.token_urlsafe(50)}
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    # Only the documented environment: nothing the test run sets (e.g. the e2e conftest's
+    # DJANGO_ALLOW_ASYNC_UNSAFE) may leak into the production check.
+    base = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "SYSTEMROOT") if key in os.environ}
+    environment = base | documented_environment() | {"ANSINH_DATA_DIR": str(tmp_path), "ANSINH_SECRET_KEY": secrets.token_urlsafe(50)}
     result = subprocess.run([sys.executable, "-c", "from ansinh.cli import main; main()", "check", "--deploy", "--fail-level", "WARNING"],
                             env=environment, capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
