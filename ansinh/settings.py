@@ -1,7 +1,9 @@
 """Django settings for An Sinh.
 
 Defaults give a working intranet install on SQLite (WAL) under ./var; production sets
-DATABASE_URL (PostgreSQL), ANSINH_SECRET_KEY and ANSINH_ALLOWED_HOSTS.
+DATABASE_URL (PostgreSQL), ANSINH_SECRET_KEY and ANSINH_ALLOWED_HOSTS, and behind an HTTPS
+reverse proxy ANSINH_HTTPS=1, ANSINH_BEHIND_PROXY=1, ANSINH_CSRF_TRUSTED_ORIGINS and
+ANSINH_TRUSTED_PROXIES (docs/deploy.md).
 """
 import os
 import secrets
@@ -12,6 +14,14 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("ANSINH_DATA_DIR", BASE_DIR.parent / "var"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _env_flag(name):
+    return os.environ.get(name, "") == "1"
 
 
 def _secret_key():
@@ -26,7 +36,23 @@ def _secret_key():
 
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("ANSINH_DEBUG") == "1"
-ALLOWED_HOSTS = os.environ.get("ANSINH_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+ALLOWED_HOSTS = _env_list("ANSINH_ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+# HTTPS behind a reverse proxy (docs/deploy.md). The default intranet install stays plain http.
+HTTPS = _env_flag("ANSINH_HTTPS")
+BEHIND_PROXY = _env_flag("ANSINH_BEHIND_PROXY")
+CSRF_TRUSTED_ORIGINS = _env_list("ANSINH_CSRF_TRUSTED_ORIGINS")
+if BEHIND_PROXY:
+    # The proxy sets X-Forwarded-Proto on every request; the app must be reachable only through it.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Addresses or networks of the proxies whose X-Forwarded-For is believed (core.audit.client_ip).
+TRUSTED_PROXIES = _env_list("ANSINH_TRUSTED_PROXIES")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("ANSINH_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ansinh.core.middleware.SecurityHeadersMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -128,7 +155,23 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere: page behaviour lives in static/ansinh.js, htmx is configured
+# by <meta name="htmx-config">, chart data travels as json_script.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+])
 
+# Every authentication door (web, admin, API token) goes through the one lockout backend.
+AUTHENTICATION_BACKENDS = ["ansinh.core.auth.LockoutBackend"]
 LOGIN_LOCKOUT_FAILURES = 5
 LOGIN_LOCKOUT_MINUTES = 15
 
@@ -156,7 +199,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "ansinh.core.auth.LockoutTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -170,6 +213,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống quản lý An Sinh (Sở LĐ-TB&XH).",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "ENUM_NAME_OVERRIDES": {"AreaEnum": "ansinh.core.models.Area"},
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

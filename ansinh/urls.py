@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from .core import api
+from .core.auth import AdminLockoutAuthenticationForm
+from .core.views import LockoutObtainAuthToken
 from .desk import api as desk_api
 from .indicators import api as indicators_api
 from .merit import api as merit_api
@@ -27,6 +28,7 @@ router.register("merit/decisions", merit_api.DecisionViewSet, basename="merit-de
 
 admin.site.site_header = "An Sinh – Quản trị"
 admin.site.site_title = "An Sinh"
+admin.site.login_form = AdminLockoutAuthenticationForm
 
 urlpatterns = [
     path("", include("ansinh.indicators.urls")),
@@ -40,7 +42,7 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("api/periods/<str:value>/", api.PeriodView.as_view(), name="api_period"),
     path("api/imports/<slug:kind>/", api.ImportView.as_view(), name="api_import"),
-    path("api/token/", obtain_auth_token, name="api_token"),
+    path("api/token/", LockoutObtainAuthToken.as_view(), name="api_token"),
     path("api/data-values/", indicators_api.DataValuesView.as_view(), name="api_data_values"),
     path("api/figures/", indicators_api.FiguresView.as_view(), name="api_figures"),
     path("api/desk/timeliness/", desk_api.TimelinessView.as_view(), name="api_desk_timeliness"),

@@ -11,10 +11,11 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+from rest_framework.authtoken.views import ObtainAuthToken
 
 from . import calendar_service, imports, queries, scope, services
 from .audit import log_access, log_bulk_export
-from .auth import LockoutAuthenticationForm
+from .auth import AccountLocked, LockoutAuthenticationForm, is_locked
 from .exports import people_workbook, xlsx_response
 from .forms import ClosePersonForm, DayOverrideForm, ImportForm, PeopleFilterForm, PersonForm
 from .imports import REGISTRY, FileRejected, importer_for, rejected, run_import, size_problem, template_workbook
@@ -29,6 +30,17 @@ class LoginView(auth_views.LoginView):
     authentication_form = LockoutAuthenticationForm
     template_name = "core/login.html"
     redirect_authenticated_user = True
+
+
+class LockoutObtainAuthToken(ObtainAuthToken):
+    """POST /api/token/: a locked user name gets a 403 with the reason, never a token (the
+    backend refuses it too; this only says why)."""
+
+    def post(self, request, *args, **kwargs):
+        username = request.data.get("username")
+        if isinstance(username, str) and username.strip() and is_locked(username):
+            raise AccountLocked()
+        return super().post(request, *args, **kwargs)
 
 
 def paginate(request, items, size=PAGE_SIZE):

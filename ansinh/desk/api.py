@@ -2,6 +2,8 @@
 identity is never served here: it has one door, the petition page of the inspection role."""
 from datetime import date
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -57,6 +59,7 @@ class PetitionViewSet(viewsets.ReadOnlyModelViewSet):
 class TimelinessView(APIView):
     """GET ?period=2024Q1: the timeliness counts of the dossiers the user may see."""
 
+    @extend_schema(parameters=[OpenApiParameter("period", str, required=True)], responses=OpenApiTypes.OBJECT)
     def get(self, request):
         try:
             period = Period.parse(request.query_params.get("period", ""))

@@ -167,14 +167,18 @@ class Step(models.Model):
 
 
 class LookupAttempt(models.Model):
-    """Public look-ups by dossier code, kept to limit guessing from one address."""
+    """Public look-ups by dossier code, kept to limit guessing per client and per code."""
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     ip = models.GenericIPAddressField(null=True)
+    code = models.CharField(max_length=40, blank=True, default="")
     found = models.BooleanField(default=False)
 
     class Meta:
-        indexes = [models.Index(fields=["ip", "at"], name="lookup_ip_at")]
+        indexes = [
+            models.Index(fields=["ip", "at"], name="lookup_ip_at"),
+            models.Index(fields=["code", "at"], name="lookup_code_at"),
+        ]
 
 
 class Reception(NoDeleteModel):

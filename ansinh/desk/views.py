@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ansinh.core import scope
@@ -23,7 +24,10 @@ from .models import Dossier, LookupAttempt, Petition, Procedure, Step
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LOOKUP_WINDOW = timedelta(minutes=15)
-LOOKUP_FAILURES = 10
+LOOKUP_FAILURES = 10  # wrong codes from one client (core.audit.client_ip: the citizen behind the proxy)
+LOOKUP_PER_CODE = 20  # look-ups of one code, whoever asks
+LOOKUP_REFUSED = "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ Bộ phận tiếp nhận và trả kết quả."
+LOOKUP_CODE_BUSY = "Mã hồ sơ này đã được tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ Bộ phận tiếp nhận và trả kết quả."
 
 
 def _docx(content, name):
@@ -236,19 +240,31 @@ def procedures(request):
 
 # --- public look-up ----------------------------------------------------------------------------
 
+def _lookup_refusal(ip, code):
+    """Why a look-up is refused now, or None: too many wrong codes from this client, or this code
+    looked up too often (wrong codes from other clients never block a right one)."""
+    recent = LookupAttempt.objects.filter(at__gte=timezone.now() - LOOKUP_WINDOW)
+    if recent.filter(ip=ip, found=False).count() >= LOOKUP_FAILURES:
+        return LOOKUP_REFUSED
+    if recent.filter(code=code).count() >= LOOKUP_PER_CODE:
+        return LOOKUP_CODE_BUSY
+    return None
+
+
+@never_cache
 def lookup(request):
     """An applicant types the code from the slip: the status, nothing personal beyond the slip."""
-    code = (request.POST.get("code") or "").strip().upper()
+    code = (request.POST.get("code") or "").strip().upper()[:40]
     context, status = {"code": code}, 200
     if request.method == "POST" and code:
         ip = client_ip(request)
-        recent = LookupAttempt.objects.filter(ip=ip, at__gte=timezone.now() - LOOKUP_WINDOW, found=False).count()
-        if recent >= LOOKUP_FAILURES:
-            context["error"] = "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ Bộ phận tiếp nhận và trả kết quả."
+        refusal = _lookup_refusal(ip, code)
+        if refusal:
+            context["error"] = refusal
             status = 429
         else:
             dossier = Dossier.objects.select_related("procedure").filter(code=code).exclude(status__in=queries.NOT_REGISTERED).first()
-            LookupAttempt.objects.create(ip=ip, found=dossier is not None)
+            LookupAttempt.objects.create(ip=ip, code=code, found=dossier is not None)
             if dossier is None:
                 context["error"] = "Không tìm thấy hồ sơ có mã này. Kiểm tra lại mã ghi trên giấy tiếp nhận và hẹn trả kết quả."
             else:

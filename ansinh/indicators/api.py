@@ -1,4 +1,5 @@
 """API of aggregate data: the catalogue, posting a data set's values, reading figures."""
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -85,7 +86,8 @@ class FiguresView(APIView):
     """Figures of a period for the caller's unit (or a province they may see)."""
 
     @extend_schema(parameters=[OpenApiParameter("period", str, required=True), OpenApiParameter("unit", str),
-                               OpenApiParameter("codes", str, description="Mã chỉ tiêu, cách nhau bởi dấu phẩy")])
+                               OpenApiParameter("codes", str, description="Mã chỉ tiêu, cách nhau bởi dấu phẩy")],
+                   responses=OpenApiTypes.OBJECT)
     def get(self, request):
         try:
             period = Period.parse(request.query_params.get("period", ""))

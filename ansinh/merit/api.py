@@ -20,7 +20,7 @@ class RecordSerializer(serializers.ModelSerializer):
         fields = ["id", "person", "person_name", "category_code", "commune_code", "code", "status", "start_month", "end_date",
                   "caregiver_from", "origin_province", "recalc_from", "assessments"]
 
-    def get_assessments(self, record):
+    def get_assessments(self, record) -> list[dict]:
         return [{"date": a.date, "effective_from": a.effective_from, "rate": a.rate, "severe": a.severe, "council": a.council}
                 for a in record.assessments.all()]
 

@@ -47,6 +47,7 @@ class CycleSerializer(serializers.ModelSerializer):
 
 class CycleViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CycleSerializer
+    queryset = PayrollCycle.objects.none()  # for the schema; get_queryset scopes
 
     def get_queryset(self):
         cycles = queries.cycles_for(self.request.user).order_by("-month")
@@ -106,6 +107,7 @@ class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ResidentSerializer
     permission_classes = names_of("welfare")
+    queryset = Resident.objects.none()  # for the schema; get_queryset scopes
 
     def get_queryset(self):
         from ansinh.core import scope

@@ -28,11 +28,17 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A page that fails the test if the Content-Security-Policy blocks anything on it, or a
+    script throws: the pages must work without inline script or style."""
     context = browser.new_context(locale="vi-VN")
     page = context.new_page()
     page.set_default_timeout(15000)
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
     yield page
     context.close()
+    assert problems == [], problems
 
 
 def log_in(page, live_server, username, password):

@@ -32,6 +32,8 @@ def test_leader_generates_and_downloads_the_quarterly_report(page, live_server, 
     page.goto(f"{live_server.url}/?period=2024Q1")
     assert "4.732" in page.locator("#key-indicators").inner_text()
     assert "16,6" in page.locator("#key-indicators").inner_text()
+    # the charts are drawn by static/ansinh.js from json_script data (no inline script under the CSP)
+    page.wait_for_function("() => window.Chart && Chart.getChart('chart-quarter') && Chart.getChart('chart-quarter').data.datasets[0].data.length === 4")
     page.get_by_role("link", name="Lập báo cáo quý I/2024").click()
     assert "Báo cáo quý I/2024" in page.locator("h1").inner_text()
     warnings = page.locator("#report-warnings")

@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from .fixtures import PASSWORD
 
@@ -73,3 +74,75 @@ def test_strong_password_is_accepted(db):
 def test_sessions_expire():
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE and settings.SESSION_SAVE_EVERY_REQUEST
+
+
+# --- one lockout for every door: web login, admin login, API token ------------------------------
+
+LOCKED = "Tài khoản tạm khoá do đăng nhập sai quá 5 lần"
+
+
+def token_for(username, password):
+    from rest_framework.test import APIClient
+
+    return APIClient().post("/api/token/", {"username": username, "password": password}, format="json")
+
+
+def post_admin_login(client, username, password):
+    return client.post("/quan-tri/login/?next=/quan-tri/", {"username": username, "password": password, "next": "/quan-tri/"})
+
+
+def fail_at(door, username, client):
+    for _ in range(settings.LOGIN_LOCKOUT_FAILURES):
+        if door == "web":
+            post_login(client, username, "sai-mat-khau")
+        elif door == "admin":
+            post_admin_login(client, username, "sai-mat-khau")
+        else:
+            assert token_for(username, "sai-mat-khau").status_code == 400
+
+
+@pytest.mark.parametrize("door", ["web", "admin", "api"])
+def test_failures_at_any_door_lock_every_door(client, users, door):
+    fail_at(door, "admin", client)
+    assert LOCKED in post_login(client, "admin", PASSWORD).content.decode()
+    assert client.get("/").status_code == 302
+    admin_page = post_admin_login(client, "admin", PASSWORD)
+    assert admin_page.status_code == 200 and LOCKED in admin_page.content.decode()
+    assert client.get("/quan-tri/").status_code == 302
+    response = token_for("admin", PASSWORD)
+    assert response.status_code == 403 and LOCKED in response.json()["detail"] and "token" not in response.json()
+    assert token_for("lanhdao", PASSWORD).status_code == 200  # other accounts unaffected
+
+
+def test_the_backend_refuses_a_locked_user_whatever_the_caller(users):
+    from django.contrib.auth import authenticate
+
+    assert authenticate(None, username="mytu", password=PASSWORD) is not None
+    for _ in range(settings.LOGIN_LOCKOUT_FAILURES):
+        assert authenticate(None, username="mytu", password="sai-mat-khau") is None
+    assert authenticate(None, username="mytu", password=PASSWORD) is None
+    assert authenticate(None, username="MyTu ", password=PASSWORD) is None  # the same name, however typed
+
+
+def test_an_existing_token_stops_working_while_its_user_is_locked(users):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from rest_framework.test import APIClient
+
+    from ansinh.core.models import LoginAttempt
+
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token_for('mytu', PASSWORD).json()['token']}")
+    assert api.get("/api/people/").status_code == 200
+    fail_at("web", "mytu", Client())
+    response = api.get("/api/people/")
+    assert response.status_code == 403 and LOCKED in response.json()["detail"]
+    LoginAttempt.objects.update(at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1))
+    assert api.get("/api/people/").status_code == 200  # the lock has ended
+
+
+def test_an_inactive_user_gets_no_token(users):
+    users["mytu"].is_active = False
+    users["mytu"].save()
+    assert token_for("mytu", PASSWORD).status_code == 400

@@ -40,7 +40,7 @@ def test_counter_form_receives_and_opens_the_slip_to_print(client, desk):
     dossier = Dossier.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/mot-cua/ho-so/{dossier.pk}/in/?in=1"
     slip = client.get(response["Location"]).content.decode()
-    assert dossier.code in slip and "window.print()" in slip and "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in slip
+    assert dossier.code in slip and "data-auto-print" in slip and "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in slip
     assert f"{dossier.due_date:%d/%m/%Y}" in slip
 
 

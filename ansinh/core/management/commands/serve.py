@@ -51,6 +51,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-worker", action="store_true", help="không chạy bộ xử lý nền (khi đã chạy `ansinh worker` riêng)")
 
     def handle(self, *args, **options):
+        from django.conf import settings
         from waitress import serve
 
         from ansinh.wsgi import application
@@ -61,7 +62,10 @@ class Command(BaseCommand):
             worker.start()
         self.stdout.write(f"An Sinh đang chạy tại http://{options['host']}:{options['port']}/ (Ctrl+C để dừng)")
         try:
-            serve(application, host=options["host"], port=options["port"], threads=options["threads"])
+            # Behind the reverse proxy, X-Forwarded-Proto/-For reach Django, which decides whom to trust
+            # (SECURE_PROXY_SSL_HEADER, ANSINH_TRUSTED_PROXIES); waitress would otherwise drop them.
+            serve(application, host=options["host"], port=options["port"], threads=options["threads"],
+                  clear_untrusted_proxy_headers=not settings.BEHIND_PROXY)
         finally:
             if worker:
                 worker.stop()
