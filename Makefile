@@ -40,6 +40,7 @@ bench: dev-setup
 	$(BIN)/python bench/desk.py
 	$(BIN)/python bench/merit_recalc.py
 	$(BIN)/python bench/merit_decisions.py
+	$(BIN)/python bench/desk_load.py
 
 clean:
 	rm -rf $(VENV) var out

@@ -43,6 +43,16 @@ def inbox_for(user):
     return dossiers.filter(waiting)
 
 
+def inbox_counts(dossiers, today, alert_limit):
+    """The inbox's alert counts in one query: open, overdue, due by alert_limit, deficient, to hand back."""
+    pending = Q(status__in=OPEN)
+    return dossiers.order_by().aggregate(
+        open=Count("pk", filter=pending), overdue=Count("pk", filter=pending & Q(due_date__lt=today)),
+        due_soon=Count("pk", filter=pending & Q(due_date__gte=today, due_date__lte=alert_limit)),
+        deficient=Count("pk", filter=Q(status=S.DEFICIENT)), to_return=Count("pk", filter=Q(status=S.DECIDED)),
+    )
+
+
 def receptions_for(user):
     return scope.filter_by_unit(Reception.objects.all(), user)
 

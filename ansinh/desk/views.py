@@ -119,12 +119,7 @@ def _alert_filter(dossiers, alert):
 def inbox(request):
     today = date.today()
     dossiers = queries.inbox_for(request.user).select_related("procedure", "division").order_by("due_date", "received_at")
-    limit = work_calendar().add_working_days(today, rules.ALERT_WINDOW)
-    pending = dossiers.filter(status__in=queries.OPEN)
-    counts = {"open": pending.count(), "overdue": pending.filter(due_date__lt=today).count(),
-              "due_soon": pending.filter(due_date__gte=today, due_date__lte=limit).count(),
-              "deficient": pending.filter(status=Dossier.Status.DEFICIENT).count(),
-              "to_return": dossiers.filter(status=Dossier.Status.DECIDED).count()}
+    counts = queries.inbox_counts(dossiers, today, work_calendar().add_working_days(today, rules.ALERT_WINDOW))
     page = paginate(request, dossiers)
     profile = scope.profile_of(request.user)
     return render(request, "desk/inbox.html", {"page": page, "rows": _with_deadlines(page, today), "counts": counts,

@@ -213,3 +213,18 @@ def test_a_wrong_period_is_said_and_the_current_quarter_shown(client, desk):
     log_in(client, "lanhdao")
     page = client.get("/mot-cua/thong-ke/?period=quy2").content.decode()
     assert "Kỳ báo cáo “quy2” không hợp lệ" in page and "Tình hình giải quyết hồ sơ – quý" in page
+
+
+def test_inbox_counts_each_alert_once(desk):
+    from datetime import timedelta
+
+    from ansinh.desk import queries
+
+    today = date.today()
+    made = [services.receive(desk["desk"], new_dossier(), "complete") for _ in range(5)]
+    S = Dossier.Status
+    for dossier, status, due in zip(made, [S.ACCEPTED, S.PROCESSING, S.DEFICIENT, S.DECIDED, S.RETURNED],
+                                    [today - timedelta(days=1), today, today + timedelta(days=30), today, today]):
+        Dossier.objects.filter(pk=dossier.pk).update(status=status, due_date=due)
+    counts = queries.inbox_counts(Dossier.objects.all(), today, today + timedelta(days=2))
+    assert counts == {"open": 3, "overdue": 1, "due_soon": 1, "deficient": 1, "to_return": 1}
