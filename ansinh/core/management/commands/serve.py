@@ -1,4 +1,6 @@
+import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -41,6 +43,41 @@ class Worker:
                 self.process.wait()
 
 
+def listening_socket(host, port):
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(1024)
+    return sock
+
+
+def fork_web_processes(count, serve_here):
+    """Python runs one thread at a time per process: `count` - 1 forked copies of this server share
+    its listening socket so every core answers requests. They die with this process."""
+    from django.db import connections
+
+    connections.close_all()  # a connection must never be shared across a fork
+    children = []
+    for _ in range(count - 1):
+        pid = os.fork()
+        if pid == 0:
+            _die_with_parent()
+            signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+            serve_here()
+            os._exit(0)
+        children.append(pid)
+    return children
+
+
+def stop_processes(children):
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+
 class Command(BaseCommand):
     help = "Chạy máy chủ web (waitress) phục vụ An Sinh và một bộ xử lý nền."
 
@@ -48,6 +85,8 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                            help="số tiến trình web (mặc định: số nhân CPU)")
         parser.add_argument("--no-worker", action="store_true", help="không chạy bộ xử lý nền (khi đã chạy `ansinh worker` riêng)")
 
     def handle(self, *args, **options):
@@ -56,16 +95,23 @@ class Command(BaseCommand):
 
         from ansinh.wsgi import application
 
+        sock = listening_socket(options["host"], options["port"])
+
+        def serve_here():
+            # Behind the reverse proxy, X-Forwarded-Proto/-For reach Django, which decides whom to trust
+            # (SECURE_PROXY_SSL_HEADER, ANSINH_TRUSTED_PROXIES); waitress would otherwise drop them.
+            serve(application, sockets=[sock], threads=options["threads"], clear_untrusted_proxy_headers=not settings.BEHIND_PROXY)
+
+        children = fork_web_processes(max(1, options["processes"]), serve_here) if sys.platform != "win32" else []
         worker = None if options["no_worker"] else Worker(self.stdout)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the worker on a plain kill too
         if worker:
             worker.start()
-        self.stdout.write(f"An Sinh đang chạy tại http://{options['host']}:{options['port']}/ (Ctrl+C để dừng)")
+        self.stdout.write(f"An Sinh đang chạy tại http://{options['host']}:{options['port']}/ "
+                          f"({len(children) + 1} tiến trình web; Ctrl+C để dừng)")
         try:
-            # Behind the reverse proxy, X-Forwarded-Proto/-For reach Django, which decides whom to trust
-            # (SECURE_PROXY_SSL_HEADER, ANSINH_TRUSTED_PROXIES); waitress would otherwise drop them.
-            serve(application, host=options["host"], port=options["port"], threads=options["threads"],
-                  clear_untrusted_proxy_headers=not settings.BEHIND_PROXY)
+            serve_here()
         finally:
+            stop_processes(children)
             if worker:
                 worker.stop()
