@@ -5,7 +5,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.audit import log_access
 from ansinh.core.calendar_service import day_off_name, work_calendar
 from ansinh.core.models import AccessLog, AdminUnit, Area, OrgUnit, Role
@@ -165,10 +165,24 @@ def _save_with_code(dossier):
 
 
 def _require_status(dossier, allowed, action):
+    """Check the dossier's state on its row read again under a lock, so that of two simultaneous
+    steps exactly one goes through and the other is told who acted first and when."""
+    current = concurrency.lock(dossier)
+    if current.status not in allowed and current.status != dossier.status:
+        raise Refused(_overtaken(current))
+    dossier.status, dossier.resets, dossier.due_date = current.status, current.resets, current.due_date
     if dossier.status not in allowed:
         if dossier.status == Dossier.Status.DEFICIENT:
             raise Refused(f"Hồ sơ {dossier.code} đang chờ người nộp bổ sung, hoàn thiện: chưa thể {action}.")
         raise Refused(f"Hồ sơ {dossier.code} đang ở trạng thái “{dossier.get_status_display()}”: không thể {action}.")
+
+
+def _overtaken(dossier):
+    step = dossier.steps.select_related("by").order_by("-at", "-pk").first()
+    if step is None:
+        return f"Hồ sơ {dossier.code} vừa được chuyển sang trạng thái “{dossier.get_status_display()}”; hãy tải lại trang."
+    name, at = concurrency.who_and_when(step.by, step.at)
+    return f"Hồ sơ {dossier.code} đã được {name} xử lý lúc {at} (bước “{step.get_kind_display()}”); hãy tải lại trang."
 
 
 @transaction.atomic
