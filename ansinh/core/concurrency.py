@@ -9,6 +9,7 @@
   the record's latest history row, django-simple-history). Saving checks it under the same
   lock (`check_version`): a stale save is refused and nothing is overwritten.
 """
+from django import forms
 from django.utils import timezone
 
 
@@ -47,3 +48,48 @@ def check_version(instance, version):
     if latest is not None and str(latest.history_id) != str(version).strip():
         name, at = who_and_when(latest.history_user, latest.history_date)
         raise StaleEdit(f"Hồ sơ đã được {name} sửa lúc {at}, hãy tải lại trang.")
+
+
+def overtaken(instance, label="Hồ sơ"):
+    """The message for a state change someone else made first, from the record's latest history row."""
+    latest = instance.history.order_by("-history_id").select_related("history_user").first()
+    if latest is None:
+        return f"{label} vừa được người khác cập nhật; hãy tải lại trang."
+    name, at = who_and_when(latest.history_user, latest.history_date)
+    what = f" ({latest.history_change_reason})" if latest.history_change_reason else ""
+    return f"{label} đã được {name} cập nhật lúc {at}{what}; hãy tải lại trang."
+
+
+def require_state(instance, allowed, refusal, label="Hồ sơ"):
+    """Check the state of `instance` on its row read again under a lock (call inside the
+    transaction): exactly one of simultaneous changes finds the state it expects. A change made
+    by someone else since `instance` was read is named (who, when); `refusal` otherwise."""
+    current = lock(instance)
+    if current.status not in allowed:
+        raise StateChanged(overtaken(current, label) if current.status != instance.status else refusal)
+    instance.status = current.status
+    return current
+
+
+class StateChanged(Exception):
+    """A state change found the record in another state; the message is for the user."""
+
+
+class VersionedForm(forms.Form):
+    """Mixin of a ModelForm editing a registry record: a hidden `version` field carries the
+    version of the record the form was made from (see check_version)."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk:
+            self.initial.setdefault("version", version_of(instance))
+        else:
+            self.fields.pop("version")
+
+    @property
+    def posted_version(self):
+        """The version posted with the form; None for a new record."""
+        return self.data.get("version", "") if "version" in self.fields else None

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.models import Role
 from ansinh.core.periods import HALF, MONTH, QUARTER, YEAR, Period
 
@@ -181,8 +181,12 @@ def _write_value(user, org_unit, unit, period, indicator, category, value, reaso
     existing.save()
 
 
+@transaction.atomic
 def _transition(submission, allowed_from, to, user, reason):
-    if submission.status not in allowed_from:
+    current = concurrency.lock(submission)
+    if current.status not in allowed_from:
+        if current.status != submission.status:
+            raise Refused(concurrency.overtaken(current, f"Báo cáo {Period.parse(current.period).label} của {current.org_unit}"))
         raise Refused(f"Không thể chuyển báo cáo đang ở trạng thái “{submission.get_status_display()}” sang “{Submission.Status(to).label}”.")
     submission.status = to
     submission._change_reason = reason

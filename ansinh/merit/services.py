@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.models import AdminUnit, Person
 from ansinh.core.rules import personal_id_errors
 from ansinh.reports.numbers import format_int
@@ -305,8 +305,10 @@ def _apply_correction(correction):
 def approve_decision(user, decision, signed_on=None):
     """A leader approves a draft: it gets the next number of the register, and takes effect."""
     require_leader(user)
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    loaded, decision = decision, Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != Decision.Status.DRAFT:
+        if loaded.status != decision.status:
+            raise Refused(concurrency.overtaken(decision, f"Quyết định số {decision.number_text}" if decision.number else "Quyết định"))
         already = f" số {decision.number_text}" if decision.number else ""
         raise Refused(f"Quyết định{already} đang ở trạng thái “{decision.get_status_display().lower()}”; không duyệt lần thứ hai.")
     signed_on = signed_on or date.today()
