@@ -9,7 +9,12 @@
   the record's latest history row, django-simple-history). Saving checks it under the same
   lock (`check_version`): a stale save is refused and nothing is overwritten.
 """
+from functools import wraps
+
 from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect
 from django.utils import timezone
 
 
@@ -93,3 +98,22 @@ class VersionedForm(forms.Form):
     def posted_version(self):
         """The version posted with the form; None for a new record."""
         return self.data.get("version", "") if "version" in self.fields else None
+
+
+def versioned(load, back):
+    """Decorator of a POST view changing one record from a form on the record's page (view(request,
+    pk)): the view runs in one transaction that first checks the `version` posted with the form
+    against `load(request, pk)`; a stale form is refused with a message, nothing is written, and
+    the user goes back to the page `back` (a URL name taking pk)."""
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, pk, *args, **kwargs):
+            with transaction.atomic():
+                try:
+                    check_version(load(request, pk), request.POST.get("version"))
+                except StaleEdit as error:
+                    messages.error(request, str(error))
+                    return redirect(back, pk=pk)
+                return view(request, pk, *args, **kwargs)
+        return wrapper
+    return decorate

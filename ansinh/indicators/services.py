@@ -131,13 +131,32 @@ def check_value(user, data_set, org_unit, period, indicator, category="", unit=N
     check_not_closed(org_unit, indicator, period)
 
 
+def values_version(data_set, org_unit, period, unit=None):
+    """The version of a data set's values for a unit and period, that a form is made from:
+    the id of the latest history row of any of them (0 for none)."""
+    rows = DataValue.history.filter(indicator_id__in=data_set.indicators.values("pk"),
+                                    unit_id=(unit or org_unit.territory).pk, period=str(period))
+    return rows.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+
+
+def check_values_version(data_set, org_unit, period, unit, version):
+    """Refuse a save made from an older version of the values (the submission row is locked)."""
+    if version is None or str(version).strip() == str(values_version(data_set, org_unit, period, unit)):
+        return
+    latest = DataValue.history.filter(indicator_id__in=data_set.indicators.values("pk"), unit_id=unit.pk,
+                                      period=str(period)).select_related("history_user").order_by("-history_id").first()
+    name, at = concurrency.who_and_when(latest.history_user if latest else None, latest.history_date if latest else timezone.now())
+    raise Refused(f"Số liệu đã được {name} sửa lúc {at}, hãy tải lại trang.")
+
+
 @transaction.atomic
-def save_values(user, data_set, org_unit, period, entries, unit=None, reason=""):
+def save_values(user, data_set, org_unit, period, entries, unit=None, reason="", version=None):
     """The one write path of aggregate values (entry page, import, API).
 
     Writes {(indicator, category): value} of the named data set for the reporting unit's territory
     (or `unit`, a commune inside it); only the keys given are written, None clears a value (0).
-    Refused as a whole, naming every bad field, when a rule is broken.
+    Refused as a whole, naming every bad field, when a rule is broken; refused when `version`
+    (from the form or the API) is older than the values' (see values_version).
     """
     period = Period.parse(period)
     check_can_report(user, org_unit)
@@ -146,6 +165,7 @@ def save_values(user, data_set, org_unit, period, entries, unit=None, reason="")
     check_unit(org_unit, unit)
     submission = submission_for(data_set, org_unit, period, lock=True)
     check_editable(submission)
+    check_values_version(data_set, org_unit, period, unit, version)
     problems = []
     for indicator, category in entries:
         try:

@@ -165,7 +165,7 @@ def _save_entry(request, org_unit, data_sets):
                 errors[name] = str(error)
     if not errors:
         try:
-            services.save_values(request.user, data_set, org_unit, period, entries)
+            services.save_values(request.user, data_set, org_unit, period, entries, version=request.POST.get("version"))
             messages.success(request, "Đã lưu số liệu.")
             return redirect(_entry_url(data_set, period, org_unit, request))
         except services.Refused as error:
@@ -194,6 +194,7 @@ def _entry_page(request, org_unit, data_sets, data_set, period, errors=None, typ
     return render(request, "indicators/entry.html", {
         "org_unit": org_unit, "data_sets": data_sets, "data_set": data_set, "period": period, "submission": submission,
         "grid": grid, "errors": errors, "previous": period.previous(), "next": period.next(),
+        "version": request.POST.get("version") if errors or typed else services.values_version(data_set, org_unit, period),
     })
 
 

@@ -307,10 +307,9 @@ def approve_decision(user, decision, signed_on=None):
     require_leader(user)
     loaded, decision = decision, Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != Decision.Status.DRAFT:
-        if loaded.status != decision.status:
-            raise Refused(concurrency.overtaken(decision, f"Quyết định số {decision.number_text}" if decision.number else "Quyết định"))
         already = f" số {decision.number_text}" if decision.number else ""
-        raise Refused(f"Quyết định{already} đang ở trạng thái “{decision.get_status_display().lower()}”; không duyệt lần thứ hai.")
+        refusal = f"Quyết định{already} đang ở trạng thái “{decision.get_status_display().lower()}”; không duyệt lần thứ hai."
+        raise Refused(refusal + (" " + concurrency.overtaken(decision, "Quyết định") if loaded.status != decision.status else ""))
     signed_on = signed_on or date.today()
     decision.year, decision.number = signed_on.year, next_number(signed_on.year)
     decision.status, decision.signed_on = Decision.Status.APPROVED, signed_on

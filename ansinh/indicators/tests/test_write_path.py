@@ -112,3 +112,24 @@ def test_api_refuses_a_data_set_the_unit_does_not_report(users, sets):
     response = api_as(users["admin"]).post("/api/data-values/", payload | {"org_unit": "PLDTBXH-944"}, format="json")
     assert response.status_code == 409 and "không báo cáo biểu" in response.json()["detail"]
     assert not DataValue.objects.exists()
+
+
+def test_a_stale_data_entry_form_or_api_call_is_refused(client, users, sets):
+    users["mytu"].first_name, users["mytu"].last_name = "Bình", "Lê Thị"
+    users["mytu"].save()
+    client.force_login(users["mytu"])
+    url = "/so-lieu/nhap/?data_set=HUYEN_THANG&period=2024-05"
+    version = client.get(url).context["version"]
+    api = api_as(users["mytu"])
+    payload = {"data_set": "HUYEN_THANG", "period": "2024-05", "values": [{"indicator": "VL_GQVL", "value": "30"}]}
+    saved = api.post("/api/data-values/", payload | {"version": version}, format="json")
+    assert saved.status_code == 200
+    # The page opened before that save: refused, the form shown again, nothing overwritten.
+    response = client.post(url, {"version": version, f"v_{sets['jobs'].pk}_": "25"}, follow=True)
+    assert "Số liệu đã được Lê Thị Bình sửa lúc" in response.content.decode()
+    assert DataValue.objects.get(indicator=sets["jobs"], period="2024-05").value == D(30)
+    stale = api.post("/api/data-values/", payload | {"version": version}, format="json")
+    assert stale.status_code == 409 and "hãy tải lại trang" in stale.json()["detail"]
+    fresh = api.post("/api/data-values/", {**payload, "version": saved.json()["version"],
+                                           "values": [{"indicator": "VL_GQVL", "value": "31"}]}, format="json")
+    assert fresh.status_code == 200 and DataValue.objects.get(indicator=sets["jobs"], period="2024-05").value == D(31)
