@@ -168,21 +168,20 @@ def _require_status(dossier, allowed, action):
     """Check the dossier's state on its row read again under a lock, so that of two simultaneous
     steps exactly one goes through and the other is told who acted first and when."""
     current = concurrency.lock(dossier)
-    if current.status not in allowed and current.status != dossier.status:
-        raise Refused(_overtaken(current))
     dossier.status, dossier.resets, dossier.due_date = current.status, current.resets, current.due_date
     if dossier.status not in allowed:
         if dossier.status == Dossier.Status.DEFICIENT:
-            raise Refused(f"Hồ sơ {dossier.code} đang chờ người nộp bổ sung, hoàn thiện: chưa thể {action}.")
-        raise Refused(f"Hồ sơ {dossier.code} đang ở trạng thái “{dossier.get_status_display()}”: không thể {action}.")
+            raise Refused(f"Hồ sơ {dossier.code} đang chờ người nộp bổ sung, hoàn thiện: chưa thể {action}.{_last_step(dossier)}")
+        raise Refused(f"Hồ sơ {dossier.code} đang ở trạng thái “{dossier.get_status_display()}”: không thể {action}.{_last_step(dossier)}")
 
 
-def _overtaken(dossier):
+def _last_step(dossier):
+    """For a refusal: who moved the dossier last, and when (empty before the first step)."""
     step = dossier.steps.select_related("by").order_by("-at", "-pk").first()
     if step is None:
-        return f"Hồ sơ {dossier.code} vừa được chuyển sang trạng thái “{dossier.get_status_display()}”; hãy tải lại trang."
+        return ""
     name, at = concurrency.who_and_when(step.by, step.at)
-    return f"Hồ sơ {dossier.code} đã được {name} xử lý lúc {at} (bước “{step.get_kind_display()}”); hãy tải lại trang."
+    return f" Hồ sơ đã được {name} xử lý lúc {at} (bước “{step.get_kind_display()}”); hãy tải lại trang."
 
 
 @transaction.atomic

@@ -33,8 +33,29 @@ def test_three_simultaneous_decisions_leave_exactly_one(desk):
     levels = sorted(messages[0][0] for _, messages in results)
     assert levels == ["error", "error", "success"], results
     refusals = [messages[0][1] for _, messages in results if messages[0][0] == "error"]
-    assert all("đã được" in text and "Có kết quả giải quyết" in text and "hãy tải lại trang" in text for text in refusals), refusals
+    assert all("không thể ghi kết quả giải quyết. Hồ sơ đã được vieclam xử lý lúc " in text
+               and "(bước “Có kết quả giải quyết”); hãy tải lại trang." in text for text in refusals), refusals
     assert Step.objects.filter(dossier=dossier, kind=Step.Kind.DECIDED).count() == 1
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.DECIDED
     assert dossier.history.filter(status=Dossier.Status.DECIDED).count() == 1
+
+
+def test_an_action_from_a_stale_dossier_page_is_refused(desk, client):
+    dossier = routed(desk, moment(2024, 3, 4, 9))
+    client.force_login(desk["labour"])
+    version = client.get(f"/mot-cua/ho-so/{dossier.pk}/").context["version"]
+    desk["leader"].first_name, desk["leader"].last_name = "Hoa", "Nguyễn Thị"
+    desk["leader"].save()
+    dossier.applicant_phone, dossier._history_user = "0299 3821 999", desk["leader"]
+    dossier.save()  # someone else changed the dossier after the page was opened
+    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"action": "decide", "outcome": "approved",
+                                                                     "result": "GPLĐ số 9/2024", "version": version}, follow=True)
+    assert "Hồ sơ đã được Nguyễn Thị Hoa sửa lúc" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == Dossier.Status.PROCESSING and not dossier.steps.filter(kind=Step.Kind.DECIDED).exists()
+    fresh = client.get(f"/mot-cua/ho-so/{dossier.pk}/").context["version"]
+    client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"action": "decide", "outcome": "approved",
+                                                         "result": "GPLĐ số 9/2024", "version": fresh})
+    dossier.refresh_from_db()
+    assert dossier.status == Dossier.Status.DECIDED
