@@ -133,3 +133,21 @@ def test_a_stale_data_entry_form_or_api_call_is_refused(client, users, sets):
     fresh = api.post("/api/data-values/", {**payload, "version": saved.json()["version"],
                                            "values": [{"indicator": "VL_GQVL", "value": "31"}]}, format="json")
     assert fresh.status_code == 200 and DataValue.objects.get(indicator=sets["jobs"], period="2024-05").value == D(31)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_approvals_of_a_submission_leave_exactly_one(users, sets):
+    from django.test import Client
+
+    from ansinh.core.tests.race import race
+
+    submission = services.save_values(users["mytu"], sets["monthly"], sets["my_tu"], "2024-03", {(sets["jobs"], ""): D(5)})
+    services.submit(users["mytu"], submission)
+    clients = []
+    for _ in range(3):
+        client = Client()
+        client.force_login(users["leader"])
+        clients.append(client)
+    race(3, lambda i: clients[i].post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "approve"}))
+    approvals = submission.history.filter(history_change_reason="Duyệt báo cáo").count()
+    assert approvals == 1
