@@ -364,8 +364,11 @@ def settle_adjustment(decisions, instalment_share=2):
 @transaction.atomic
 def cancel_decision(user, decision, reason):
     require_writer(user)
-    if decision.status != Decision.Status.DRAFT:
-        raise Refused("Chỉ huỷ được dự thảo; quyết định đã duyệt được thay bằng quyết định khác.")
+    try:  # the row read again under a lock: a cancel never crosses an approval made at the same time
+        concurrency.require_state(decision, [Decision.Status.DRAFT],
+                                  "Chỉ huỷ được dự thảo; quyết định đã duyệt được thay bằng quyết định khác.", label="Quyết định")
+    except concurrency.StateChanged as error:
+        raise Refused(str(error)) from error
     if not reason:
         raise Refused("Phải ghi lý do huỷ dự thảo.")
     decision.status = Decision.Status.CANCELLED
@@ -377,6 +380,7 @@ def cancel_decision(user, decision, reason):
 @transaction.atomic
 def record_repayment(user, schedule, day, amount, receipt=""):
     require_writer(user)
+    schedule.settled_on = concurrency.lock(schedule).settled_on  # one repayment at a time per schedule
     if schedule.settled_on:
         raise Refused("Khoản thu hồi này đã thu xong.")
     if amount <= 0:
@@ -393,6 +397,7 @@ def record_repayment(user, schedule, day, amount, receipt=""):
 @transaction.atomic
 def change_recovery_method(user, schedule, method, instalment):
     require_writer(user)
+    schedule.settled_on = concurrency.lock(schedule).settled_on  # one repayment at a time per schedule
     if schedule.settled_on:
         raise Refused("Khoản thu hồi này đã thu xong.")
     if method == RecoverySchedule.Method.DEDUCTION and instalment <= 0:
