@@ -96,8 +96,8 @@ class VersionedForm(forms.Form):
 
     @property
     def posted_version(self):
-        """The version posted with the form; None for a new record."""
-        return self.data.get("version", "") if "version" in self.fields else None
+        """The version posted with the form; None for a new record or a post without one (not checked)."""
+        return self.data.get("version") if "version" in self.fields else None
 
 
 def versioned(load, back):
