@@ -124,6 +124,9 @@ else:
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
                 "transaction_mode": "IMMEDIATE",
             },
+            # Tests use a file too (one per test process): an in-memory database shares one cache
+            # between threads, whose table locks ignore the busy timeout ("database table is locked").
+            "TEST": {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")},
         }
     }
 

@@ -1,15 +1,16 @@
 """REST API: units, periods, people and imports, with the same scope as the pages."""
 from datetime import date
 
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import queries, rules, scope
+from . import concurrency, queries, rules, scope
 from .audit import log_access
 from .imports import REGISTRY, rejected, run_import, size_problem
 from .models import AccessLog, AdminUnit, OrgUnit, Person
@@ -112,15 +113,20 @@ class PersonSerializer(serializers.ModelSerializer):
     commune_code = serializers.CharField(source="commune.code", read_only=True)
     confirm_not_duplicate = serializers.BooleanField(write_only=True, required=False, default=False)
     birth_year = serializers.IntegerField(required=False, min_value=1880)
+    version = serializers.IntegerField(required=False, allow_null=True, help_text=(
+        "Phiên bản hồ sơ khi đọc; gửi kèm khi sửa để không ghi đè thay đổi của người khác (409 nếu đã cũ)."))
 
     class Meta:
         model = Person
         fields = [
             "id", "full_name", "birth_date", "birth_year", "sex", "ethnicity", "personal_id", "phone", "address",
             "commune", "commune_code", "death_date", "status", "closed_reason", "created_at", "updated_at",
-            "confirm_not_duplicate",
+            "confirm_not_duplicate", "version",
         ]
         read_only_fields = ["status", "closed_reason", "created_at", "updated_at"]
+
+    def to_representation(self, instance):
+        return {**super().to_representation(instance), "version": concurrency.version_of(instance)}
 
     def validate_commune(self, commune):
         if not scope.visible_communes(self.context["request"].user).filter(pk=commune.pk).exists():
@@ -157,6 +163,11 @@ class PersonSerializer(serializers.ModelSerializer):
         return data
 
 
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
 class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                     mixins.UpdateModelMixin, viewsets.GenericViewSet):
     serializer_class = PersonSerializer
@@ -185,11 +196,17 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
 
     def perform_create(self, serializer):
         self._check_write()
+        serializer.validated_data.pop("version", None)
         person = serializer.save()
         log_access(self.request, AccessLog.Action.CREATE, person, channel="api")
 
+    @transaction.atomic
     def perform_update(self, serializer):
         self._check_write()
+        try:
+            concurrency.check_version(serializer.instance, serializer.validated_data.pop("version", None))
+        except concurrency.StaleEdit as error:
+            raise Conflict(str(error))
         person = serializer.save()
         log_access(self.request, AccessLog.Action.CHANGE, person, channel="api")
 

@@ -1,6 +1,7 @@
 from django import forms
 
 from . import rules, scope
+from .concurrency import VersionedForm
 from .models import AdminUnit, DayOverride, Person
 from .text import clean_name
 
@@ -22,7 +23,7 @@ class StyledForm:
             widget.attrs["class"] = css
 
 
-class PersonForm(StyledForm, forms.ModelForm):
+class PersonForm(StyledForm, VersionedForm, forms.ModelForm):
     birth_year = forms.IntegerField(label="Năm sinh (nếu không rõ ngày sinh)", required=False, min_value=1880)
     confirm_not_duplicate = forms.BooleanField(
         label="Tôi đã kiểm tra: đây là một người khác với những người trùng tên ở trên.", required=False

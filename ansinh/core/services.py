@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import scope
+from . import concurrency, scope
 from .audit import log_access
 from .bulk import insert_history
 from .models import AccessLog, DistrictTransfer, Person, write_name_keys
@@ -43,9 +43,11 @@ def create_person(request, person, reason=""):
 
 
 @transaction.atomic
-def update_person(request, person, reason=""):
+def update_person(request, person, reason="", version=None):
+    """Save an edited person; `version` (from the form) refuses a save made from an older version."""
     scope.require_write(request.user)
     ensure_commune_in_scope(request.user, person.commune)
+    concurrency.check_version(person, version)
     person._change_reason = reason or "Cập nhật"
     person.save()
     log_access(request, AccessLog.Action.CHANGE, person, detail=reason)

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.views import ObtainAuthToken
 
-from . import calendar_service, imports, queries, scope, services
+from . import calendar_service, concurrency, imports, queries, scope, services
 from .audit import log_access, log_bulk_export
 from .auth import AccountLocked, LockoutAuthenticationForm, is_locked
 from .exports import people_workbook, xlsx_response
@@ -172,9 +172,12 @@ def person_edit(request, pk):
     person = queries.person_for(request.user, pk)
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.update_person(request, form.save(commit=False), form.cleaned_data.get("reason", ""))
-        messages.success(request, "Đã lưu thay đổi.")
-        return redirect("person_detail", pk=person.pk)
+        try:
+            services.update_person(request, form.save(commit=False), form.cleaned_data.get("reason", ""), version=form.posted_version)
+            messages.success(request, "Đã lưu thay đổi.")
+            return redirect("person_detail", pk=person.pk)
+        except concurrency.StaleEdit as error:
+            form.add_error(None, str(error))
     return render(request, "core/person_form.html", {"form": form, "title": f"Sửa hồ sơ: {person.full_name}", "person": person})
 
 

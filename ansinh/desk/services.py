@@ -5,7 +5,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.audit import log_access
 from ansinh.core.calendar_service import day_off_name, work_calendar
 from ansinh.core.models import AccessLog, AdminUnit, Area, OrgUnit, Role
@@ -165,10 +165,23 @@ def _save_with_code(dossier):
 
 
 def _require_status(dossier, allowed, action):
+    """Check the dossier's state on its row read again under a lock, so that of two simultaneous
+    steps exactly one goes through and the other is told who acted first and when."""
+    current = concurrency.lock(dossier)
+    dossier.status, dossier.resets, dossier.due_date = current.status, current.resets, current.due_date
     if dossier.status not in allowed:
         if dossier.status == Dossier.Status.DEFICIENT:
-            raise Refused(f"Hồ sơ {dossier.code} đang chờ người nộp bổ sung, hoàn thiện: chưa thể {action}.")
-        raise Refused(f"Hồ sơ {dossier.code} đang ở trạng thái “{dossier.get_status_display()}”: không thể {action}.")
+            raise Refused(f"Hồ sơ {dossier.code} đang chờ người nộp bổ sung, hoàn thiện: chưa thể {action}.{_last_step(dossier)}")
+        raise Refused(f"Hồ sơ {dossier.code} đang ở trạng thái “{dossier.get_status_display()}”: không thể {action}.{_last_step(dossier)}")
+
+
+def _last_step(dossier):
+    """For a refusal: who moved the dossier last, and when (empty before the first step)."""
+    step = dossier.steps.select_related("by").order_by("-at", "-pk").first()
+    if step is None:
+        return ""
+    name, at = concurrency.who_and_when(step.by, step.at)
+    return f" Hồ sơ đã được {name} xử lý lúc {at} (bước “{step.get_kind_display()}”); hãy tải lại trang."
 
 
 @transaction.atomic

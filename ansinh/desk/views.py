@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.audit import client_ip, log_access, log_bulk_export
 from ansinh.core.calendar_service import work_calendar
 from ansinh.core.exports import xlsx_response
@@ -139,12 +139,14 @@ def dossier_detail(request, pk):
         "can_desk": services.can_receive(request.user), "can_handle": services.can_handle(request.user, dossier),
         "divisions": services.divisions_for(dossier.unit), "default_division": services.default_division(dossier),
         "outcomes": Dossier.Outcome.choices, "apologies": [s for s in steps if s.kind == Step.Kind.APOLOGY],
+        "version": concurrency.version_of(dossier),
     }
     return render(request, "desk/dossier_detail.html", context)
 
 
 @login_required
 @require_POST
+@concurrency.versioned(lambda request, pk: queries.dossier_for(request.user, pk), "desk_dossier")
 def dossier_action(request, pk):
     dossier = queries.dossier_for(request.user, pk)
     action, post = request.POST.get("action"), request.POST

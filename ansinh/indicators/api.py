@@ -42,7 +42,9 @@ class DataValuesView(APIView):
         "data_set": serializers.CharField(), "period": serializers.CharField(),
         "org_unit": serializers.CharField(required=False), "values": ValueSerializer(many=True),
         "submit": serializers.BooleanField(required=False),
-    }), responses=inline_serializer("DataValuesResponse", {"status": serializers.CharField(), "saved": serializers.IntegerField()}))
+        "version": serializers.IntegerField(required=False, help_text="Phiên bản số liệu đã đọc (trả về sau mỗi lần lưu); số liệu đã bị sửa sau đó thì 409."),
+    }), responses=inline_serializer("DataValuesResponse", {
+        "status": serializers.CharField(), "saved": serializers.IntegerField(), "version": serializers.IntegerField()}))
     def post(self, request):
         data = request.data
         data_set = DataSet.objects.filter(code=data.get("data_set")).first()
@@ -72,14 +74,15 @@ class DataValuesView(APIView):
         if errors:
             raise ValidationError(errors)
         try:
-            submission = services.save_values(request.user, data_set, org_unit, period, entries)
+            submission = services.save_values(request.user, data_set, org_unit, period, entries, version=data.get("version"))
             if data.get("submit"):
                 services.submit(request.user, submission)
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error))
         except services.Refused as error:
             return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
-        return Response({"status": submission.status, "saved": len(entries)}, status=status.HTTP_200_OK)
+        return Response({"status": submission.status, "saved": len(entries),
+                         "version": services.values_version(data_set, org_unit, period)}, status=status.HTTP_200_OK)
 
 
 class FiguresView(APIView):

@@ -1,12 +1,14 @@
 """Importers of aggregate data values and plan targets (same path as people: whole-file check,
 all or nothing)."""
+from django.core.exceptions import PermissionDenied
+
 from ansinh.core import scope
 from ansinh.core.imports import CellError, Column, Importer, Problem, parse_code, parse_text, register
 from ansinh.core.models import AdminUnit, OrgUnit, Role
 from ansinh.core.periods import Period, PeriodError
 
-from . import rules
-from .models import DataValue, Indicator, Submission, Target
+from . import rules, services
+from .models import DataValue, Indicator, Target
 
 LEVEL_BY_WIDTH = {2: AdminUnit.Level.PROVINCE, 3: AdminUnit.Level.DISTRICT, 5: AdminUnit.Level.COMMUNE}
 
@@ -69,13 +71,32 @@ class DataValueImporter(_IndicatorRows):
         if indicator and not category and indicator.categories:
             problems.append(Problem(row, "Phân tổ", f"chỉ tiêu {indicator.code} phải ghi phân tổ: {', '.join(indicator.category_codes)}."))
         if indicator and unit and period and value is not None:
-            reporter = reporter_for(indicator, unit)
-            if reporter is None:
-                problems.append(Problem(row, "Mã địa bàn", f"không xác định được đơn vị báo cáo chỉ tiêu {indicator.code} cho {unit}."))
-            elif locked(indicator, reporter, period):
-                problems.append(Problem(row, "Kỳ", f"số liệu {period.label} của {reporter} đã duyệt/khoá; đề nghị lãnh đạo mở lại kỳ báo cáo."))
-            return DataValue(indicator=indicator, unit=unit, period=str(period), category=category, value=value, org_unit=reporter)
+            return self._value_for(indicator, unit, period, category, value, row, problems)
         return None
+
+    def _value_for(self, indicator, unit, period, category, value, row, problems):
+        """The value with the data set it belongs to, after the checks of the one write path."""
+        reporter = reporter_for(indicator, unit)
+        if reporter is None:
+            problems.append(Problem(row, "Mã địa bàn", f"không xác định được đơn vị báo cáo chỉ tiêu {indicator.code} cho {unit}."))
+            return None
+        data_set = services.data_set_for_unit(reporter).filter(indicators=indicator, period_kind=period.kind).first()
+        try:
+            services.check_typed_entry(indicator)
+            if data_set is None:
+                raise services.Refused(f"chỉ tiêu {indicator.code} không thuộc biểu báo cáo nào của {reporter} theo kỳ {period}.")
+            services.check_can_report(self.user, reporter)
+        except (services.Refused, PermissionDenied) as error:
+            problems.append(Problem(row, "Mã chỉ tiêu", str(error)))
+            return None
+        try:
+            services.check_not_closed(reporter, indicator, period)
+        except services.Refused as error:
+            problems.append(Problem(row, "Kỳ", str(error)))
+            return None
+        data_value = DataValue(indicator=indicator, unit=unit, period=str(period), category=category, value=value, org_unit=reporter)
+        data_value.data_set = data_set
+        return data_value
 
     @staticmethod
     def _period(value):
@@ -103,16 +124,13 @@ class DataValueImporter(_IndicatorRows):
             seen.setdefault(key, row)
 
     def save(self, values):
+        """Through the one write path of aggregate values, one call per data set, unit and period."""
+        groups = {}
         for value in values:
-            existing = DataValue.objects.filter(indicator=value.indicator, unit=value.unit, period=value.period, category=value.category).first()
-            if existing:
-                existing.value, existing.updated_by = value.value, self.user
-                existing._change_reason = "Nhập từ tệp"
-                existing.save()
-            else:
-                value.updated_by = self.user
-                value._change_reason = "Nhập từ tệp"
-                value.save()
+            key = (value.data_set, value.org_unit, value.period, value.unit)
+            groups.setdefault(key, {})[(value.indicator, value.category)] = value.value
+        for (data_set, org_unit, period, unit), entries in groups.items():
+            services.save_values(self.user, data_set, org_unit, period, entries, unit=unit, reason="Nhập từ tệp")
         return len(values)
 
 
@@ -165,9 +183,3 @@ def reporter_for(indicator, unit):
         return OrgUnit.objects.filter(kind=OrgUnit.Kind.DISTRICT_OFFICE, territory=unit).first()
     return OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION, area=indicator.area, territory=unit).first()
 
-
-def locked(indicator, reporter, period):
-    return Submission.objects.filter(
-        org_unit=reporter, period=str(period), data_set__indicators=indicator,
-        status__in=[Submission.Status.APPROVED, Submission.Status.LOCKED],
-    ).exists()

@@ -4,11 +4,12 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.models import Role
-from ansinh.core.periods import Period
+from ansinh.core.periods import HALF, MONTH, QUARTER, YEAR, Period
 
 from .models import DataSet, DataValue, Indicator, Submission, Target
 
@@ -32,8 +33,12 @@ def load_catalogue():
             })
 
 
-def submission_for(data_set, org_unit, period):
+def submission_for(data_set, org_unit, period, lock=False):
+    """The submission of a data set, unit and period (created as a draft); `lock` holds its row
+    until the transaction ends, so that a write and an approval of it never interleave."""
     submission, _ = Submission.objects.get_or_create(data_set=data_set, org_unit=org_unit, period=str(period))
+    if lock:
+        submission = Submission.objects.select_for_update().select_related("data_set", "org_unit").get(pk=submission.pk)
     return submission
 
 
@@ -56,36 +61,121 @@ def check_editable(submission):
         )
 
 
-@transaction.atomic
-def save_values(user, data_set, org_unit, period, entries):
-    """Write {(indicator, category): value} for the reporting unit's territory. None clears a value."""
-    check_can_report(user, org_unit)
+def overlapping_periods(period):
+    """The period, every period inside it and every period containing it (as stored strings)."""
     period = Period.parse(period)
+    found = set()
+    for kind in (MONTH, QUARTER, HALF, YEAR):
+        if Period(period.year, 1, kind).months <= period.months:
+            found |= {str(p) for p in period.children(kind)}
+        else:
+            found.add(str(period.parent(kind)))
+    return sorted(found)
+
+
+def closing_submission(org_unit, indicator, period):
+    """The submission that closes an indicator's value of a reporting unit for a period, if any:
+    one of the period itself, of a period inside it or of a period containing it, either approved
+    or locked for a data set holding the indicator, or locked for any data set of the unit."""
+    return Submission.objects.filter(org_unit=org_unit, period__in=overlapping_periods(period)).filter(
+        Q(status=Submission.Status.LOCKED)
+        | Q(status=Submission.Status.APPROVED, data_set__indicators=indicator)
+    ).select_related("data_set").order_by("-status", "period").first()
+
+
+def check_not_closed(org_unit, indicator, period):
+    closing = closing_submission(org_unit, indicator, period)
+    if closing is not None:
+        raise Refused(
+            f"Chỉ tiêu “{indicator.name}”: số liệu {Period.parse(closing.period).label} của {org_unit} "
+            f"({closing.data_set}) {closing.get_status_display().lower()}; không sửa được số liệu "
+            f"{Period.parse(period).label}. Đề nghị lãnh đạo mở lại kỳ báo cáo."
+        )
+
+
+def check_typed_entry(indicator):
+    if indicator.source == Indicator.Source.REGISTRY:
+        raise Refused(f"Chỉ tiêu “{indicator.name}” ({indicator.code}) được tính từ sổ quản lý; không nhập số liệu tay.")
+
+
+def check_in_data_set(data_set, indicator, category, period):
+    if not data_set.indicators.filter(pk=indicator.pk).exists():
+        raise Refused(f"Chỉ tiêu “{indicator.name}” ({indicator.code}) không thuộc biểu “{data_set}”.")
+    if indicator.entry_period != period.kind:
+        raise Refused(f"Chỉ tiêu “{indicator.name}” nhập theo kỳ {indicator.entry_period}, không theo {period.label}.")
+    if category and category not in indicator.category_codes:
+        raise Refused(f"Chỉ tiêu “{indicator.name}” không có phân tổ “{category}”.")
+
+
+def check_data_set(data_set, org_unit, period):
+    if not data_set_for_unit(org_unit).filter(pk=data_set.pk).exists():
+        raise Refused(f"{org_unit} không báo cáo biểu “{data_set}”.")
     if period.kind != data_set.period_kind:
         raise Refused(f"Biểu “{data_set}” báo cáo theo {data_set.get_period_kind_display().lower()}, không theo kỳ {period}.")
-    submission = submission_for(data_set, org_unit, period)
+
+
+def check_unit(org_unit, unit):
+    territory = org_unit.territory
+    if unit.pk != territory.pk and not scope.commune_ids_in(territory).filter(pk=unit.pk).exists():
+        raise PermissionDenied(f"{unit} nằm ngoài địa bàn của {org_unit}.")
+
+
+def check_value(user, data_set, org_unit, period, indicator, category="", unit=None):
+    """Every rule one aggregate value must pass before it is written (Refused or PermissionDenied)."""
+    period = Period.parse(period)
+    check_can_report(user, org_unit)
+    check_data_set(data_set, org_unit, period)
+    check_unit(org_unit, unit or org_unit.territory)
+    check_typed_entry(indicator)
+    check_in_data_set(data_set, indicator, category, period)
+    check_not_closed(org_unit, indicator, period)
+
+
+def values_version(data_set, org_unit, period, unit=None):
+    """The version of a data set's values for a unit and period, that a form is made from:
+    the id of the latest history row of any of them (0 for none)."""
+    rows = DataValue.history.filter(indicator_id__in=data_set.indicators.values("pk"),
+                                    unit_id=(unit or org_unit.territory).pk, period=str(period))
+    return rows.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+
+
+def check_values_version(data_set, org_unit, period, unit, version):
+    """Refuse a save made from an older version of the values (the submission row is locked)."""
+    if version is None or str(version).strip() == str(values_version(data_set, org_unit, period, unit)):
+        return
+    latest = DataValue.history.filter(indicator_id__in=data_set.indicators.values("pk"), unit_id=unit.pk,
+                                      period=str(period)).select_related("history_user").order_by("-history_id").first()
+    name, at = concurrency.who_and_when(latest.history_user if latest else None, latest.history_date if latest else timezone.now())
+    raise Refused(f"Số liệu đã được {name} sửa lúc {at}, hãy tải lại trang.")
+
+
+@transaction.atomic
+def save_values(user, data_set, org_unit, period, entries, unit=None, reason="", version=None):
+    """The one write path of aggregate values (entry page, import, API).
+
+    Writes {(indicator, category): value} of the named data set for the reporting unit's territory
+    (or `unit`, a commune inside it); only the keys given are written, None clears a value (0).
+    Refused as a whole, naming every bad field, when a rule is broken; refused when `version`
+    (from the form or the API) is older than the values' (see values_version).
+    """
+    period = Period.parse(period)
+    check_can_report(user, org_unit)
+    check_data_set(data_set, org_unit, period)
+    unit = unit or org_unit.territory
+    check_unit(org_unit, unit)
+    submission = submission_for(data_set, org_unit, period, lock=True)
     check_editable(submission)
-    unit = org_unit.territory
+    check_values_version(data_set, org_unit, period, unit, version)
+    problems = []
+    for indicator, category in entries:
+        try:
+            check_value(user, data_set, org_unit, period, indicator, category, unit)
+        except Refused as error:
+            problems.append(str(error))
+    if problems:
+        raise Refused(" ".join(problems))
     for (indicator, category), value in entries.items():
-        if indicator.entry_period != period.kind:
-            raise Refused(f"Chỉ tiêu “{indicator.name}” nhập theo kỳ {indicator.entry_period}, không theo {period.label}.")
-        if category and category not in indicator.category_codes:
-            raise Refused(f"Chỉ tiêu “{indicator.name}” không có phân tổ “{category}”.")
-        existing = DataValue.objects.filter(indicator=indicator, unit=unit, period=str(period), category=category).first()
-        if value is None:
-            if existing:
-                existing.value = 0
-                existing.updated_by = user
-                existing._change_reason = "Xoá số liệu (ghi 0)"
-                existing.save()
-            continue
-        if existing is None:
-            existing = DataValue(indicator=indicator, unit=unit, period=str(period), category=category, org_unit=org_unit)
-        elif existing.value == value:
-            continue
-        existing.value = value
-        existing.updated_by = user
-        existing.save()
+        _write_value(user, org_unit, unit, period, indicator, category, value, reason)
     if submission.status == Submission.Status.SUBMITTED:
         submission.status = Submission.Status.DRAFT
         submission._change_reason = "Sửa số liệu sau khi gửi: cần gửi lại"
@@ -93,8 +183,30 @@ def save_values(user, data_set, org_unit, period, entries):
     return submission
 
 
+def _write_value(user, org_unit, unit, period, indicator, category, value, reason):
+    existing = DataValue.objects.filter(indicator=indicator, unit=unit, period=str(period), category=category).first()
+    if value is None:
+        if existing and existing.value != 0:
+            existing.value, existing.updated_by = 0, user
+            existing._change_reason = "Xoá số liệu (ghi 0)"
+            existing.save()
+        return
+    if existing is None:
+        existing = DataValue(indicator=indicator, unit=unit, period=str(period), category=category, org_unit=org_unit)
+    elif existing.value == value:
+        return
+    existing.value, existing.updated_by = value, user
+    if reason:
+        existing._change_reason = reason
+    existing.save()
+
+
+@transaction.atomic
 def _transition(submission, allowed_from, to, user, reason):
-    if submission.status not in allowed_from:
+    current = concurrency.lock(submission)
+    if current.status not in allowed_from:
+        if current.status != submission.status:
+            raise Refused(concurrency.overtaken(current, f"Báo cáo {Period.parse(current.period).label} của {current.org_unit}"))
         raise Refused(f"Không thể chuyển báo cáo đang ở trạng thái “{submission.get_status_display()}” sang “{Submission.Status(to).label}”.")
     submission.status = to
     submission._change_reason = reason

@@ -109,41 +109,82 @@ def data_entry(request):
     if org_unit is None or scope.role_of(request.user) not in (Role.ADMIN, Role.DIVISION_OFFICER, Role.DISTRICT_OFFICER):
         raise PermissionDenied("Tài khoản của bạn không nhập số liệu báo cáo.")
     data_sets = list(services.data_set_for_unit(org_unit))
+    if request.method == "POST":
+        return _save_entry(request, org_unit, data_sets)
     data_set = next((d for d in data_sets if d.code == request.GET.get("data_set")), data_sets[0] if data_sets else None)
     if data_set is None:
         return render(request, "indicators/entry.html", {"org_unit": org_unit, "data_sets": []})
     period = chosen_period(request, data_set.period_kind)
     if period.kind != data_set.period_kind:
         period = Period.containing(period.start, data_set.period_kind)
+    return _entry_page(request, org_unit, data_sets, data_set, period)
+
+
+def _named(request, name):
+    """A form's data set or period: its hidden field, or the address it was posted to; never a default."""
+    posted, addressed = request.POST.get(name, ""), request.GET.get(name, "")
+    if posted and addressed and posted != addressed:
+        raise PermissionDenied(f"Biểu mẫu gửi lên không khớp với địa chỉ (“{posted}” và “{addressed}”); hãy tải lại trang.")
+    return posted or addressed
+
+
+def _posted_form(request, data_sets):
+    """The data set and period a posted form names, never a default."""
+    code = _named(request, "data_set")
+    data_set = next((d for d in data_sets if d.code == code), None)
+    if data_set is None:
+        raise PermissionDenied(f"Đơn vị của bạn không báo cáo biểu “{code}”.")
+    try:
+        period = Period.parse(_named(request, "period"))
+    except PeriodError as error:
+        raise PermissionDenied(str(error))
+    if period.kind != data_set.period_kind:
+        raise PermissionDenied(f"Biểu “{data_set}” không báo cáo theo kỳ {period}.")
+    return data_set, period
+
+
+def _save_entry(request, org_unit, data_sets):
+    data_set, period = _posted_form(request, data_sets)
+    if request.POST.get("action") == "submit":
+        try:
+            services.submit(request.user, services.submission_for(data_set, org_unit, period))
+            messages.success(request, f"Đã gửi báo cáo {period.label}.")
+        except services.Refused as error:
+            messages.error(request, str(error))
+        return redirect(_entry_url(data_set, period, org_unit, request))
+    entries, errors, typed = {}, {}, {}
+    for indicator in data_set.indicators.all():
+        for category, _ in indicator.categories or [["", ""]]:
+            name = f"v_{indicator.pk}_{category}"
+            if name not in request.POST:
+                continue  # a field not sent is not written
+            typed[name] = request.POST[name]
+            try:
+                entries[(indicator, category)] = rules.parse_value(typed[name], indicator.unit)
+            except rules.BadValue as error:
+                errors[name] = str(error)
+    if not errors:
+        try:
+            services.save_values(request.user, data_set, org_unit, period, entries, version=request.POST.get("version"))
+            messages.success(request, "Đã lưu số liệu.")
+            return redirect(_entry_url(data_set, period, org_unit, request))
+        except services.Refused as error:
+            messages.error(request, str(error))
+    return _entry_page(request, org_unit, data_sets, data_set, period, errors, typed)
+
+
+def _entry_url(data_set, period, org_unit, request):
+    url = f"{request.path}?data_set={data_set.code}&period={period}"
+    return url + (f"&org_unit={org_unit.code}" if request.GET.get("org_unit") else "")
+
+
+def _entry_page(request, org_unit, data_sets, data_set, period, errors=None, typed=None):
+    errors, typed = errors or {}, typed or {}
     submission = services.submission_for(data_set, org_unit, period)
     indicators = list(data_set.indicators.all())
     current = {(v.indicator_id, v.category): v.value for v in DataValue.objects.filter(
         indicator__in=indicators, unit=org_unit.territory, period=str(period))}
     rows = [(i, c, label) for i in indicators for c, label in (i.categories or [["", ""]])]
-    errors, typed = {}, {}
-    if request.method == "POST" and request.POST.get("action") == "submit":
-        try:
-            services.submit(request.user, submission)
-            messages.success(request, f"Đã gửi báo cáo {period.label}.")
-        except services.Refused as error:
-            messages.error(request, str(error))
-        return redirect(request.get_full_path())
-    if request.method == "POST":
-        entries = {}
-        for indicator, category, _ in rows:
-            name = f"v_{indicator.pk}_{category}"
-            typed[name] = request.POST.get(name, "")
-            try:
-                entries[(indicator, category)] = rules.parse_value(typed[name], indicator.unit)
-            except rules.BadValue as error:
-                errors[name] = str(error)
-        if not errors:
-            try:
-                services.save_values(request.user, data_set, org_unit, period, entries)
-                messages.success(request, "Đã lưu số liệu.")
-                return redirect(request.get_full_path())
-            except services.Refused as error:
-                messages.error(request, str(error))
     grid = []
     for indicator, category, label in rows:
         name = f"v_{indicator.pk}_{category}"
@@ -153,6 +194,7 @@ def data_entry(request):
     return render(request, "indicators/entry.html", {
         "org_unit": org_unit, "data_sets": data_sets, "data_set": data_set, "period": period, "submission": submission,
         "grid": grid, "errors": errors, "previous": period.previous(), "next": period.next(),
+        "version": request.POST.get("version") if errors or typed else services.values_version(data_set, org_unit, period),
     })
 
 

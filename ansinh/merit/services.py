@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.models import AdminUnit, Person
 from ansinh.core.rules import personal_id_errors
 from ansinh.reports.numbers import format_int
@@ -323,10 +323,11 @@ def _apply_correction(correction):
 def approve_decision(user, decision, signed_on=None):
     """A leader approves a draft: it gets the next number of the register, and takes effect."""
     require_leader(user)
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    loaded, decision = decision, Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != Decision.Status.DRAFT:
         already = f" số {decision.number_text}" if decision.number else ""
-        raise Refused(f"Quyết định{already} đang ở trạng thái “{decision.get_status_display().lower()}”; không duyệt lần thứ hai.")
+        refusal = f"Quyết định{already} đang ở trạng thái “{decision.get_status_display().lower()}”; không duyệt lần thứ hai."
+        raise Refused(refusal + (" " + concurrency.overtaken(decision, "Quyết định") if loaded.status != decision.status else ""))
     signed_on = signed_on or date.today()
     decision.year, decision.number = signed_on.year, next_number(signed_on.year)
     decision.status, decision.signed_on = Decision.Status.APPROVED, signed_on
@@ -381,8 +382,11 @@ def settle_adjustment(decisions, instalment_share=2):
 @transaction.atomic
 def cancel_decision(user, decision, reason):
     require_writer(user)
-    if decision.status != Decision.Status.DRAFT:
-        raise Refused("Chỉ huỷ được dự thảo; quyết định đã duyệt được thay bằng quyết định khác.")
+    try:  # the row read again under a lock: a cancel never crosses an approval made at the same time
+        concurrency.require_state(decision, [Decision.Status.DRAFT],
+                                  "Chỉ huỷ được dự thảo; quyết định đã duyệt được thay bằng quyết định khác.", label="Quyết định")
+    except concurrency.StateChanged as error:
+        raise Refused(str(error)) from error
     if not reason:
         raise Refused("Phải ghi lý do huỷ dự thảo.")
     decision.status = Decision.Status.CANCELLED
@@ -394,6 +398,7 @@ def cancel_decision(user, decision, reason):
 @transaction.atomic
 def record_repayment(user, schedule, day, amount, receipt=""):
     require_writer(user)
+    schedule.settled_on = concurrency.lock(schedule).settled_on  # one repayment at a time per schedule
     if schedule.settled_on:
         raise Refused("Khoản thu hồi này đã thu xong.")
     if amount <= 0:
@@ -410,6 +415,7 @@ def record_repayment(user, schedule, day, amount, receipt=""):
 @transaction.atomic
 def change_recovery_method(user, schedule, method, instalment):
     require_writer(user)
+    schedule.settled_on = concurrency.lock(schedule).settled_on  # one repayment at a time per schedule
     if schedule.settled_on:
         raise Refused("Khoản thu hồi này đã thu xong.")
     if method == RecoverySchedule.Method.DEDUCTION and instalment <= 0:

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import workbook_bytes, xlsx_response
 from ansinh.core.models import AccessLog
@@ -127,7 +127,7 @@ def _record_context(request, record, **forms):
         "history": record.history.select_related("history_user").order_by("-history_date")[:30],
         "assessment_form": AssessmentForm(), "draft_form": DraftForm(), "transfer_form": TransferOutForm(),
         "correction_form": CorrectionForm(), "evidence_form": EvidenceForm(), "recalc": None,
-        "relation_form": RelationForm(user=request.user),
+        "relation_form": RelationForm(user=request.user), "version": concurrency.version_of(record),
     }
     context.update(forms)
     return context
@@ -150,6 +150,7 @@ ACTIONS = {
 @login_required
 @require_POST
 @scope.names_required("merit")
+@concurrency.versioned(lambda request, pk: queries.record_for(request.user, pk), "merit_record")
 def record_action(request, pk):
     """Every change to a record: a bad form is shown again with its errors, nothing written."""
     record = queries.record_for(request.user, pk)

@@ -18,7 +18,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django_tasks import task
 
-from ansinh.core import jobs, scope
+from ansinh.core import concurrency, jobs, scope
 from ansinh.core.bulk import insert_rows
 
 from . import rules
@@ -373,9 +373,9 @@ def retroactive_caregiver_lines(cycle, levels, province):
 
 def approve(user, cycle):
     check_leader(user)
-    if cycle.status != PayrollCycle.Status.DRAFT:
-        raise Refused(f"Chỉ duyệt được danh sách đang ở trạng thái dự thảo (hiện: {cycle.get_status_display().lower()}).")
     with transaction.atomic():
+        _require_state(cycle, [PayrollCycle.Status.DRAFT],
+                       f"Chỉ duyệt được danh sách đang ở trạng thái dự thảo (hiện: {cycle.get_status_display().lower()}).")
         cycle.status, cycle.approved_by, cycle.approved_at = PayrollCycle.Status.APPROVED, user, timezone.now()
         cycle._change_reason = "Duyệt danh sách chi trả"
         cycle.save()
@@ -389,14 +389,22 @@ def approve(user, cycle):
     return cycle
 
 
+@transaction.atomic
 def mark_paid(user, cycle):
     scope.require_write(user)
-    if cycle.status != PayrollCycle.Status.APPROVED:
-        raise Refused("Chỉ xác nhận đã chi trả với danh sách đã duyệt.")
+    _require_state(cycle, [PayrollCycle.Status.APPROVED], "Chỉ xác nhận đã chi trả với danh sách đã duyệt.")
     cycle.status, cycle.paid_at = PayrollCycle.Status.PAID, timezone.now()
     cycle._change_reason = "Xác nhận đã chi trả"
     cycle.save()
     return cycle
+
+
+def _require_state(cycle, allowed, refusal):
+    """Exactly one of simultaneous approvals (or payments) of a cycle goes through."""
+    try:
+        concurrency.require_state(cycle, allowed, refusal, label=f"Danh sách chi trả tháng {cycle.month:%m/%Y}")
+    except concurrency.StateChanged as error:
+        raise Refused(str(error)) from error
 
 
 def mark_for_recalculation(cases, from_day):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from ansinh.core import scope
+from ansinh.core import concurrency, scope
 from ansinh.core.models import Area
 from ansinh.core.services import ensure_commune_in_scope
 
@@ -43,6 +43,14 @@ def eligibility_problems(case, day):
         return [str(error)]
 
 
+def _require_status(case, allowed, refusal):
+    """The case's state read again under a row lock: exactly one of simultaneous steps goes through."""
+    try:
+        concurrency.require_state(case, allowed, refusal, label=f"Hồ sơ của {case.person}")
+    except concurrency.StateChanged as error:
+        raise Refused(str(error)) from error
+
+
 def _open_twin(case):
     return Case.objects.filter(person=case.person, category=case.category).exclude(pk=case.pk).exclude(
         status__in=[Case.Status.ENDED, Case.Status.REFUSED]).first()
@@ -69,8 +77,7 @@ def receive(user, case):
 @transaction.atomic
 def appraise(user, case, eligible, note=""):
     require_welfare_writer(user)
-    if case.status != Case.Status.RECEIVED:
-        raise Refused("Chỉ thẩm định hồ sơ vừa nhận.")
+    _require_status(case, [Case.Status.RECEIVED], "Chỉ thẩm định hồ sơ vừa nhận.")
     case.status = Case.Status.APPRAISED if eligible else Case.Status.REFUSED
     case.note = note
     case._change_reason = "Thẩm định: đủ điều kiện" if eligible else f"Thẩm định: không đủ điều kiện. {note}"
@@ -82,8 +89,7 @@ def appraise(user, case, eligible, note=""):
 def decide(user, case, number, decision_date, start_month):
     """Decision of the district chairman: number, date and the month payment starts."""
     require_welfare_writer(user)
-    if case.status != Case.Status.APPRAISED:
-        raise Refused("Chỉ ra quyết định với hồ sơ đã thẩm định đủ điều kiện.")
+    _require_status(case, [Case.Status.APPRAISED], "Chỉ ra quyết định với hồ sơ đã thẩm định đủ điều kiện.")
     start_month = start_month.replace(day=1)
     if start_month < decision_date.replace(day=1):
         raise Refused(f"Tháng bắt đầu hưởng {start_month:%m/%Y} trước tháng ký quyết định ({decision_date:%d/%m/%Y}).")
@@ -103,8 +109,7 @@ def decide(user, case, number, decision_date, start_month):
 def end(user, case, reason, end_date):
     """Stop the allowance from `end_date` (first day not entitled); back-dated ends recover."""
     require_welfare_writer(user)
-    if case.status not in (Case.Status.PAYING, Case.Status.SUSPENDED):
-        raise Refused("Chỉ thôi hưởng hồ sơ đang hưởng hoặc tạm dừng.")
+    _require_status(case, [Case.Status.PAYING, Case.Status.SUSPENDED], "Chỉ thôi hưởng hồ sơ đang hưởng hoặc tạm dừng.")
     if case.start_month and end_date < case.start_month:
         raise Refused("Ngày thôi hưởng trước tháng bắt đầu hưởng.")
     case.status, case.end_reason, case.end_date = Case.Status.ENDED, reason, end_date
@@ -307,8 +312,9 @@ def end_caregiver(user, record, end_date, reason):
 def suspend(user, case, reason):
     """Stop paying from the next payroll (e.g. a check is pending) without ending the case."""
     require_welfare_writer(user)
-    if case.status != Case.Status.PAYING or not reason.strip():
+    if not reason.strip():
         raise Refused("Chỉ tạm dừng hồ sơ đang hưởng, và phải ghi lý do.")
+    _require_status(case, [Case.Status.PAYING], "Chỉ tạm dừng hồ sơ đang hưởng, và phải ghi lý do.")
     case.status = Case.Status.SUSPENDED
     case._change_reason = f"Tạm dừng: {reason.strip()}"
     case.save()
@@ -318,8 +324,7 @@ def suspend(user, case, reason):
 @transaction.atomic
 def resume(user, case, reason):
     require_welfare_writer(user)
-    if case.status != Case.Status.SUSPENDED:
-        raise Refused("Chỉ tiếp tục hồ sơ đang tạm dừng.")
+    _require_status(case, [Case.Status.SUSPENDED], "Chỉ tiếp tục hồ sơ đang tạm dừng.")
     case.status = Case.Status.PAYING
     case._change_reason = f"Tiếp tục chi trả: {reason.strip() or 'không ghi lý do'}"
     case.save()

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from ansinh.core import jobs, scope
+from ansinh.core import concurrency, jobs, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
@@ -72,12 +72,14 @@ def case_detail(request, pk):
         "communes": AdminUnit.objects.filter(level="commune", parent__parent_id=case.commune.parent.parent_id).select_related("parent").order_by("code"),
         "payments": case.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[:36],
         "transfers": transfers_of(case),
+        "version": concurrency.version_of(case),
     })
 
 
 @login_required
 @require_POST
 @scope.names_required("welfare")
+@concurrency.versioned(lambda request, pk: queries.case_for(request.user, pk), "case_detail")
 def case_action(request, pk):
     case = queries.case_for(request.user, pk)
     action = request.POST.get("action")

@@ -70,7 +70,7 @@ def test_value_for_a_locked_period_is_refused(users, catalogue):
     services.approve(users["leader"], submission)
     services.lock(users["leader"], submission)
     result = run_import("data_values", xlsx([["VL_GQVL", "944", "2024-03", "", 5]]), "a.xlsx", users["mytu"], commit=True)
-    assert "đã duyệt/khoá" in errors(result)[(2, "Kỳ")]
+    assert "đã khoá; không sửa được" in errors(result)[(2, "Kỳ")]
     assert not DataValue.objects.exists()
 
 
