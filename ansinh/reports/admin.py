@@ -12,8 +12,14 @@ WORDS = words_for("2024Q1")
 
 
 def placeholder_problems(text):
+    """Problems of each sentence, the sentence named: “Câu “…”: …”."""
     catalogue = {i.code: i.category_codes for i in Indicator.objects.all()}
-    return [p for line in text.splitlines() for p in render.check(line, catalogue, WORDS)]
+    return [f"Câu “{_short(line)}”: {problem}" for line in text.splitlines() for problem in render.check(line, catalogue, WORDS)]
+
+
+def _short(line, size=60):
+    line = line.strip()
+    return line if len(line) <= size else line[:size] + "…"
 
 
 class SectionForm(forms.ModelForm):
