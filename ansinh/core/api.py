@@ -1,5 +1,4 @@
 """REST API: units, periods, people and imports, with the same scope as the pages."""
-from datetime import date
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -9,7 +8,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import queries, rules, scope
+from . import params as query, queries, rules, scope
 from .audit import log_access
 from .imports import REGISTRY, rejected, run_import, size_problem
 from .models import AccessLog, AdminUnit, OrgUnit, Person
@@ -49,12 +48,9 @@ class AdminUnitViewSet(viewsets.ReadOnlyModelViewSet):
         if params.get("level"):
             units = units.filter(level=params["level"])
         if params.get("parent"):
-            units = units.filter(parent_id=params["parent"])
+            units = units.filter(parent_id=query.integer(params, "parent"))
         if params.get("valid_on"):
-            try:
-                units = units.valid_on(date.fromisoformat(params["valid_on"]))
-            except ValueError:
-                raise ValidationError({"valid_on": ["Ngày phải có dạng YYYY-MM-DD."]})
+            units = units.valid_on(query.day(params, "valid_on"))
         return units
 
 
@@ -152,7 +148,7 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
 
     def get_queryset(self):
         params = self.request.query_params
-        people, _ = queries.filtered_people(self.request.user, params.get("q", ""), params.get("commune") or None)
+        people, _ = queries.filtered_people(self.request.user, params.get("q", ""), query.integer(params, "commune"))
         return people.order_by("name_sort", "id")
 
     def retrieve(self, request, *args, **kwargs):

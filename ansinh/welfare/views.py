@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from ansinh.core import jobs, scope
+from ansinh.core import jobs, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
@@ -27,6 +27,7 @@ from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, P
 def case_list(request):
     cases = queries.cases_for(request.user).select_related("person", "category", "commune").order_by("person__name_sort", "id")
     filters = {k: request.GET.get(k, "") for k in ("commune", "category", "status")}
+    filters["commune"] = str(params.from_page(request, "commune") or "")
     if filters["commune"]:
         cases = cases.filter(commune_id=filters["commune"])
     if filters["category"]:
