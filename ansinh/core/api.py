@@ -14,6 +14,7 @@ from .imports import REGISTRY, rejected, run_import, size_problem
 from .models import AccessLog, AdminUnit, OrgUnit, Person
 from .periods import Period, PeriodError
 from .services import possible_duplicates
+from .text import control_characters_message, has_control_characters
 
 
 class AdminUnitSerializer(serializers.ModelSerializer):
@@ -86,7 +87,23 @@ class PeriodView(APIView):
         return Response(PeriodSerializer(data).data)
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PlainTextSerializer:
+    """Refuses control characters in every text field written through the API, naming the field
+    (line breaks only where the model field is a TextField)."""
+
+    def to_internal_value(self, data):
+        errors = {}
+        for name, field in self.fields.items():
+            if isinstance(field, serializers.CharField) and not field.read_only and hasattr(data, "get"):
+                multiline = field.style.get("base_template") == "textarea.html"
+                if has_control_characters(data.get(name), multiline):
+                    errors[name] = [control_characters_message(field.label or name)]
+        if errors:
+            raise ValidationError(errors)
+        return super().to_internal_value(data)
+
+
+class PersonSerializer(PlainTextSerializer, serializers.ModelSerializer):
     commune_code = serializers.CharField(source="commune.code", read_only=True)
     confirm_not_duplicate = serializers.BooleanField(write_only=True, required=False, default=False)
     birth_year = serializers.IntegerField(required=False, min_value=1880)

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ansinh.core.forms import PlainTextForm
 from ansinh.indicators.models import Indicator
 
 from . import render
@@ -22,7 +23,7 @@ def _short(line, size=60):
     return line if len(line) <= size else line[:size] + "…"
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = ReportSection
         fields = "__all__"
@@ -42,7 +43,7 @@ class SectionInline(admin.StackedInline):
     can_delete = False
 
 
-class DefinitionForm(forms.ModelForm):
+class DefinitionForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = ReportDefinition
         fields = "__all__"
