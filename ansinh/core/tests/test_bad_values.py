@@ -185,6 +185,7 @@ def test_the_values_of_the_issue_are_said_in_vietnamese(client, users, walk_data
         ("/bao-cao/", {"period": "xyz"}, 200, "Giá trị “xyz” của tham số “period” không hợp lệ: dùng dạng 2024-03"),
         ("/doi-tuong/", {"page": "-1"}, 200, ""),
         ("/doi-tuong/99999999999999999999999/", {}, 404, ""),
+        ("/bao-tro/ho-so/", {"status": "a\x00b"}, 400, "Tham số «status» trên đường dẫn chứa ký tự điều khiển không hợp lệ."),
     ]:
         response = client.get(path, query)
         assert response.status_code == status, (path, query, response.status_code)
