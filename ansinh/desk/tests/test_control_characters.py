@@ -33,7 +33,7 @@ def test_people_excel_export_of_the_district_opens(client, users, my_tu_commune)
 def test_dossier_book_and_forms_open(client, desk):
     dossier = services.receive(desk["desk"], new_dossier(), "complete", at=moment(2024, 4, 19, 9))
     services.route(desk["desk"], dossier, OrgUnit.objects.get(code="SLDTBXH94-VLATLD"), at=moment(2024, 4, 19, 10))
-    Dossier.objects.filter(pk=dossier.pk).update(applicant_name=STORED, applicant_address="Ấp\x00 2")
+    Dossier.objects.filter(pk=dossier.pk).update(applicant_name=STORED, applicant_address="Ấp\x02 2")
     log_in(client, "motcua")
     book = client.get("/mot-cua/so-theo-doi/?period=2024Q2&xuat=docx")
     assert book.status_code == 200
