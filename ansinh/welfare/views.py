@@ -89,8 +89,12 @@ def case_action(request, pk):
                 effective = date.fromisoformat(request.POST.get("effective", "") + "-01")
             except ValueError:
                 raise services.Refused("Tháng điều chỉnh phải có dạng YYYY-MM.")
+            try:
+                children = params.integer(request.POST, "children_count", maximum=99)
+            except params.BadParameter as error:
+                raise services.Refused(error.message)
             changes = {"disability_level": request.POST.get("disability_level", case.disability_level),
-                       "children_count": int(request.POST.get("children_count") or case.children_count),
+                       "children_count": case.children_count if children is None else children,
                        "is_studying": request.POST.get("is_studying") == "on"}
             services.adjust(request.user, case, effective, request.POST.get("reason", ""), **changes)
         elif action == "suspend":
