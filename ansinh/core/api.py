@@ -1,5 +1,4 @@
 """REST API: units, periods, people and imports, with the same scope as the pages."""
-from datetime import date
 
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
@@ -10,12 +9,13 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import concurrency, queries, rules, scope
+from . import concurrency, params as query, queries, rules, scope
 from .audit import log_access
 from .imports import REGISTRY, rejected, run_import, size_problem
 from .models import AccessLog, AdminUnit, OrgUnit, Person
 from .periods import Period, PeriodError
 from .services import possible_duplicates
+from .text import control_characters_message, has_control_characters
 
 
 def names_of(area):
@@ -68,12 +68,9 @@ class AdminUnitViewSet(viewsets.ReadOnlyModelViewSet):
         if params.get("level"):
             units = units.filter(level=params["level"])
         if params.get("parent"):
-            units = units.filter(parent_id=params["parent"])
+            units = units.filter(parent_id=query.integer(params, "parent"))
         if params.get("valid_on"):
-            try:
-                units = units.valid_on(date.fromisoformat(params["valid_on"]))
-            except ValueError:
-                raise ValidationError({"valid_on": ["Ngày phải có dạng YYYY-MM-DD."]})
+            units = units.valid_on(query.day(params, "valid_on"))
         return units
 
 
@@ -109,7 +106,23 @@ class PeriodView(APIView):
         return Response(PeriodSerializer(data).data)
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PlainTextSerializer:
+    """Refuses control characters in every text field written through the API, naming the field
+    (line breaks only where the model field is a TextField)."""
+
+    def to_internal_value(self, data):
+        errors = {}
+        for name, field in self.fields.items():
+            if isinstance(field, serializers.CharField) and not field.read_only and hasattr(data, "get"):
+                multiline = field.style.get("base_template") == "textarea.html"
+                if has_control_characters(data.get(name), multiline):
+                    errors[name] = [control_characters_message(field.label or name)]
+        if errors:
+            raise ValidationError(errors)
+        return super().to_internal_value(data)
+
+
+class PersonSerializer(PlainTextSerializer, serializers.ModelSerializer):
     commune_code = serializers.CharField(source="commune.code", read_only=True)
     confirm_not_duplicate = serializers.BooleanField(write_only=True, required=False, default=False)
     birth_year = serializers.IntegerField(required=False, min_value=1880)
@@ -182,7 +195,7 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
 
     def get_queryset(self):
         params = self.request.query_params
-        people, _ = queries.filtered_people(self.request.user, params.get("q", ""), params.get("commune") or None)
+        people, _ = queries.filtered_people(self.request.user, params.get("q", ""), query.integer(params, "commune"))
         return people.order_by("name_sort", "id")
 
     def retrieve(self, request, *args, **kwargs):

@@ -8,6 +8,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from .text import printable
+
 FONT = "Times New Roman"
 
 
@@ -51,7 +53,7 @@ def set_widths(table, *widths):
 
 
 def add_line(cell_or_doc, text, style):
-    return cell_or_doc.add_paragraph(text, style=style)
+    return cell_or_doc.add_paragraph(printable(text), style=style)
 
 
 def no_borders(table):

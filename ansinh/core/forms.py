@@ -3,12 +3,28 @@ from django import forms
 from . import rules, scope
 from .concurrency import VersionedForm
 from .models import AdminUnit, DayOverride, Person
-from .text import clean_name
+from .text import clean_name, control_characters_message, has_control_characters
 
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
-class StyledForm:
+class PlainTextForm:
+    """Refuses control characters in every text field (tab and line breaks only in a Textarea),
+    naming the field: “Trường «Họ và tên» chứa ký tự điều khiển không hợp lệ.”"""
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        for name, field in self.fields.items():
+            multiline = isinstance(field.widget, forms.Textarea)
+            # What was posted: CharField strips whitespace (Python counts some control characters
+            # as such) and refuses NUL with an English message of its own.
+            raw = self.data.get(self.add_prefix(name)) if isinstance(field, forms.CharField) and hasattr(self.data, "get") else None
+            if has_control_characters(raw, multiline) or has_control_characters(self.cleaned_data.get(name), multiline):
+                self._errors.pop(name, None)
+                self.add_error(name, control_characters_message(field.label or name))
+
+
+class StyledForm(PlainTextForm):
     """Gives every widget its Bootstrap class."""
 
     def style_fields(self):

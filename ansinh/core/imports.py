@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from .scope import OutOfReach
-from .text import fold
+from .text import fold, has_control_characters
 
 MAX_ERRORS_SHOWN = 1000
 
@@ -254,6 +254,7 @@ def run_import(kind, content, file_name, user, commit=False, confirm_warnings=Fa
     objects = []
     for row_number, values in records:
         before = len(result.errors)
+        refuse_control_characters(importer, values, row_number, result.errors)
         obj = importer.clean_row(values, row_number, result.errors)
         if len(result.errors) == before:
             objects.append((row_number, obj))
@@ -294,6 +295,14 @@ def template_workbook(importer_class):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def refuse_control_characters(importer, values, row, problems):
+    """A Problem naming the row and column of every cell holding a control character (line
+    breaks typed in a cell with Alt+Enter are kept)."""
+    for name, value in values.items():
+        if has_control_characters(value):
+            problems.append(Problem(row, importer.header_of(name), "chứa ký tự điều khiển không hợp lệ."))
 
 
 # Cell parsers shared by importers; each raises CellError with a Vietnamese reason.

@@ -1,8 +1,28 @@
-"""Response headers every page gets: the Content-Security-Policy and, for anything a signed-in
-user receives, Cache-Control: no-store. Static files are answered by WhiteNoise before this
-middleware runs, so they keep their long cache lifetime."""
+"""Request checks and response headers shared by every page and the API: a query string with a
+control character is refused; every response gets the Content-Security-Policy and, for anything a
+signed-in user receives, Cache-Control: no-store. Static files are answered by WhiteNoise before
+this middleware runs, so they keep their long cache lifetime."""
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.utils.cache import add_never_cache_headers
+
+from .text import has_control_characters, printable
+
+
+class QueryTextMiddleware:
+    """A query string holding a control character (NUL, which PostgreSQL cannot even compare, and
+    the others) is answered 400 with a Vietnamese message, before any view reads it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for name, values in request.GET.lists():
+            if has_control_characters(name) or any(has_control_characters(v) for v in values):
+                return HttpResponseBadRequest(
+                    f"Tham số «{printable(name)[:40]}» trên đường dẫn chứa ký tự điều khiển không hợp lệ.".encode(),
+                    content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

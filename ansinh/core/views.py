@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.views import ObtainAuthToken
 
-from . import calendar_service, concurrency, imports, queries, scope, services
+from . import calendar_service, concurrency, imports, params, queries, scope, services
 from .audit import log_access, log_bulk_export
 from .auth import AccountLocked, LockoutAuthenticationForm, is_locked
 from .exports import people_workbook, xlsx_response
@@ -215,6 +215,9 @@ def unit_detail(request, pk):
 def work_calendar(request, year=None):
     from datetime import date
 
+    if year is not None and not 1900 <= year <= 2100:
+        messages.error(request, f"Không có lịch làm việc năm {str(year)[:12]}; đang xem năm nay.")
+        year = None
     year = year or date.today().year
     form = DayOverrideForm(request.POST or None)
     if request.method == "POST":

@@ -13,6 +13,7 @@ from django.utils.timezone import localtime
 from ansinh.core.docx import no_borders, set_font, set_widths
 from ansinh.core.exports import workbook_bytes
 from ansinh.core.models import AdminUnit, OrgUnit
+from ansinh.core.text import printable
 
 from .models import Step
 from .rules import timeliness
@@ -59,13 +60,13 @@ class Form:
         paragraph.alignment = align
         paragraph.paragraph_format.space_after = Pt(after)
         if text:
-            set_font(paragraph.add_run(text), size or self.size, bold, italic)
+            set_font(paragraph.add_run(printable(text)), size or self.size, bold, italic)
         return paragraph
 
     def labelled(self, label, value):
         paragraph = self.paragraph()
         set_font(paragraph.add_run(f"{label}: "), self.size)
-        set_font(paragraph.add_run(value or "…"), self.size, bold=True)
+        set_font(paragraph.add_run(printable(value) or "…"), self.size, bold=True)
 
     def header(self, sub_unit, number, day):
         table = self.document.add_table(rows=1, cols=2)
@@ -107,7 +108,7 @@ class Form:
             set_font(cell.paragraphs[0].add_run(text), self.size - 1, bold=True)
         for row in rows:
             for cell, text in zip(table.add_row().cells, row):
-                set_font(cell.paragraphs[0].add_run(str(text)), self.size - 1)
+                set_font(cell.paragraphs[0].add_run(printable(str(text))), self.size - 1)
         set_widths(table, *widths)
         return table
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ansinh.core import concurrency, scope
+from ansinh.core import concurrency, params, scope
 from ansinh.core.audit import client_ip, log_access, log_bulk_export
 from ansinh.core.calendar_service import work_calendar
 from ansinh.core.exports import xlsx_response
@@ -68,7 +68,7 @@ def receive(request):
 @login_required
 def procedure_documents(request):
     """The checklist of a procedure's documents (htmx, when the counter picks a procedure)."""
-    procedure = Procedure.objects.filter(pk=request.GET.get("procedure") or 0, active=True).first()
+    procedure = Procedure.objects.filter(pk=params.from_page(request, "procedure", default=0), active=True).first()
     return render(request, "desk/_documents.html", {"procedure": procedure, "ticked": []})
 
 

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ansinh.core import queries as core_queries
-from ansinh.core import scope
+from ansinh.core import params, scope
 from ansinh.core.models import AdminUnit, OrgUnit, Role
 from ansinh.core.periods import Period, PeriodError
 
@@ -19,16 +19,16 @@ KEY_INDICATORS = ["VL_GQVL", "VL_XKLD", "GDNN_TUYENSINH", "BTXH_TCXH", "NCC_MAIT
 
 
 def chosen_period(request, default_kind="quarter"):
-    """The period asked for, or the latest one with data, or the current one."""
-    try:
-        return Period.parse(request.GET["period"])
-    except (KeyError, PeriodError):
+    """The period asked for (a bad one is said on the page), or the latest one with data, or the current one."""
+    period = params.from_page(request, "period", params.period)
+    if period is None:
         latest = DataValue.objects.order_by("-period").values_list("period", flat=True).first()
         if latest:
             return Period.containing(Period.parse(latest).start, default_kind)
         from datetime import date
 
         return Period.containing(date.today(), default_kind)
+    return period
 
 
 def chosen_root(request):
@@ -266,7 +266,7 @@ def submission_action(request, pk):
 
 @login_required
 def targets(request):
-    year = int(request.GET.get("year") or chosen_period(request).year)
+    year = params.from_page(request, "year", params.year) or chosen_period(request).year
     root = chosen_root(request)
     indicators = Indicator.objects.filter(has_target=True)
     units = [root] + queries.districts_of(root, Period.parse(str(year)))

@@ -18,6 +18,7 @@ from docxtpl import DocxTemplate
 from ansinh.core.docx import a4_document, add_line, add_style, closing_block, header_block, header_styles, page_number_header
 from ansinh.core.exports import workbook_bytes
 from ansinh.core.office import DocumentError, docx_to_pdf
+from ansinh.core.text import printable_tree
 from ansinh.reports.numbers import format_int
 
 from . import rules
@@ -138,7 +139,7 @@ def decision_docx(decision):
 
 def render(content):
     template = DocxTemplate(io.BytesIO(template_bytes()))
-    template.render(content, autoescape=True)
+    template.render(printable_tree(content), autoescape=True)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()

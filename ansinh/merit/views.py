@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ansinh.core import concurrency, scope
+from ansinh.core import concurrency, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import workbook_bytes, xlsx_response
 from ansinh.core.models import AccessLog
@@ -36,6 +36,7 @@ def _show_problems(form, error):
 def _filtered_records(request):
     records = queries.records_for(request.user).select_related("person", "category", "commune")
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "category", "commune", "status", "recalc")}
+    filters["commune"] = str(params.from_page(request, "commune") or "")
     if filters["q"]:
         people, _ = filtered_people(request.user, filters["q"])
         records = records.filter(person__in=list(people.values_list("pk", flat=True)[:500]))

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ansinh.core.forms import PlainTextForm
 from ansinh.indicators.models import Indicator
 
 from . import render
@@ -12,11 +13,17 @@ WORDS = words_for("2024Q1")
 
 
 def placeholder_problems(text):
+    """Problems of each sentence, the sentence named: “Câu “…”: …”."""
     catalogue = {i.code: i.category_codes for i in Indicator.objects.all()}
-    return [p for line in text.splitlines() for p in render.check(line, catalogue, WORDS)]
+    return [f"Câu “{_short(line)}”: {problem}" for line in text.splitlines() for problem in render.check(line, catalogue, WORDS)]
 
 
-class SectionForm(forms.ModelForm):
+def _short(line, size=60):
+    line = line.strip()
+    return line if len(line) <= size else line[:size] + "…"
+
+
+class SectionForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = ReportSection
         fields = "__all__"
@@ -36,7 +43,7 @@ class SectionInline(admin.StackedInline):
     can_delete = False
 
 
-class DefinitionForm(forms.ModelForm):
+class DefinitionForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = ReportDefinition
         fields = "__all__"

@@ -56,11 +56,13 @@ class Build:
         return segments
 
     def narrative(self, clauses):
-        """Clauses joined the way the department writes: “A; b; c.” (acronyms keep their case)."""
+        """Clauses joined the way the department writes: “A; b; c.” (acronyms keep their case).
+
+        Work-log text is what a clerk typed: it is copied as it is, never read as a template."""
         text = "; ".join(_lower_first(c.strip().rstrip(".;")) for c in clauses if c.strip())
         if not text:
             return None
-        return self.paragraph(text[0].upper() + text[1:] + ".")
+        return [{"t": text[0].upper() + text[1:] + "."}]
 
     def part1(self):
         activities = Activity.objects.filter(period=str(self.period), cancelled=False).order_by("order", "date", "id")

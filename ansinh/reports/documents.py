@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from ansinh.core.office import DocumentError, docx_to_pdf  # noqa: F401  (used by the report services and views)
-from ansinh.core.text import neutralise_formula
+from ansinh.core.text import neutralise_formula, printable_tree
 
 from . import render
 
@@ -35,7 +35,7 @@ def render_docx(content, template_bytes=None):
     try:
         template = DocxTemplate(source)
         environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-        template.render(docx_context(content), jinja_env=environment, autoescape=True)
+        template.render(printable_tree(docx_context(content)), jinja_env=environment, autoescape=True)
     except TemplateSyntaxError as error:
         raise DocumentError(f"Mẫu Word có thẻ sai cú pháp (dòng {error.lineno}): {error.message}.")
     except UndefinedError as error:

@@ -1,4 +1,5 @@
-"""Placeholders in report sentences and work-log texts. Pure: no database.
+"""Placeholders in the report sentences of a report definition (work-log text is never a template).
+Pure: no database.
 
 {VL_GQVL}             the indicator's total for the report's period and unit
 {GDNN_TUYENSINH.so_cap}  one category of it

@@ -7,6 +7,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm, Pt
 
+from ansinh.core.text import printable
 from ansinh.reports.numbers import format_int
 
 FONT = "Times New Roman"
@@ -17,7 +18,7 @@ HEADERS = ["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng
 def _paragraph(document, text, bold=False, italic=False, size=13, align=WD_ALIGN_PARAGRAPH.CENTER):
     paragraph = document.add_paragraph()
     paragraph.alignment = align
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(printable(text))
     run.bold, run.italic, run.font.size, run.font.name = bold, italic, Pt(size), FONT
     return paragraph
 
@@ -50,7 +51,7 @@ def signed_list_docx(cycle, lines):
             person = line.recipient
             values = [str(index), person.full_name, person.birth_display, line.basis, f"{line.for_month:%m/%Y}", format_int(line.amount), ""]
             for cell, value in zip(table.add_row().cells, values):
-                cell.text = value
+                cell.text = printable(value)
             total += line.amount
         row = table.add_row().cells
         row[1].text, row[5].text = "Cộng", format_int(total)

@@ -168,7 +168,7 @@ class SupportImporter(WelfareImporter):
     def clean_row(self, values, row, problems):
         from ansinh.core.text import fold
 
-        from .services import funeral_amount, payroll, support_problems
+        from .services import Refused, funeral_amount, payroll, support_problems
 
         person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed, allow_dead=True), row, problems)
         kind = self.KINDS.get(fold(str(values.get("kind") or "")))
@@ -184,7 +184,11 @@ class SupportImporter(WelfareImporter):
             return None
         support = Support(person=person, kind=kind, basis=basis, commune=person.commune, date=day, amount=amount, reference=reference)
         if kind == "funeral" and not amount and person.death_date:
-            support.amount = funeral_amount(person.death_date, payroll.province_code(person.commune))
+            try:
+                support.amount = funeral_amount(person.death_date, payroll.province_code(person.commune))
+            except Refused as error:
+                problems.append(Problem(row, "Số tiền", str(error)))
+                return None
         for message in support_problems(support):
             problems.append(Problem(row, "Loại hỗ trợ", message))
         return support

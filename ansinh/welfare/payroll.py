@@ -104,6 +104,7 @@ def entitlement(group, month, levels, province):
 
 def caregiver_entitlement(row, month, levels, province):
     """(level, coefficient, amount) of a caregiver's support (Art. 20) for a month."""
+    rules.check_rules_in_force(month)
     level = rules.level_in_force(levels, month, province).amount
     ward_age = None
     if row["ward__birth_year"]:
@@ -201,12 +202,23 @@ def busy_message(cycle):
             "chờ lập xong rồi mới lập lại.")
 
 
+def check_month_has_rules(unit, month):
+    """Refused (never a crash) for a month without a standard level or without coefficients."""
+    try:
+        rules.check_rules_in_force(month)
+        rules.level_in_force(level_rows(), month, province_code(unit))
+    except rules.NotInForce as error:
+        raise Refused(f"Không lập được danh sách chi trả tháng {month:%m/%Y}: {error}")
+
+
 def start_cycle(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
     """Take the month's cycle for a (re)generation: create it, or move a draft, a failed cycle or
     one whose generation job is gone to "generating" by a conditional update, so that of two
     starts only one proceeds and the other is refused. Approved cycles are refused."""
     scope.require_write(user)
     month = first_of(month)
+    if scheme == PayrollCycle.Scheme.WELFARE:
+        check_month_has_rules(unit, month)
     with transaction.atomic():
         cycles = PayrollCycle.objects.filter(unit=unit, scheme=scheme)
         cycle = cycles.select_for_update().filter(month=month).first()
@@ -336,6 +348,12 @@ def caregiver_lines(cycle, levels, province, previous):
     return lines
 
 
+def recalc_start(day):
+    """First month recomputed: months before the rules loaded (rules.RULES_FROM) are skipped, as the
+    case page says (“chưa có quy định cho tháng này”); what was paid for them stays as it was."""
+    return max(first_of(day), rules.RULES_FROM)
+
+
 def retroactive_lines(cycle, levels, province):
     """Arrears (+) or recovery (−) per case and past month: due at that month's rules − paid."""
     marked = list(cases_of(cycle.unit).filter(recalc_from__isnull=False, recalc_from__lt=cycle.month).values_list("person_id", flat=True).distinct())
@@ -347,7 +365,7 @@ def retroactive_lines(cycle, levels, province):
     lines = []
     for group in _persons(rows):
         case = group[0]
-        month = first_of(min((r["recalc_from"] for r in group if r["recalc_from"]), default=cycle.month))
+        month = recalc_start(min((r["recalc_from"] for r in group if r["recalc_from"]), default=cycle.month))
         while month < cycle.month:
             level, coefficient, due = entitlement(group, month, levels, province)
             was_paid = sum(paid[(r["id"], month)] for r in group)
@@ -363,7 +381,7 @@ def retroactive_caregiver_lines(cycle, levels, province):
     paid = paid_by_month("caregiver", [r["id"] for r in rows])
     lines = []
     for row in rows:
-        month = first_of(row["recalc_from"])
+        month = recalc_start(row["recalc_from"])
         while month < cycle.month:
             level, coefficient, due = caregiver_entitlement(row, month, levels, province) if _in_force(row, month) else (0, 0, 0)
             lines.append(difference_line(cycle, month, level, coefficient, due, paid[(row["id"], month)], row["commune_id"], caregiver_id=row["id"]))

@@ -45,8 +45,14 @@ def entitlement_rows(case, until=None):
     result = []
     month = case.start_month
     while month <= last:
-        level, coefficient, amount = payroll.entitlement([values], month, levels, province)
-        citation = rules.level_in_force(levels, month, province).citation
-        result.append({"month": month, "level": level, "coefficient": coefficient, "amount": amount, "citation": citation})
+        try:
+            level, coefficient, amount = payroll.entitlement([values], month, levels, province)
+            citation = rules.level_in_force(levels, month, province).citation
+            result.append({"month": month, "level": level, "coefficient": coefficient, "amount": amount, "citation": citation})
+        except rules.NotInForce:
+            if result and result[-1].get("missing"):
+                result[-1]["until"] = month
+            else:
+                result.append({"month": month, "until": month, "missing": rules.NOT_IN_FORCE})
         month = payroll.next_month(month)
     return result

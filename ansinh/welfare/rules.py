@@ -68,6 +68,25 @@ class LevelRow:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
+class NotInForce(ValueError):
+    """No standard level, or no coefficient rules, are loaded for that month: nothing is computed."""
+
+
+# The coefficients below are those of Decree 20/2021, in force from 01/07/2021 (the `valid_from`
+# of data/coefficients.csv). Months before use the coefficients of Decree 136/2013, which are
+# not loaded: they raise NotInForce rather than borrow today's table.
+RULES_FROM = date(2021, 7, 1)
+NOT_IN_FORCE = "chưa có mức chuẩn / chưa có quy định cho tháng này"
+
+
+def check_rules_in_force(day):
+    """Raises NotInForce (in Vietnamese) for a day before the coefficients loaded here."""
+    if day < RULES_FROM:
+        raise NotInForce(
+            f"Tháng {day:%m/%Y}: {NOT_IN_FORCE} (hệ số của Nghị định 20/2021/NĐ-CP áp dụng từ "
+            f"{RULES_FROM:%m/%Y}; hệ số trước đó theo Nghị định 136/2013/NĐ-CP chưa được nạp).")
+
+
 # Mirrors data/coefficients.csv (column `key` → column `coefficient`). Keep them in step.
 COEFFICIENTS = {
     # Art. 6(1): monthly allowance, by category of Art. 5.
@@ -276,7 +295,7 @@ def level_in_force(rows, day, province=None):
         return provincial[0]
     if national:
         return national[0]
-    raise ValueError(f"Không có mức chuẩn trợ giúp xã hội nào có hiệu lực ngày {day:%d/%m/%Y}.")
+    raise NotInForce(f"Không có mức chuẩn trợ giúp xã hội nào có hiệu lực ngày {day:%d/%m/%Y} ({NOT_IN_FORCE}).")
 
 
 def _dong(amount):
@@ -368,8 +387,10 @@ def coefficient(facts, year, month):
     fit the category that month (age out of band, not studying…) or the decision is not in force.
 
     cl.4 gives 1,0 per child. Raises ValueError (in Vietnamese) when the facts needed are
-    missing (no birth date or year where age matters, no disability level for cl.6)."""
+    missing (no birth date or year where age matters, no disability level for cl.6), and
+    NotInForce for a month before RULES_FROM."""
     _check_month(year, month)
+    check_rules_in_force(date(year, month, 1))
     if not facts.in_force_in_month(year, month):
         return ZERO
     missing = _missing_data(facts)
@@ -477,6 +498,7 @@ def funeral_support(level_rows, death_date, province_amount=None, province=None)
     """Art. 11: funeral support in đồng, at least 20 × the standard level in force on the day of
     death (the province's own level when `province` is given and has one). A provincial amount
     is used when it is at least that minimum; a lower one is refused."""
+    check_rules_in_force(death_date)
     level = level_in_force(level_rows, death_date, province).amount
     minimum = _to_dong(level * COEFFICIENTS["11/funeral_minimum"])
     if province_amount is None:

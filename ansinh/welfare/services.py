@@ -190,8 +190,12 @@ def support_problems(support, today=None):
 
 
 def funeral_amount(death_date, province):
-    """20 × the standard level in force on the death date (Decree 20/2021, Art. 11)."""
-    return rules.funeral_support(payroll.level_rows(), death_date, province=province)
+    """20 × the standard level in force on the death date (Decree 20/2021, Art. 11); Refused for a
+    death before the rules loaded."""
+    try:
+        return rules.funeral_support(payroll.level_rows(), death_date, province=province)
+    except rules.NotInForce as error:
+        raise Refused(f"Không tính được mức hỗ trợ mai táng: {error}")
 
 
 @transaction.atomic
@@ -404,6 +408,10 @@ def adjust(user, case, effective, reason, **changes):
     effective = effective.replace(day=1)
     if case.start_month and effective < case.start_month:
         raise Refused("Tháng điều chỉnh trước tháng bắt đầu hưởng.")
+    try:
+        rules.check_rules_in_force(effective)
+    except rules.NotInForce as error:
+        raise Refused(str(error))
     for field, value in changes.items():
         setattr(case, field, value)
     problems = eligibility_problems(case, effective)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from ansinh.core import concurrency, jobs, scope
+from ansinh.core import concurrency, jobs, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
@@ -29,6 +29,7 @@ from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, P
 def case_list(request):
     cases = queries.cases_for(request.user).select_related("person", "category", "commune").order_by("person__name_sort", "id")
     filters = {k: request.GET.get(k, "") for k in ("commune", "category", "status")}
+    filters["commune"] = str(params.from_page(request, "commune") or "")
     if filters["commune"]:
         cases = cases.filter(commune_id=filters["commune"])
     if filters["category"]:
@@ -96,8 +97,12 @@ def case_action(request, pk):
                 effective = date.fromisoformat(request.POST.get("effective", "") + "-01")
             except ValueError:
                 raise services.Refused("Tháng điều chỉnh phải có dạng YYYY-MM.")
+            try:
+                children = params.integer(request.POST, "children_count", maximum=99)
+            except params.BadParameter as error:
+                raise services.Refused(error.message)
             changes = {"disability_level": request.POST.get("disability_level", case.disability_level),
-                       "children_count": int(request.POST.get("children_count") or case.children_count),
+                       "children_count": case.children_count if children is None else children,
                        "is_studying": request.POST.get("is_studying") == "on"}
             services.adjust(request.user, case, effective, request.POST.get("reason", ""), **changes)
         elif action == "suspend":

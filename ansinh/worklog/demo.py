@@ -41,7 +41,7 @@ TASKS = [
     ("BTXH", "children", "Triển khai Tháng hành động vì trẻ em năm 2024", "Trưởng phòng BTXH", date(2024, 6, 30)),
     ("BTXH", "gender", "Tập huấn phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm 2024", "Trưởng phòng BTXH", date(2024, 6, 30)),
     ("BTXH", "poverty", "Đôn đốc các địa phương thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững", "Trưởng phòng BTXH", date(2024, 6, 30)),
-    ("PCTNXH", "social_evils", "Phối hợp Công an tỉnh, địa phương và gia đình vận động {TNXH_BOTRON@2024-04} học viên bỏ trốn trở lại Cơ sở cai nghiện ma túy tỉnh", "Trưởng phòng PCTNXH", date(2024, 5, 15)),
+    ("PCTNXH", "social_evils", "Phối hợp Công an tỉnh, địa phương và gia đình vận động 40 học viên bỏ trốn trở lại Cơ sở cai nghiện ma túy tỉnh", "Trưởng phòng PCTNXH", date(2024, 5, 15)),
     ("TTRA", "inspection", "Tiếp công dân, giải quyết đơn thư phát sinh thuộc thẩm quyền đúng quy định", "Chánh Thanh tra", date(2024, 6, 30)),
 ]
 

@@ -16,6 +16,7 @@ from ansinh.welfare.rules import (
     Category,
     DisabilityLevel,
     LevelRow,
+    NotInForce,
     age_in_month,
     caregiver_coefficient,
     coefficient,
@@ -60,10 +61,15 @@ def test_levels_csv_columns_and_rows():
         assert reader.fieldnames == ["valid_from", "valid_to", "amount", "province", "citation"]
         rows = list(reader)
     assert [(r["valid_from"], r["valid_to"], r["amount"], r["province"]) for r in rows] == [
+        ("2010-01-01", "2013-12-31", "180000", ""),
+        ("2014-01-01", "2021-06-30", "270000", ""),
         ("2021-07-01", "2024-06-30", "360000", ""),
         ("2024-07-01", "", "500000", ""),
     ]
-    assert "20/2021/NĐ-CP" in rows[0]["citation"] and "76/2024/NĐ-CP" in rows[1]["citation"]
+    assert "13/2010/NĐ-CP" in rows[0]["citation"] and "136/2013/NĐ-CP" in rows[1]["citation"]
+    assert "20/2021/NĐ-CP" in rows[2]["citation"] and "76/2024/NĐ-CP" in rows[3]["citation"]
+    # Amounts not in ../shared/reference/ (only 360.000 and 500.000 are) are marked UNCONFIRMED.
+    assert [r["citation"].startswith("UNCONFIRMED") for r in rows] == [True, True, False, False]
     # The UNCONFIRMED 540.000 đ level must not be shipped.
     assert all(r["amount"] != "540000" for r in rows)
 
@@ -97,6 +103,10 @@ def test_coefficients_csv_agrees_with_rules_mapping():
 # --------------------------------------------------------------------------- standard level
 
 @pytest.mark.parametrize("day, province, expected", [
+    (date(2010, 1, 1), None, 180_000),    # Decree 13/2010 (UNCONFIRMED)
+    (date(2013, 12, 31), None, 180_000),  # last day before Decree 136/2013
+    (date(2014, 1, 1), None, 270_000),    # Decree 136/2013 (UNCONFIRMED)
+    (date(2021, 6, 30), None, 270_000),   # last day before Decree 20/2021
     (date(2021, 7, 1), None, 360_000),    # first day of Decree 20/2021
     (date(2024, 6, 30), None, 360_000),   # last day before Decree 76/2024
     (date(2024, 7, 1), None, 500_000),    # Decree 76/2024
@@ -114,8 +124,38 @@ def test_level_in_force_province_none_ignores_provincial_rows():
 
 
 def test_no_level_in_force_is_a_vietnamese_error():
-    with pytest.raises(ValueError, match="Không có mức chuẩn trợ giúp xã hội nào có hiệu lực ngày 30/06/2021"):
-        level_in_force(LEVELS, date(2021, 6, 30))
+    with pytest.raises(NotInForce, match="Không có mức chuẩn trợ giúp xã hội nào có hiệu lực ngày 31/12/2009 "
+                                         "\\(chưa có mức chuẩn / chưa có quy định cho tháng này\\)"):
+        level_in_force(LEVELS, date(2009, 12, 31))
+
+
+# (year, month) → the monthly allowance of an 80-year-old of cl.5a (coefficient 2,0), or the
+# Vietnamese reason nothing is computed: the coefficients of Decree 136/2013 are not loaded.
+@pytest.mark.parametrize("year, month, expected", [
+    (2009, 12, "chưa có mức chuẩn / chưa có quy định cho tháng này"),  # before any level
+    (2015, 1, "Tháng 01/2015: chưa có mức chuẩn / chưa có quy định cho tháng này"),   # level 270.000, no coefficients
+    (2021, 6, "Tháng 06/2021: chưa có mức chuẩn / chưa có quy định cho tháng này"),   # 30/06/2021: still Decree 136/2013
+    (2021, 7, 720_000),   # 01/07/2021: 360.000 × 2,0
+    (2024, 6, 720_000),   # 30/06/2024: 360.000 × 2,0
+    (2024, 7, 1_000_000),  # 01/07/2024: 500.000 × 2,0
+])
+def test_amount_at_the_level_boundaries(year, month, expected):
+    facts = [CaseFacts(category=C.CL5A, birth_date=date(1930, 1, 1))]
+    if isinstance(expected, int):
+        assert monthly_amount(LEVELS, facts, year, month) == expected
+        assert entitlement_table(LEVELS, facts, (year, month), (year, month))[0].amount == expected
+    else:
+        for compute in (lambda: monthly_amount(LEVELS, facts, year, month),
+                        lambda: entitlement_table(LEVELS, facts, (year, month), (year, month)),
+                        lambda: monthly_coefficient(facts, year, month)):
+            with pytest.raises(NotInForce, match=expected):
+                compute()
+
+
+def test_funeral_support_before_decree_20_is_not_computed():
+    with pytest.raises(NotInForce, match="Tháng 06/2021"):
+        funeral_support(LEVELS, date(2021, 6, 30))
+    assert funeral_support(LEVELS, date(2021, 7, 1)) == 7_200_000  # 20 × 360.000
 
 
 def test_provincial_level_lower_than_national_is_refused():
