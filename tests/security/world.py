@@ -83,9 +83,13 @@ def _district_objects(side, district, commune, mark, admin):
     from ansinh.welfare.models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, PayrollLine, Resident, Support
     from ansinh.worklog.models import Activity
 
+    serial = iter(range(1 if side == "ks" else 500, 1000))
+
     def person(given, sex="nam", year=1950):
         middle = "Văn" if sex == "nam" else "Thị"
-        return make_person(commune, full_name=f"Thạch {middle} {mark} {given}", sex=sex, birth_year=year)
+        code = (0 if sex == "nam" else 1) + (2 if year >= 2000 else 0)  # century and sex digit of a 12-digit personal id
+        return make_person(commune, full_name=f"Thạch {middle} {mark} {given}", sex=sex, birth_year=year,
+                           personal_id=f"094{code}{year % 100:02d}{next(serial):06d}")
 
     office = OrgUnit.objects.get(code=f"PLDTBXH-{district.code}", valid_from=None)
     o = {"district": district, "commune": commune, "office": office, "person": person("An")}
