@@ -172,7 +172,7 @@ def _snapshot_sql(querysets):
     parts, params = [], []
     for label, queryset in querysets.items():
         sql, args = queryset.order_by().values(x=F("pk")).query.sql_with_params()
-        parts.append(f"SELECT %s, COUNT(*), MAX(s.x) FROM ({sql}) s")
+        parts.append(f"SELECT %s, COUNT(*), CAST(MAX(s.x) AS TEXT) FROM ({sql}) s")  # a text key (API tokens) or a number
         params += [label, *args]
     return " UNION ALL ".join(parts), params
 
