@@ -36,12 +36,16 @@ ROLES = {
 
 
 def load_reference_data():
+    from ansinh.core import demo, loaders
     from ansinh.desk.loaders import load_reference_data as desk
     from ansinh.indicators.demo import load_data_sets
     from ansinh.merit.tables import load_reference_data as merit
     from ansinh.reports.loaders import load_definition
     from ansinh.welfare.loaders import load_reference_data as welfare
 
+    if not OrgUnit.objects.filter(kind=OrgUnit.Kind.DISTRICT_OFFICE).exists():  # a live-server test flushed the database
+        demo.load_org_units(demo.load_units())
+        loaders.load_calendar_overrides()
     welfare()
     merit()
     desk()
