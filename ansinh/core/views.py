@@ -100,7 +100,7 @@ def transfer_action(request, pk):
             services.refuse_transfer(request.user, transfer, request.POST.get("note", ""))
             messages.success(request, f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}.")
         else:
-            raise Http404
+            messages.error(request, "Hãy chọn “Tiếp nhận” hoặc “Từ chối”.")
     except services.Refused as error:
         messages.error(request, str(error))
     return redirect("transfers")

@@ -37,7 +37,8 @@ ROLES = list(world_module.ROLES)
 READ_ONLY = {"viewer", "leader", "anonymous"}
 APPROVALS = {"submission_action", "payroll_action", "merit_decision_action", "merit_batch_action"}  # the leader's own writes
 OPENERS = {"admin", "kesach"}  # who must get through to a Kế Sách object
-OPENERS_OF = {"report": {"admin"}, "resident": {"admin"}}  # the province's reports and centre residents: province staff only
+# The province's reports and centre residents: province staff only; a large import's job: the one who uploaded it.
+OPENERS_OF = {"report": {"admin"}, "resident": {"admin"}, "import_job": {"kesach"}}
 CASES = [(route, role, method) for route in ROUTES for role in ROLES for method in route.methods]
 # Rows the matrix's own requests add without a write being a leak: the access log, login/lookup attempts, sessions.
 NOT_WRITES = {"core.accesslog", "core.loginattempt", "desk.lookupattempt", "sessions.session"}

@@ -62,6 +62,7 @@ def build(files_dir):
         district = AdminUnit.objects.get(level="district", code=code, valid_from=None)
         commune = AdminUnit.objects.filter(level="commune", parent=district, valid_from=None).order_by("code").first()
         world.objects[side] = _district_objects(side, district, commune, mark, users["admin"])
+        world.objects[side] |= _owned_by_officer(side, world.objects[side], users["kesach" if side == "ks" else "mytu"], users["admin"])
     world.objects["shared"] = _shared_objects(world, files_dir, users["admin"])
     return world
 
@@ -147,6 +148,21 @@ def _district_objects(side, district, commune, mark, admin):
         definition=ReportDefinition.objects.first(), period="2024Q1", unit=district, issued_by=admin, snapshot={},
         docx=b"PK docx", xlsx=b"PK xlsx")
     return o
+
+
+def _owned_by_officer(side, o, officer, admin):
+    """The officer's own large-import job, and a case of the district on its way to a third district."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from ansinh.core.models import DistrictTransfer, ImportJob
+
+    job = ImportJob.objects.create(user=officer, kind="people", file_name=f"{o['case'].person.full_name}.xlsx", token=f"job-{side}",
+                                   path="", status=ImportJob.Status.FAILED)
+    elsewhere = AdminUnit.objects.filter(level="commune", parent__code="941", valid_from=None).order_by("code").first()
+    transfer = DistrictTransfer.objects.create(
+        target_type=ContentType.objects.get_for_model(o["case"]), target_id=o["case"].pk, area="welfare",
+        label=o["case"].person.full_name, from_commune=o["commune"], to_commune=elsewhere, reason="Chuyển nơi ở", requested_by=admin)
+    return {"import_job": job, "transfer": transfer}
 
 
 def _shared_objects(world, files_dir, admin):

@@ -97,8 +97,10 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def children(pid):
-    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+def worker_children(pid):
+    """The server's worker child processes (the server also forks web processes, one per core)."""
+    pids = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return [c for c in pids if b"worker" in Path(f"/proc/{c}/cmdline").read_bytes()]
 
 
 def wait_for(db, cycle_id, condition, timeout, worker, log_path):
@@ -140,7 +142,7 @@ def test_a_worker_killed_mid_cycle_is_replaced_and_the_totals_equal_a_clean_run(
             assert run(db, "regenerate", str(cycle_id)) == cycle_id  # a clean run of the same cycle
             clean = wait_for(db, cycle_id, lambda r: r[0] == "draft", 600, workers[1], log_path)
             clean_lines = db.query(SQL_LINES, cycle_id)
-            worker_pids = children(workers[1].pid)
+            worker_pids = worker_children(workers[1].pid)
             assert len(worker_pids) == 1
             workers[1].terminate()  # stopping the server stops its worker
             workers[1].wait(timeout=60)
