@@ -173,7 +173,9 @@ def _snapshot_sql(querysets):
     parts, params = [], []
     for label, queryset in querysets.items():
         sql, args = queryset.order_by().values(x=F("pk")).query.sql_with_params()
-        parts.append(f"SELECT %s, COUNT(*), CAST(MAX(s.x) AS TEXT) FROM ({sql}) s")  # a text key (API tokens) or a number
+        # A number, or a text key (API tokens); PostgreSQL has no MAX of a uuid (task results): compare its text.
+        top = "MAX(s.x)" if queryset.model._meta.pk.get_internal_type() != "UUIDField" else "MAX(CAST(s.x AS TEXT))"
+        parts.append(f"SELECT %s, COUNT(*), CAST({top} AS TEXT) FROM ({sql}) s")
         params += [label, *args]
     return " UNION ALL ".join(parts), params
 
