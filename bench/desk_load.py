@@ -150,6 +150,9 @@ def main():
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
         shutil.rmtree(env["ANSINH_DATA_DIR"], ignore_errors=True)
+        if env.get("DATABASE_URL"):
+            admin = env["DATABASE_URL"].rpartition("/")[0] + "/postgres"
+            subprocess.run(["psql", admin, "-qc", "DROP DATABASE IF EXISTS ansinh_load"], check=False)
     ms = sorted(t * 1000 for t in timings)
     p95 = ms[int(len(ms) * 0.95) - 1]
     print(f"{USERS} người dùng, {len(ms)} yêu cầu (danh sách chờ xử lý, mẫu tiếp nhận, danh mục giấy tờ, lưu hồ sơ) trong {wall:.1f} s: "
