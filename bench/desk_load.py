@@ -87,9 +87,14 @@ class Clerk:
         self.post("/dang-nhap/", {"csrfmiddlewaretoken": CSRF.search(page).group(1), "username": ACCOUNT, "password": PASSWORD})
 
 
-def clerk_loop(base, budget, timings, errors, lock, n):
+def clerk_loop(base, budget, timings, errors, lock, n, ready):
     clerk = Clerk(base)
-    clerk.log_in()
+    try:
+        clerk.log_in()
+    except Exception:
+        ready.abort()  # one clerk who cannot log in stops the run instead of hanging it
+        raise
+    ready.wait()  # a clerk logs in once a day: the clock starts when all are at their desks
     steps = 0
     while True:
         with lock:
@@ -139,10 +144,17 @@ def main():
     try:
         wait_for(base + "/dang-nhap/")
         timings, errors, lock, budget = [], [], threading.Lock(), [REQUESTS]
-        threads = [threading.Thread(target=clerk_loop, args=(base, budget, timings, errors, lock, n)) for n in range(USERS)]
-        start = time.perf_counter()
+        ready = threading.Barrier(USERS + 1)
+        threads = [threading.Thread(target=clerk_loop, args=(base, budget, timings, errors, lock, n, ready)) for n in range(USERS)]
+        logins = time.perf_counter()
         for thread in threads:
             thread.start()
+        try:
+            ready.wait(timeout=300)
+        except threading.BrokenBarrierError:
+            raise SystemExit("Không phải mọi người dùng đăng nhập được: dừng đo") from None
+        start = time.perf_counter()
+        print(f"{USERS} người dùng đăng nhập: {start - logins:.1f} s (không tính vào thời gian đáp ứng)")
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - start
