@@ -73,7 +73,38 @@ def test_strong_password_is_accepted(db):
 
 def test_sessions_expire():
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
-    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def session_expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_activity_pushes_the_session_expiry_at_most_once_a_minute(client, users, monkeypatch):
+    from ansinh.core import middleware
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr(middleware.time, "time", lambda: clock[0])
+    post_login(client, "mytu", PASSWORD)
+    assert client.get("/").status_code == 200
+    first = session_expiry(client)
+    clock[0] += 30
+    client.get("/")
+    assert session_expiry(client) == first  # a page view within the minute writes nothing
+    clock[0] += 31
+    client.get("/")
+    assert session_expiry(client) > first  # activity after a minute keeps the session alive
+
+
+def test_an_idle_session_ends(client, users):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    post_login(client, "mytu", PASSWORD)
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now())
+    assert client.get("/").status_code == 302
 
 
 # --- one lockout for every door: web login, admin login, API token ------------------------------
