@@ -177,3 +177,27 @@ def test_an_inactive_user_gets_no_token(users):
     users["mytu"].is_active = False
     users["mytu"].save()
     assert token_for("mytu", PASSWORD).status_code == 400
+
+
+def test_an_administrator_unlocks_a_locked_account_from_the_user_list(client, users):
+    for _ in range(settings.LOGIN_LOCKOUT_FAILURES):
+        post_login(client, "mytu", "sai-mat-khau")
+    assert LOCKED in post_login(client, "mytu", PASSWORD).content.decode()
+    admin = Client()
+    admin.force_login(users["admin"])
+    listing = admin.get("/quan-tri/auth/user/").content.decode()
+    assert "Đang tạm khoá" in listing and "Mở khoá đăng nhập" in listing
+    response = admin.post("/quan-tri/auth/user/", {"action": "unlock_login", "_selected_action": [users["mytu"].pk]}, follow=True)
+    assert "Đã mở khoá đăng nhập cho 1 tài khoản." in response.content.decode()
+    assert post_login(client, "mytu", PASSWORD).status_code == 302  # the right password works again
+    from django.contrib.admin.models import LogEntry
+
+    assert LogEntry.objects.filter(object_id=str(users["mytu"].pk), change_message="Mở khoá đăng nhập").exists()
+
+
+def test_deactivating_an_account_ends_its_open_sessions(client, users):
+    post_login(client, "mytu", PASSWORD)
+    assert client.get("/").status_code == 200
+    users["mytu"].is_active = False
+    users["mytu"].save()
+    assert client.get("/").status_code == 302  # the open session no longer signs anyone in
