@@ -42,6 +42,7 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("api/periods/<str:value>/", api.PeriodView.as_view(), name="api_period"),
     path("api/imports/<slug:kind>/", api.ImportView.as_view(), name="api_import"),
+    path("api/import-jobs/<int:pk>/", api.ImportJobView.as_view(), name="api_import_job"),
     path("api/token/", LockoutObtainAuthToken.as_view(), name="api_token"),
     path("api/data-values/", indicators_api.DataValuesView.as_view(), name="api_data_values"),
     path("api/figures/", indicators_api.FiguresView.as_view(), name="api_figures"),

@@ -11,8 +11,8 @@ from rest_framework.views import APIView
 
 from . import concurrency, params as query, queries, rules, scope
 from .audit import log_access
-from .imports import REGISTRY, rejected, run_import, size_problem
-from .models import AccessLog, AdminUnit, OrgUnit, Person
+from .imports import REGISTRY, queue_import, queued, rejected, result_of, run_import, size_problem, store_upload
+from .models import AccessLog, AdminUnit, ImportJob, OrgUnit, Person
 from .periods import Period, PeriodError
 from .services import possible_duplicates
 from .text import control_characters_message, has_control_characters
@@ -127,7 +127,8 @@ class PersonSerializer(PlainTextSerializer, serializers.ModelSerializer):
     confirm_not_duplicate = serializers.BooleanField(write_only=True, required=False, default=False)
     birth_year = serializers.IntegerField(required=False, min_value=1880)
     version = serializers.IntegerField(required=False, allow_null=True, help_text=(
-        "Phiên bản hồ sơ khi đọc; gửi kèm khi sửa để không ghi đè thay đổi của người khác (409 nếu đã cũ)."))
+        "Phiên bản hồ sơ khi đọc; bắt buộc gửi kèm khi sửa để không ghi đè thay đổi của người khác "
+        "(409 nếu đã cũ, 428 nếu thiếu)."))
 
     class Meta:
         model = Person
@@ -181,6 +182,11 @@ class Conflict(APIException):
     default_code = "conflict"
 
 
+class VersionRequired(APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_code = "version_required"
+
+
 class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                     mixins.UpdateModelMixin, viewsets.GenericViewSet):
     serializer_class = PersonSerializer
@@ -218,6 +224,8 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         self._check_write()
         try:
             concurrency.check_version(serializer.instance, serializer.validated_data.pop("version", None))
+        except concurrency.VersionMissing as error:
+            raise VersionRequired(str(error))
         except concurrency.StaleEdit as error:
             raise Conflict(str(error))
         person = serializer.save()
@@ -251,8 +259,37 @@ class ImportView(APIView):
         flag = lambda name: str(request.data.get(name, "")).lower() in ("1", "true", "yes")  # noqa: E731
         if size_problem(upload.size):
             result = rejected(kind, size_problem(upload.size))
+        elif queued(upload.size):  # a large file is checked (and imported) by a worker: 202 and where to follow it
+            job = queue_import(request.user, kind, store_upload(request.user, upload.name, upload.read()),
+                               commit=flag("commit"), confirm_warnings=flag("confirm_warnings"))
+            return Response(import_job_data(job), status=status.HTTP_202_ACCEPTED)
         else:
             result = run_import(kind, upload.read(), upload.name, request.user,
                                 commit=flag("commit"), confirm_warnings=flag("confirm_warnings"))
         code = status.HTTP_201_CREATED if result.committed else (status.HTTP_200_OK if result.ok else status.HTTP_400_BAD_REQUEST)
         return Response(result.as_dict(), status=code)
+
+
+def import_job_data(job):
+    from django.urls import reverse
+
+    data = {"id": job.pk, "kind": job.kind, "file_name": job.file_name, "commit": job.commit, "status": job.status,
+            "status_label": job.get_status_display(), "url": reverse("api_import_job", args=[job.pk]), "result": None}
+    if job.status == ImportJob.Status.DONE:
+        data["result"] = result_of(job.result).as_dict()
+    return data
+
+
+class ImportJobView(APIView):
+    """The state of a large file's check or import sent through the API, and its result when done."""
+
+    @extend_schema(responses=inline_serializer("ImportJobResponse", {
+        "id": serializers.IntegerField(), "kind": serializers.CharField(), "file_name": serializers.CharField(),
+        "commit": serializers.BooleanField(), "status": serializers.CharField(), "status_label": serializers.CharField(),
+        "url": serializers.CharField(), "result": serializers.DictField(allow_null=True),
+    }))
+    def get(self, request, pk):
+        job = ImportJob.objects.filter(pk=pk, user=request.user).first()  # one's own jobs only
+        if job is None:
+            raise NotFound("Không có việc nhập này.")
+        return Response(import_job_data(job))

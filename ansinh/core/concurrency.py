@@ -22,6 +22,14 @@ class StaleEdit(Exception):
     """The record changed since the form was opened; the message is for the user."""
 
 
+class VersionMissing(StaleEdit):
+    """An edit sent without the version it was made from: it cannot be told from a stale one."""
+
+    def __init__(self):
+        super().__init__("Yêu cầu sửa không kèm phiên bản hồ sơ (trường «version») nên không thể biết có ai "
+                         "đã sửa trước hay không; hãy tải lại trang rồi lưu lại.")
+
+
 def lock(instance):
     """`instance`'s row read again under a lock held until the transaction ends (call inside one)."""
     return type(instance)._base_manager.select_for_update().get(pk=instance.pk)
@@ -41,13 +49,14 @@ def version_of(instance):
 
 
 def check_version(instance, version):
-    """Refuse (StaleEdit) to save `instance` from a form made from an older version.
-
-    `version` None means the caller sent none (API clients that do not use versions): no check.
-    Call inside the transaction that saves, before saving.
+    """Refuse (StaleEdit) to save `instance` from a form made from an older version, or sent
+    without one (VersionMissing): an edit that does not say what it was made from could
+    silently undo someone else's change. Call inside the transaction that saves, before saving.
     """
-    if version is None or instance.pk is None:
+    if instance.pk is None:
         return
+    if version is None or not str(version).strip():
+        raise VersionMissing()
     lock(instance)
     latest = instance.history.order_by("-history_id").select_related("history_user").first()
     if latest is not None and str(latest.history_id) != str(version).strip():
@@ -96,7 +105,7 @@ class VersionedForm(forms.Form):
 
     @property
     def posted_version(self):
-        """The version posted with the form; None for a new record or a post without one (not checked)."""
+        """The version posted with the form; None for a new record or a post without one (refused)."""
         return self.data.get("version") if "version" in self.fields else None
 
 

@@ -7,9 +7,11 @@ The same `run_import` serves the web page, the API and `ansinh import KIND FILE`
 """
 import csv
 import io
+import uuid
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -342,6 +344,39 @@ def parse_date(value):
     raise CellError(f"“{text}” không phải ngày hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 05/03/1960).")
 
 
+def _upload_dir(user):
+    folder = Path(settings.DATA_DIR) / "imports" / str(user.pk)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def store_upload(user, file_name, content):
+    """Keep an upload for its confirmation (or its job) under a random token; returns the path."""
+    safe_name = "".join(c for c in Path(file_name).name if c.isalnum() or c in "._-") or "file"
+    path = _upload_dir(user) / f"{uuid.uuid4().hex}__{safe_name}"
+    path.write_bytes(content)
+    return path
+
+
+def stored_upload(user, token):
+    """The path of the user's upload kept under `token`, or None (unknown, expired or not theirs)."""
+    if not token or not all(c.isalnum() or c in "-_." for c in token):
+        return None
+    return next(iter(_upload_dir(user).glob(f"{token}__*")), None)
+
+
+def queue_import(user, kind, path, commit=False, confirm_warnings=False):
+    """An ImportJob for a stored upload, handed to a worker when the transaction commits."""
+    from .models import ImportJob
+
+    token, file_name = path.name.split("__", 1)
+    with transaction.atomic():
+        job = ImportJob.objects.create(user=user, kind=kind, file_name=file_name, token=token, path=str(path), commit=commit,
+                                       confirm_warnings=confirm_warnings)
+        run_import_job.enqueue(job.pk)
+    return job
+
+
 def queued(size):
     """Whether a file of this size is checked and imported by a worker rather than in the request."""
     return size > settings.IMPORT_QUEUE_BYTES
@@ -365,8 +400,6 @@ def run_import_job(job_id):
     """Job: check (or check and import) a stored upload. An import writes its rows and marks the
     job done in one transaction: a worker killed before the end leaves nothing and the job runs
     again; a job found done is never imported twice."""
-    from pathlib import Path
-
     from .models import ImportJob
 
     job = ImportJob.objects.select_related("user").filter(pk=job_id, status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]).first()

@@ -1,13 +1,10 @@
-import uuid
 from datetime import date
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -256,19 +253,11 @@ def calendar_override_disable(request, pk):
 
 # Imports: upload -> whole-file check -> confirm -> all-or-nothing write.
 
-def _upload_dir(user):
-    folder = Path(settings.DATA_DIR) / "imports" / str(user.pk)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def _stored_upload(user, token):
-    if not token or not all(c.isalnum() or c in "-_." for c in token):
-        raise Http404
-    matches = list(_upload_dir(user).glob(f"{token}__*"))
-    if not matches:
+    path = imports.stored_upload(user, token)
+    if path is None:
         raise Http404("Tệp tải lên đã hết hạn; hãy tải lại.")
-    return matches[0]
+    return path
 
 
 @login_required
@@ -298,12 +287,12 @@ def import_upload(request, kind):
         if size_problem(upload.size):
             result = rejected(kind, size_problem(upload.size))
         elif imports.queued(upload.size):
-            return redirect("import_job", pk=_queue_import(request.user, kind, _store_upload(request.user, upload, upload.read())).pk)
+            return redirect("import_job", pk=imports.queue_import(request.user, kind, imports.store_upload(request.user, upload.name, upload.read())).pk)
         else:
             content = upload.read()
             result = run_import(kind, content, upload.name, request.user)
             if result.ok:
-                token = _store_upload(request.user, upload, content).name.split("__", 1)[0]
+                token = imports.store_upload(request.user, upload.name, content).name.split("__", 1)[0]
     return render(request, "core/import_result.html", {
         "kind": kind, "title": REGISTRY[kind].title, "form": form, "result": result, "token": token,
     })
@@ -319,7 +308,7 @@ def import_commit(request, kind):
     confirm = request.POST.get("confirm_warnings") == "1"
     if imports.queued(path.stat().st_size):
         try:
-            job = _queue_import(request.user, kind, path, commit=True, confirm_warnings=confirm)
+            job = imports.queue_import(request.user, kind, path, commit=True, confirm_warnings=confirm)
         except IntegrityError:
             messages.error(request, "Tệp này đã được gửi nhập; xem kết quả ở trang dưới đây.")
             job = ImportJob.objects.get(token=path.name.split("__", 1)[0], commit=True)
@@ -334,23 +323,6 @@ def import_commit(request, kind):
         "kind": kind, "title": REGISTRY[kind].title, "form": ImportForm(), "result": result,
         "token": None if result.committed or not result.ok else path.name.split("__", 1)[0],
     })
-
-
-def _store_upload(user, upload, content):
-    """Keep an upload for its confirmation (or its job) under a random token; returns the path."""
-    safe_name = "".join(c for c in Path(upload.name).name if c.isalnum() or c in "._-") or "file"
-    path = _upload_dir(user) / f"{uuid.uuid4().hex}__{safe_name}"
-    path.write_bytes(content)
-    return path
-
-
-def _queue_import(user, kind, path, commit=False, confirm_warnings=False):
-    token, file_name = path.name.split("__", 1)
-    with transaction.atomic():
-        job = ImportJob.objects.create(user=user, kind=kind, file_name=file_name, token=token, path=str(path), commit=commit,
-                                       confirm_warnings=confirm_warnings)
-        imports.run_import_job.enqueue(job.pk)
-    return job
 
 
 @login_required

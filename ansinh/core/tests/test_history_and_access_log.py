@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from rest_framework.test import APIClient
 
+from ansinh.core.concurrency import version_of
 from ansinh.core.models import AccessLog, Person
 
 
@@ -11,6 +12,7 @@ def test_edit_keeps_history_with_who_when_before_after(client, users, person_in_
     response = client.post(f"/doi-tuong/{person_in_my_tu.pk}/sua/", {
         "full_name": "Lâm Văn Sóc", "birth_year": 1948, "sex": "nam", "ethnicity": "05",
         "commune": person_in_my_tu.commune_id, "phone": "0912 345 678", "reason": "Bổ sung số điện thoại",
+        "version": version_of(person_in_my_tu),
     })
     assert response.status_code == 302
     latest = person_in_my_tu.history.first()

@@ -241,6 +241,24 @@ def test_api_import(users, good_rows):
     assert Person.objects.count() == 3
 
 
+def test_a_large_file_sent_through_the_api_is_imported_by_a_job(users, good_rows, settings):
+    settings.IMPORT_QUEUE_BYTES = 100  # every test file is "large" (the Immediate backend runs the job inside the request)
+    from ansinh.core.models import ImportJob
+
+    api = APIClient()
+    api.force_authenticate(users["mytu"])
+    response = api.post("/api/imports/people/", {"file": SimpleUploadedFile("ds.xlsx", xlsx(good_rows)), "commit": "true"}, format="multipart")
+    job = ImportJob.objects.get()
+    assert response.status_code == 202 and response.json()["url"] == f"/api/import-jobs/{job.pk}/"
+    state = api.get(f"/api/import-jobs/{job.pk}/").json()
+    assert state["status"] == "done" and state["status_label"] and state["result"]["created"] == 3
+    assert Person.objects.count() == 3
+    other = APIClient()
+    other.force_authenticate(users["kesach"])
+    assert other.get(f"/api/import-jobs/{job.pk}/").status_code == 404  # another user's job
+    assert api.get(f"/api/import-jobs/{job.pk + 1}/").status_code == 404
+
+
 def test_bulk_create_sets_search_keys(users, my_tu_commune):
     people = [services.Person(full_name="Huỳnh Thị Út", birth_year=1950, sex="nu", commune=my_tu_commune)]
     services.bulk_create_people(people, users["admin"], "thử")

@@ -1,13 +1,15 @@
 """Moves across the district line: a person is edited into another district only by province staff."""
 from rest_framework.test import APIClient
 
+from ansinh.core.concurrency import version_of
 from ansinh.core.tests.fixtures import make_person
 
 
 def test_district_officer_cannot_edit_a_person_into_another_district(client, users, my_tu_commune, ke_sach_commune):
     person = make_person(my_tu_commune, full_name="Lâm Văn Sóc")
     client.force_login(users["mytu"])
-    fields = {"full_name": "Lâm Văn Sóc", "birth_year": 1960, "sex": "nam", "ethnicity": "01", "reason": "chuyển"}
+    fields = {"full_name": "Lâm Văn Sóc", "birth_year": 1960, "sex": "nam", "ethnicity": "01", "reason": "chuyển",
+              "version": version_of(person)}
     response = client.post(f"/doi-tuong/{person.pk}/sua/", fields | {"commune": ke_sach_commune.pk})
     assert response.status_code == 200 and "commune" in response.context["form"].errors
     api = APIClient()

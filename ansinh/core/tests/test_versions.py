@@ -60,6 +60,20 @@ def test_a_stale_person_update_through_the_api_is_a_conflict(person, users):
     assert (person.address, person.phone) == ("Ấp 3", "0912345678")
 
 
+def test_an_update_without_a_version_is_refused_everywhere(person, users, client):
+    api = APIClient()
+    api.force_authenticate(users["mytu"])
+    response = api.patch(f"/api/people/{person.pk}/", {"address": "Ấp 3"}, format="json")
+    assert response.status_code == 428 and "trường «version»" in response.json()["detail"]
+    client.force_login(users["mytu"])
+    data = form_data(client, person, address="Ấp 4")
+    del data["version"]
+    page = client.post(f"/doi-tuong/{person.pk}/sua/", data)
+    assert page.status_code == 200 and "không kèm phiên bản hồ sơ" in page.content.decode()
+    person.refresh_from_db()
+    assert person.address not in ("Ấp 3", "Ấp 4") and person.history.count() == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_saves_from_one_version_keep_exactly_one(person, users):
     clients = []

@@ -8,6 +8,7 @@ from django.test import Client
 
 from ansinh.core.tests.race import race
 from ansinh.desk.models import Dossier, Step
+from ansinh.core.concurrency import version_of
 
 from .conftest import moment
 from .test_services import routed
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_three_simultaneous_decisions_leave_exactly_one(desk):
     dossier = routed(desk, moment(2024, 3, 4, 9))
+    version = version_of(dossier)  # the three clerks opened the same page
     clients = []
     for _ in range(3):
         client = Client()
@@ -25,7 +27,7 @@ def test_three_simultaneous_decisions_leave_exactly_one(desk):
 
     def decide(i):
         response = clients[i].post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/",
-                                   {"action": "decide", "outcome": "approved", "result": f"GPLĐ số {i + 1}/2024"})
+                                   {"version": version, "action": "decide", "outcome": "approved", "result": f"GPLĐ số {i + 1}/2024"})
         return response.status_code, [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
 
     results = race(3, decide)
@@ -33,8 +35,8 @@ def test_three_simultaneous_decisions_leave_exactly_one(desk):
     levels = sorted(messages[0][0] for _, messages in results)
     assert levels == ["error", "error", "success"], results
     refusals = [messages[0][1] for _, messages in results if messages[0][0] == "error"]
-    assert all("không thể ghi kết quả giải quyết. Hồ sơ đã được vieclam xử lý lúc " in text
-               and "(bước “Có kết quả giải quyết”); hãy tải lại trang." in text for text in refusals), refusals
+    # the page they decided from is no longer the dossier's version: told who changed it, and when
+    assert all(text.startswith("Hồ sơ đã được vieclam sửa lúc ") and text.endswith("hãy tải lại trang.") for text in refusals), refusals
     assert Step.objects.filter(dossier=dossier, kind=Step.Kind.DECIDED).count() == 1
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.DECIDED
@@ -59,3 +61,17 @@ def test_an_action_from_a_stale_dossier_page_is_refused(desk, client):
                                                          "result": "GPLĐ số 9/2024", "version": fresh})
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.DECIDED
+
+
+def test_three_simultaneous_decisions_through_the_service_leave_exactly_one(desk):
+    """Without the page's version (a service call, as the API makes it) the row lock still lets one through."""
+    from ansinh.desk import services
+
+    dossier = routed(desk, moment(2024, 3, 4, 9))
+    pages = [Dossier.objects.get(pk=dossier.pk) for _ in range(3)]
+    results = race(3, lambda i: services.decide(desk["labour"], pages[i], "approved", f"GPLĐ số {i + 1}/2024").result)
+    refusals = [str(r) for r in results if isinstance(r, Exception)]
+    assert len(refusals) == 2, results
+    assert all("không thể ghi kết quả giải quyết. Hồ sơ đã được vieclam xử lý lúc " in text
+               and "(bước “Có kết quả giải quyết”); hãy tải lại trang." in text for text in refusals), refusals
+    assert Step.objects.filter(dossier=dossier, kind=Step.Kind.DECIDED).count() == 1

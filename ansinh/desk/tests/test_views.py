@@ -12,6 +12,7 @@ from ansinh.core.models import OrgUnit
 from ansinh.core.tests.fixtures import PASSWORD, spreadsheet
 from ansinh.desk import services
 from ansinh.desk.models import Dossier, LookupAttempt, Procedure
+from ansinh.core.concurrency import version_of
 
 from .conftest import moment, new_dossier
 
@@ -106,9 +107,9 @@ def test_dossier_page_timeline_and_actions(client, desk):
     page = client.get(f"/mot-cua/ho-so/{dossier.pk}/").content.decode()
     for text in ("Tiếp nhận, hẹn trả", "Chuyển đơn vị xử lý", "Xin lỗi, hẹn lại ngày trả", "Có kết quả giải quyết", "trước hạn"):
         assert text in page
-    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"action": "return"}, follow=True)
+    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"version": version_of(dossier), "action": "return"}, follow=True)
     assert "đã trả kết quả" in response.content.decode()
-    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"action": "return"}, follow=True)
+    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"version": version_of(dossier), "action": "return"}, follow=True)
     assert "không thể trả kết quả" in response.content.decode()
 
 

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from ansinh.core.tests.fixtures import make_person, spreadsheet
 from ansinh.welfare.loaders import load_reference_data
 from ansinh.welfare.models import Case, PayrollCycle
+from ansinh.core.concurrency import version_of
 
 HEADERS = ["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ khuyết tật", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng", "Hình thức chi trả", "Số tài khoản"]
 
@@ -80,7 +81,7 @@ def test_case_pages_and_scope(client, users, people):
     client.force_login(users["kesach"])
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
     assert "Lâm Thị Bảy" not in client.get("/bao-tro/ho-so/").content.decode()
-    assert client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"action": "end", "reason": "death", "end_date": "2024-03-01"}).status_code == 404
+    assert client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"version": version_of(case), "action": "end", "reason": "death", "end_date": "2024-03-01"}).status_code == 404
 
 
 def test_payroll_pages_generate_review_approve_export(client, users, people):
