@@ -36,7 +36,7 @@ def test_header_number_amount_in_words_and_signature(decision):
     assert cells[0].paragraphs[1].style.font.bold and cells[1].paragraphs[2].style.font.italic
     assert "QUYẾT ĐỊNH" in body and "Về việc trợ cấp hằng tháng đối với Huỳnh Thị Mai" in body and "QUYẾT ĐỊNH:" in body
     assert "Số tiền: 2.120.000 đồng (Bằng chữ: Hai triệu một trăm hai mươi nghìn đồng)." in body
-    assert any(line.startswith("Điều 1. Ông/bà: Huỳnh Thị Mai") for line in body)
+    assert any(line.startswith("Điều 1. Bà: Huỳnh Thị Mai") for line in body)
     assert closing[0][0] == "Nơi nhận:" and closing[0][-1] == "- Lưu: VT, NCC."
     assert closing[1] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Minh Tuấn"]
     section = document.sections[0]
