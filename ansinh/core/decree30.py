@@ -316,8 +316,7 @@ def header(document, style, parent, agency, number, date, widths=None, sub_unit=
         add_line(left, sub_unit, style["agency"])
     small, line = style["agency"].font.size.pt, style["motto2"].font.size.pt
     short_rule(left, Cm(2.5 * small / 12))
-    if number:
-        add_line(left, number, style["number"])
+    add_line(left, number, style["number"])  # also when empty: a cell ends with a paragraph, not the rule
     _first_line(right, MOTTO, style["motto1"])
     add_line(right, MOTTO_LINE, style["motto2"])
     short_rule(right, Cm(6.2 * line / 13))

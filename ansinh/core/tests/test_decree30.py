@@ -135,3 +135,12 @@ def test_issuer_on_a_date_follows_the_organisation(soc_trang):
     assert decree30.issuer_of(province, date(2025, 2, 28)).agency == "Sở Lao động - Thương binh và Xã hội"
     after = decree30.issuer_of(province, date(2025, 3, 1))
     assert (after.agency, after.symbol) == ("Sở Nội vụ", "SNV")
+
+
+def test_a_header_without_number_ends_each_cell_with_a_paragraph():
+    document = decree30.new_document(decree30.A5, font_size=12)
+    style = decree30.styles(document, 12, header_sizes=(10, 10))
+    decree30.header(document, style, "UBND TỈNH SÓC TRĂNG", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "", "Sóc Trăng, ngày 19 tháng 04 năm 2024",
+                    sub_unit="BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ")
+    for cell in reopened(document).tables[0].rows[0].cells:
+        assert list(cell._tc.iterchildren())[-1].tag == qn("w:p")  # Word and LibreOffice need it
