@@ -8,14 +8,15 @@ data by `issuer_of`, never written as a constant in a document module.
 """
 from dataclasses import dataclass
 
+from django.db.models import F
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
 from docx.oxml.table import CT_Tbl
+from docx.shared import Cm, Mm, Pt
 from docx.table import Table
 
 from .models import AdminUnit, OrgUnit
@@ -58,10 +59,10 @@ def place_name(unit):
 
 
 def _office_of(territory, kind, day):
+    """The office valid on `day` (today's when no day), else the one that closed last."""
     units = OrgUnit.objects.filter(territory=territory, kind=kind)
-    if day is not None:
-        return units.valid_on(day).order_by("code").first() or units.order_by("-valid_to", "code").first()
-    return units.filter(valid_to=None).order_by("code").first() or units.order_by("-valid_to", "code").first()
+    current = units.valid_on(day) if day is not None else units.filter(valid_to=None)
+    return current.order_by("code").first() or units.order_by(F("valid_to").desc(nulls_first=True), "code").first()
 
 
 def _agency_name(office):

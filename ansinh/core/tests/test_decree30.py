@@ -123,6 +123,7 @@ def test_issuer_comes_from_the_unit(soc_trang):
     assert decree30.province_of(commune) == province
     office = OrgUnit.objects.get(kind=OrgUnit.Kind.DISTRICT_OFFICE, territory=district)
     assert decree30.issuer_of(office) == decree30.issuer_of(district, date(2024, 4, 15))
+    assert decree30.issuer_of(district, date(2025, 8, 1)).agency == "Phòng Lao động - Thương binh và Xã hội"  # closed: its last office
 
 
 @pytest.mark.django_db
