@@ -3,57 +3,35 @@
 a new date, processing control slip (A4); the dossier tracking book (A4 landscape, DOCX and XLSX)."""
 import io
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Pt
 
 from django.utils.timezone import localtime
 
-from ansinh.core.docx import no_borders, set_font, set_widths
+from ansinh.core import decree30
+from ansinh.core.decree30 import A4, A5, in_words as date_text, set_font, set_widths
 from ansinh.core.exports import workbook_bytes
-from ansinh.core.models import AdminUnit, OrgUnit
 from ansinh.core.text import printable
 
 from .models import Step
 from .rules import timeliness
 
 CENTRE, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
-A5, A4 = (Mm(148), Mm(210)), (Mm(210), Mm(297))
 TIMELINESS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
-
-
-def issuer(unit):
-    """(parent agency, agency, place) of the desk of a province or district."""
-    place = unit.name.removeprefix("Tỉnh ").removeprefix("Thành phố ").removeprefix("Huyện ").removeprefix("Thị xã ")
-    if unit.level == AdminUnit.Level.DISTRICT:
-        return f"UBND {unit.name}", "Phòng Lao động - Thương binh và Xã hội", place
-    department = OrgUnit.objects.filter(kind=OrgUnit.Kind.DEPARTMENT, territory=unit).first()
-    agency = department.name.split(" tỉnh ")[0] if department else "Sở Lao động - Thương binh và Xã hội"
-    return f"UBND {unit.name}", agency, place
-
-
-def date_text(day):
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
 class Form:
     """A one- or two-page form: agency header, title, lines, signatures."""
 
-    def __init__(self, unit, size=A5, landscape=False, font_size=12):
-        self.document = Document()
+    def __init__(self, unit, size=A5, landscape=False, font_size=12, day=None):
+        self.document = decree30.new_document(size, landscape, font_size)
         self.size = font_size
-        section = self.document.sections[0]
-        width, height = size
-        if landscape:
-            section.orientation, width, height = WD_ORIENT.LANDSCAPE, height, width
-        section.page_width, section.page_height = width, height
         self.small = size == A5
-        section.top_margin = section.bottom_margin = Mm(15 if self.small else 20)
-        section.left_margin, section.right_margin = Mm(20 if self.small else 30), Mm(10 if self.small else 15)
-        self.text_width = width - section.left_margin - section.right_margin
-        set_font(self.document.styles["Normal"], font_size)
-        self.parent, self.agency, self.place = issuer(unit)
+        self.text_width = decree30.text_width(self.document)
+        small = font_size - (2 if self.small else 1)
+        self.styles = decree30.styles(self.document, font_size, header_sizes=(small, small))
+        self.issuer = decree30.issuer_of(unit, day)
+        self.agency = self.issuer.agency
 
     def paragraph(self, text="", bold=False, italic=False, align=JUSTIFY, size=None, target=None, after=3):
         paragraph = (target or self.document).add_paragraph()
@@ -69,36 +47,22 @@ class Form:
         set_font(paragraph.add_run(printable(value) or "…"), self.size, bold=True)
 
     def header(self, sub_unit, number, day):
-        table = self.document.add_table(rows=1, cols=2)
-        no_borders(table)
-        set_widths(table, int(self.text_width * 0.46), int(self.text_width * 0.54))
-        left, right = table.rows[0].cells
-        small = self.size - (2 if self.small else 1)
-        left.paragraphs[0].alignment = CENTRE
-        set_font(left.paragraphs[0].add_run(self.parent.upper()), small)
-        self.paragraph(self.agency.upper(), bold=True, align=CENTRE, size=small, target=left, after=0)
-        if sub_unit:
-            self.paragraph(sub_unit.upper(), bold=True, align=CENTRE, size=small, target=left, after=0)
-        if number:
-            self.paragraph(f"Số: {number}", align=CENTRE, size=small, target=left)
-        right.paragraphs[0].alignment = CENTRE
-        set_font(right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), small, bold=True)
-        self.paragraph("Độc lập - Tự do - Hạnh phúc", bold=True, align=CENTRE, size=small, target=right, after=0)
-        self.paragraph(f"{self.place}, {date_text(day)}", italic=True, align=CENTRE, size=small, target=right)
+        widths = (int(self.text_width * 0.46), int(self.text_width * 0.54))
+        issuer = self.issuer
+        decree30.header(self.document, self.styles, issuer.parent_authority.upper(), issuer.agency.upper(),
+                        number, decree30.date_line(issuer.place, day), widths, sub_unit.upper())
 
     def title(self, text, subtitle=""):
-        self.paragraph(text, bold=True, align=CENTRE, size=self.size + 1, after=0 if subtitle else 6)
+        title = self.paragraph(text, bold=True, align=CENTRE, size=self.size + 1, after=0 if subtitle else 6)
+        title.paragraph_format.keep_with_next = True
         if subtitle:
-            self.paragraph(subtitle, bold=True, align=CENTRE, after=6)
+            self.paragraph(subtitle, bold=True, align=CENTRE, after=6).paragraph_format.keep_with_next = True
 
     def signatures(self, *blocks):
-        table = self.document.add_table(rows=1, cols=len(blocks))
-        no_borders(table)
-        for cell, (title, note, name) in zip(table.rows[0].cells, blocks):
-            cell.paragraphs[0].alignment = CENTRE
-            set_font(cell.paragraphs[0].add_run(title), self.size, bold=True)
-            self.paragraph(note, italic=True, align=CENTRE, size=self.size - 1, target=cell, after=36)
-            self.paragraph(name, bold=True, align=CENTRE, target=cell)
+        """Signature blocks side by side: (who signs, note, name), or a `decree30.Signature`."""
+        blocks = [block if isinstance(block, decree30.Signature) else decree30.Signature(block[0], "", block[2], block[1])
+                  for block in blocks]
+        decree30.signatures(self.document, self.styles, *blocks)
 
     def table(self, headers, rows, widths):
         table = self.document.add_table(rows=1, cols=len(headers))
@@ -133,8 +97,8 @@ def _name(user):
 
 def receipt_slip(dossier):
     """Form 01: receipt and appointment slip (A5)."""
-    form = Form(dossier.unit)
     received = localtime(dossier.received_at)
+    form = Form(dossier.unit, day=received.date())
     form.header("Bộ phận tiếp nhận và trả kết quả", "", received.date())
     form.title("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", f"Mã hồ sơ: {dossier.code}")
     _applicant_lines(form, dossier)
@@ -155,7 +119,7 @@ def receipt_slip(dossier):
 def supplement_request(dossier, items=None, day=None):
     """Form 02: request to supplement, every missing item at once (A5)."""
     day = day or dossier.received_on
-    form = Form(dossier.unit)
+    form = Form(dossier.unit, day=day)
     form.header("Bộ phận tiếp nhận và trả kết quả", "", day)
     form.title("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", f"Mã hồ sơ: {dossier.code}")
     _applicant_lines(form, dossier)
@@ -171,7 +135,7 @@ def supplement_request(dossier, items=None, day=None):
 
 def refusal(dossier):
     """Form 03: refusal to receive the dossier, with the reasons (A5)."""
-    form = Form(dossier.unit)
+    form = Form(dossier.unit, day=dossier.received_on)
     form.header("Bộ phận tiếp nhận và trả kết quả", "", dossier.received_on)
     form.title("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", f"Mã hồ sơ: {dossier.code}")
     _applicant_lines(form, dossier)
@@ -185,8 +149,9 @@ def refusal(dossier):
 
 def apology(dossier, step):
     """Form 04: apology and new date for the result (A4), signed for the head of the agency."""
-    form = Form(dossier.unit, size=A4, font_size=13)
-    form.header("", ".../PXL-SLĐTBXH", localtime(step.at).date())
+    day = localtime(step.at).date()
+    form = Form(dossier.unit, size=A4, font_size=13, day=day)
+    form.header("", decree30.number_line("", f"PXL-{form.issuer.symbol}"), day)
     form.title("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ")
     form.paragraph(f"Kính gửi: {dossier.applicant_name}.", align=CENTRE)
     form.paragraph(f"Ngày {dossier.received_on:%d/%m/%Y}, {form.agency} tiếp nhận hồ sơ “{dossier.procedure.name}”, "
@@ -196,13 +161,13 @@ def apology(dossier, step):
     form.paragraph("Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, công sức của Ông/Bà. "
                    f"{form.agency} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ vào {date_text(step.due_date)}.")
     form.paragraph("Kính mong nhận được sự thông cảm của Ông/Bà. Trân trọng!")
-    form.signatures(("", "", ""), ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "(Ký, ghi rõ họ tên và đóng dấu)", ""))
+    form.signatures(("", "", ""), decree30.Signature("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "(Ký, ghi rõ họ tên và đóng dấu)"))
     return form.bytes()
 
 
 def control_slip(dossier, steps):
     """Form 05: the processing control slip: each hand-over, its time and timeliness (A4)."""
-    form = Form(dossier.unit, size=A4, font_size=12)
+    form = Form(dossier.unit, size=A4, font_size=12, day=dossier.received_on)
     form.header("Bộ phận tiếp nhận và trả kết quả", "", dossier.received_on)
     form.title("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", f"Mã hồ sơ: {dossier.code}")
     form.labelled("Kèm theo hồ sơ của", dossier.applicant_name)

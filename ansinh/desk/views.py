@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ansinh.core import concurrency, params, scope
+from ansinh.core import concurrency, decree30, params, scope
 from ansinh.core.audit import client_ip, log_access, log_bulk_export
 from ansinh.core.calendar_service import work_calendar
 from ansinh.core.exports import xlsx_response
@@ -77,7 +77,7 @@ def print_slip(request, pk):
     """The form the applicant takes away, as a page that prints on A5 (and its Word file)."""
     dossier = queries.dossier_for(request.user, pk)
     return render(request, "desk/print.html", {
-        "dossier": dossier, "auto_print": request.GET.get("in") == "1", "agency": documents.issuer(dossier.unit),
+        "dossier": dossier, "auto_print": request.GET.get("in") == "1", "agency": decree30.issuer_of(dossier.unit, dossier.received_on),
         "received_at": timezone.localtime(dossier.received_at), "missing": dossier.missing_items.splitlines(),
     })
 

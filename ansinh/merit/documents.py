@@ -10,12 +10,12 @@ from django.conf import settings
 from django.db import transaction
 from django_tasks import task
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
-from docx.shared import Cm
 from docxtpl import DocxTemplate
 
-from ansinh.core.docx import a4_document, add_line, add_style, closing_block, header_block, header_styles, page_number_header
+from ansinh.core import decree30
+from ansinh.core.decree30 import add_line, add_style
 from ansinh.core.exports import workbook_bytes
 from ansinh.core.office import DocumentError, docx_to_pdf
 from ansinh.core.text import printable_tree
@@ -25,9 +25,6 @@ from . import rules
 from .models import Decision, RecalcBatch
 from .services import amount_words
 
-PARENT_AGENCY = "UBND tỉnh Sóc Trăng"
-AGENCY = "Sở Lao động - Thương binh và Xã hội"
-PLACE = "Sóc Trăng"
 SIGNER = {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC"}
 GROUNDS = [
     "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
@@ -41,8 +38,14 @@ def span(run):
     return f"{first:%m/%Y}" if first == last else f"{first:%m/%Y} – {last:%m/%Y}"
 
 
-def date_text(day):
-    return f"{PLACE}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" if day else f"{PLACE}, ngày … tháng … năm …"
+def issuer(decision):
+    """The Department of the province the record belongs to, as it was on the signing day."""
+    return decree30.issuer_of(decree30.province_of(decision.record.commune), decision.signed_on)
+
+
+def number_text(decision, symbol):
+    """“01/QĐ-SLĐTBXH”; “…/QĐ-…” while the decision is a draft without a number."""
+    return f"{decision.number:02d}/QĐ-{symbol}" if decision.number else f"…/QĐ-{symbol}"
 
 
 def signer_name(decision):
@@ -56,6 +59,8 @@ def signer_name(decision):
 def content_of(decision):
     """Everything the document shows, as plain values (also used by tests and the page)."""
     record, person = decision.record, decision.record.person
+    issued_by = issuer(decision)
+    honorific = decree30.honorific(person.sex)
     amount = decision.amount
     if decision.kind == Decision.Kind.ADJUSTMENT:
         sentence = (f"Số tiền {'phải thu hồi' if amount < 0 else 'được truy lĩnh'}: {format_int(abs(amount))} đồng "
@@ -65,10 +70,11 @@ def content_of(decision):
     else:
         sentence = ""
     return {
-        "number": decision.number_text, "date_text": date_text(decision.signed_on),
+        "parent_agency": issued_by.parent_authority, "agency": issued_by.agency, "honorific": honorific.lower(),
+        "number": number_text(decision, issued_by.symbol), "date_text": decree30.date_line(issued_by.place, decision.signed_on),
         "summary": decision.summary, "grounds": GROUNDS + ([f"Căn cứ {decision.batch.basis};"] if decision.batch_id else []),
         "article1": [
-            f"Ông/bà: {person.full_name}; sinh {person.birth_display}; số định danh cá nhân: {person.personal_id or 'chưa có'}.",
+            f"{honorific}: {person.full_name}; sinh {person.birth_display}; số định danh cá nhân: {person.personal_id or 'chưa có'}.",
             f"Nơi cư trú: {person.address + ', ' if person.address else ''}{record.commune.name}, {record.commune.parent.name}.",
             f"Diện: {record.category.name}.", decision.body] + ([sentence] if sentence else []),
         "months": [(span(run), f"Nghị định {run['version']}", str(rules.month_count([run])), format_int(run["due"]), format_int(run["paid"]),
@@ -78,10 +84,9 @@ def content_of(decision):
 
 
 def _styles(document):
-    styles = header_styles(document)
-    styles["body"] = add_style(document, "AS Noi dung", 14, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1.27))
-    styles["ground"] = add_style(document, "AS Can cu", 14, italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1.27), after=3)
-    styles["article"] = add_style(document, "AS Dieu", 14, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1.27), before=6)
+    styles = decree30.styles(document)
+    styles["ground"] = add_style(document, "AS Can cu", 14, italic=True, align=decree30.JUSTIFY, indent=decree30.INDENT, after=3)
+    styles["article"] = add_style(document, "AS Dieu", 14, align=decree30.JUSTIFY, indent=decree30.INDENT, before=6)
     styles["cell"] = add_style(document, "AS O bang", 12, after=0)
     return styles
 
@@ -95,13 +100,13 @@ def _article(document, styles, number, text):
 @lru_cache(maxsize=1)
 def template_bytes():
     """The decision template (docxtpl tags in a Decree 30 layout), built once per process."""
-    document = a4_document()
+    document = decree30.new_document()
     styles = _styles(document)
-    page_number_header(document.sections[0], styles["page"])
-    header_block(document, styles, PARENT_AGENCY, AGENCY, "Số: {{ number }}", "{{ date_text }}")
+    decree30.page_number_header(document.sections[0], styles["page"])
+    decree30.header(document, styles, "{{ parent_agency|upper }}", "{{ agency|upper }}", "Số: {{ number }}", "{{ date_text }}")
     add_line(document, "QUYẾT ĐỊNH{% if draft %} (DỰ THẢO){% endif %}", styles["type"])
     add_line(document, "{{ summary }}", styles["summary"])
-    add_line(document, f"GIÁM ĐỐC {AGENCY.upper()}", styles["type"])
+    add_line(document, "GIÁM ĐỐC {{ agency|upper }}", styles["type"])
     add_line(document, "{%p for ground in grounds %}", styles["ground"])
     add_line(document, "{{ ground }}", styles["ground"])
     add_line(document, "{%p endfor %}", styles["ground"])
@@ -125,9 +130,10 @@ def template_bytes():
     add_line(document, "{%p endif %}", styles["body"])
     _article(document, styles, 2, "Quyết định có hiệu lực kể từ ngày ký.")
     _article(document, styles, 3, "Chánh Văn phòng Sở, Trưởng phòng Người có công, Trưởng phòng Kế hoạch - Tài chính, Trưởng phòng "
-                                  "Lao động - Thương binh và Xã hội cấp huyện và ông/bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
+                                  "Lao động - Thương binh và Xã hội cấp huyện và {{ honorific }} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.")
     add_line(document, "", styles["body"])
-    closing_block(document, styles, ["Như Điều 3;", "Lưu: VT, NCC."], SIGNER["authority"], SIGNER["title"], "{{ signer_name }}")
+    signature = decree30.Signature(SIGNER["authority"], SIGNER["title"], "{{ signer_name }}")
+    decree30.closing(document, styles, ["- Như Điều 3;", "- Lưu: VT, NCC."], signature)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

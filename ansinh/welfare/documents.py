@@ -2,15 +2,13 @@
 import io
 from itertools import groupby
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
+from ansinh.core import decree30
 from ansinh.core.text import printable
 from ansinh.reports.numbers import format_int
 
-FONT = "Times New Roman"
 TITLES = {"welfare": "TRỢ CẤP XÃ HỘI", "merit": "TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG"}
 HEADERS = ["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng hưởng", "Số tiền (đồng)", "Ký nhận"]
 
@@ -19,26 +17,21 @@ def _paragraph(document, text, bold=False, italic=False, size=13, align=WD_ALIGN
     paragraph = document.add_paragraph()
     paragraph.alignment = align
     run = paragraph.add_run(printable(text))
-    run.bold, run.italic, run.font.size, run.font.name = bold, italic, Pt(size), FONT
+    run.bold, run.italic, run.font.size, run.font.name = bold, italic, Pt(size), decree30.FONT
     return paragraph
 
 
 def signed_list_docx(cycle, lines):
     """One section per commune: header, table of recipients with a signature column, total, signatures."""
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    section.top_margin = section.bottom_margin = Mm(15)
-    section.left_margin, section.right_margin = Mm(20), Mm(15)
-    document.styles["Normal"].font.name = FONT
+    document = decree30.new_document(decree30.A4, landscape=True, font_size=13)
+    style = decree30.styles(document, 13, header_sizes=(12, 13))
     first = True
     for commune, commune_lines in groupby(lines, key=lambda line: line.commune):
         commune_lines = list(commune_lines)
         if not first:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         first = False
-        _paragraph(document, f"UBND {commune.name.upper()}", bold=True)
+        _paragraph(document, decree30.issuer_of(commune).agency.upper(), bold=True)
         _paragraph(document, f"DANH SÁCH CHI TRẢ {TITLES[cycle.scheme]} THÁNG {cycle.month:%m/%Y}", bold=True, size=14)
         _paragraph(document, f"(Danh sách đã được duyệt ngày {cycle.approved_at:%d/%m/%Y})" if cycle.approved_at else "(Dự thảo – chưa duyệt)", italic=True, size=12)
         table = document.add_table(rows=1, cols=len(HEADERS))
@@ -56,11 +49,7 @@ def signed_list_docx(cycle, lines):
         row = table.add_row().cells
         row[1].text, row[5].text = "Cộng", format_int(total)
         _paragraph(document, f"Số người: {len(commune_lines)}; tổng số tiền: {format_int(total)} đồng.", align=WD_ALIGN_PARAGRAPH.LEFT, size=12)
-        signatures = document.add_table(rows=1, cols=3)
-        for cell, title in zip(signatures.rows[0].cells, ("NGƯỜI LẬP BIỂU", "KẾ TOÁN", "CHỦ TỊCH UBND")):
-            cell.text = title
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            cell.paragraphs[0].runs[0].bold = True
+        decree30.signatures(document, style, *(decree30.Signature(title) for title in ("NGƯỜI LẬP BIỂU", "KẾ TOÁN", "CHỦ TỊCH UBND")))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
