@@ -1,6 +1,6 @@
-pytest_plugins = ["ansinh.core.tests.fixtures"]
-
 import pytest
+
+pytest_plugins = ["ansinh.core.tests.fixtures"]
 
 
 @pytest.fixture(autouse=True)
