@@ -146,7 +146,7 @@ def walk(client, user, each_alone=True):
             requests += [(url, {p: "abc"}) for p in ALONE]
         if _PARAM.search(route.replace("^", "")):
             for index in range(2):
-                requests.append((fill(route, name, lambda n, p, kind: NONSENSE[kind][min(index, len(NONSENSE[kind]) - 1)]), {}))
+                requests.append((fill(route, name, lambda n, p, kind, index=index: NONSENSE[kind][min(index, len(NONSENSE[kind]) - 1)]), {}))
         for path, query in requests:
             count += 1
             response = client.get(path, query)

@@ -224,7 +224,7 @@ def test_inbox_counts_each_alert_once(desk):
     made = [services.receive(desk["desk"], new_dossier(), "complete") for _ in range(5)]
     S = Dossier.Status
     for dossier, status, due in zip(made, [S.ACCEPTED, S.PROCESSING, S.DEFICIENT, S.DECIDED, S.RETURNED],
-                                    [today - timedelta(days=1), today, today + timedelta(days=30), today, today]):
+                                    [today - timedelta(days=1), today, today + timedelta(days=30), today, today], strict=True):
         Dossier.objects.filter(pk=dossier.pk).update(status=status, due_date=due)
     counts = queries.inbox_counts(Dossier.objects.all(), today, today + timedelta(days=2))
     assert counts == {"open": 3, "overdue": 1, "due_soon": 1, "deficient": 1, "to_return": 1}

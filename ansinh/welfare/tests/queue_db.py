@@ -27,7 +27,7 @@ def row_maker(model, names):
 
     def make(*values):
         row = list(template)
-        for position, value in zip(positions, values):
+        for position, value in zip(positions, values, strict=True):
             row[position] = value
         return tuple(row)
 

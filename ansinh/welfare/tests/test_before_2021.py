@@ -45,7 +45,7 @@ def test_payroll_skips_recalculated_months_without_rules(welfare, users, my_tu_c
     arrears = PayrollLine.objects.filter(cycle=cycle, kind=PayrollLine.Kind.ARREARS).order_by("for_month")
     assert arrears.first().for_month == date(2021, 7, 1)
     assert arrears.count() == 30  # 07/2021 … 12/2023, 720.000 đ each (360.000 × 2,0: 80 and over)
-    assert {l.amount for l in arrears} == {720_000}
+    assert {line.amount for line in arrears} == {720_000}
 
 
 def test_adjustment_from_a_month_without_rules_is_refused(welfare, users, my_tu_commune):

@@ -15,7 +15,7 @@ def record(user, commune, kind, ward=None, start=date(2024, 1, 1), **facts):
 
 
 def lines(cycle):
-    return sorted((l.caregiver_id is not None, l.amount, l.change) for l in PayrollLine.objects.filter(cycle=cycle))
+    return sorted((line.caregiver_id is not None, line.amount, line.change) for line in PayrollLine.objects.filter(cycle=cycle))
 
 
 def test_caregivers_are_paid_in_the_same_payroll(welfare, users, my_tu_commune, province):
@@ -28,7 +28,7 @@ def test_caregivers_are_paid_in_the_same_payroll(welfare, users, my_tu_commune, 
     assert lines(january) == [(True, 360_000, "new"), (True, 720_000, "new"), (True, 900_000, "new")]
     payroll.approve(users["leader"], january)
     july = payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 7, 1)))
-    assert sorted(l.amount for l in PayrollLine.objects.filter(cycle=july)) == [500_000, 1_000_000, 1_250_000]
+    assert sorted(line.amount for line in PayrollLine.objects.filter(cycle=july)) == [500_000, 1_000_000, 1_250_000]
 
 
 def test_stopped_caregiver_shows_as_ended(welfare, users, my_tu_commune, province):
@@ -108,7 +108,7 @@ def test_caregiver_ended_backwards_is_recovered(welfare, users, my_tu_commune, p
         payroll.approve(users["leader"], payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, month, 1))))
     services.end_caregiver(users["admin"], care, date(2024, 2, 1), "Báo muộn: người khuyết tật đã vào cơ sở từ tháng 2")
     april = payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 4, 1)))
-    got = sorted((l.for_month, l.kind, l.amount) for l in PayrollLine.objects.filter(cycle=april) if l.kind != "regular")
+    got = sorted((line.for_month, line.kind, line.amount) for line in PayrollLine.objects.filter(cycle=april) if line.kind != "regular")
     # paid 360.000 for February and March, due nothing: recover both months
     assert got == [(date(2024, 2, 1), "recovery", -360_000), (date(2024, 3, 1), "recovery", -360_000)]
     payroll.approve(users["leader"], april)

@@ -27,7 +27,7 @@ def run(user, unit, month, approve=True, leader=None):
 
 
 def lines(cycle):
-    return sorted((l.for_month, l.kind, l.amount, l.change) for l in PayrollLine.objects.filter(cycle=cycle))
+    return sorted((line.for_month, line.kind, line.amount, line.change) for line in PayrollLine.objects.filter(cycle=cycle))
 
 
 def test_monthly_cycles_and_differences(welfare, users, my_tu_commune, province):
