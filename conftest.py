@@ -1,6 +1,6 @@
 import pytest
 
-pytest_plugins = ["ansinh.core.tests.fixtures"]
+pytest_plugins = ["ansinh.core.tests.fixtures", "ansinh.core.tests.web"]
 
 
 @pytest.fixture(autouse=True)
