@@ -75,9 +75,9 @@ def admin():
     from django.contrib.auth import get_user_model
 
     from ansinh.core.models import Role
-    from ansinh.core.tests.fixtures import make_user
+    from ansinh.core.tests.factories import UserFactory
 
-    return get_user_model().objects.filter(username="admin").first() or make_user("admin", Role.ADMIN, "SLDTBXH94")
+    return get_user_model().objects.filter(username="admin").first() or UserFactory(username="admin", role=Role.ADMIN, unit_code="SLDTBXH94")
 
 
 def province():
