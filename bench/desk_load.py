@@ -87,9 +87,14 @@ class Clerk:
         self.post("/dang-nhap/", {"csrfmiddlewaretoken": CSRF.search(page).group(1), "username": ACCOUNT, "password": PASSWORD})
 
 
-def clerk_loop(base, budget, timings, errors, lock, n):
+def clerk_loop(base, budget, timings, errors, lock, n, ready):
     clerk = Clerk(base)
-    clerk.log_in()
+    try:
+        clerk.log_in()
+    except Exception:
+        ready.abort()  # one clerk who cannot log in stops the run instead of hanging it
+        raise
+    ready.wait()  # a clerk logs in once a day: the clock starts when all are at their desks
     steps = 0
     while True:
         with lock:
@@ -127,6 +132,12 @@ def clerk_loop(base, budget, timings, errors, lock, n):
         steps += 1
 
 
+def cpu_seconds(session):
+    """CPU time used so far by every process of the server's session (web processes and worker)."""
+    out = subprocess.run(["ps", "-s", str(session), "-o", "times="], capture_output=True, text=True).stdout
+    return sum(int(t) for t in out.split())
+
+
 def main():
     env = environment()
     started = time.perf_counter()
@@ -139,13 +150,21 @@ def main():
     try:
         wait_for(base + "/dang-nhap/")
         timings, errors, lock, budget = [], [], threading.Lock(), [REQUESTS]
-        threads = [threading.Thread(target=clerk_loop, args=(base, budget, timings, errors, lock, n)) for n in range(USERS)]
-        start = time.perf_counter()
+        ready = threading.Barrier(USERS + 1)
+        threads = [threading.Thread(target=clerk_loop, args=(base, budget, timings, errors, lock, n, ready)) for n in range(USERS)]
+        logins = time.perf_counter()
         for thread in threads:
             thread.start()
+        try:
+            ready.wait(timeout=300)
+        except threading.BrokenBarrierError:
+            raise SystemExit("Không phải mọi người dùng đăng nhập được: dừng đo") from None
+        start, server_cpu, client_cpu = time.perf_counter(), cpu_seconds(server.pid), time.process_time()
+        print(f"{USERS} người dùng đăng nhập: {start - logins:.1f} s (không tính vào thời gian đáp ứng)")
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - start
+        server_cpu, client_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - client_cpu
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
@@ -158,6 +177,8 @@ def main():
     print(f"{USERS} người dùng, {len(ms)} yêu cầu (danh sách chờ xử lý, mẫu tiếp nhận, danh mục giấy tờ, lưu hồ sơ) trong {wall:.1f} s: "
           f"{len(ms) / wall:.1f} yêu cầu/s; p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, tối đa {ms[-1]:.0f} ms; "
           f"lỗi {len(errors)}")
+    print(f"CPU trong lúc đo: máy chủ {server_cpu} s, công cụ đo {client_cpu:.0f} s "
+          f"(máy có {os.cpu_count()} nhân; {wall:.0f} s × {os.cpu_count()} = {wall * os.cpu_count():.0f} s CPU sẵn có)")
     if errors:
         print("Lỗi đầu tiên:", errors[:3])
 

@@ -1,8 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from simple_history.admin import SimpleHistoryAdmin
 
+from .auth import is_locked, unlock
 from .models import AdminUnit, DayOverride, OrgUnit, Profile
 
 
@@ -14,7 +15,19 @@ class ProfileInline(admin.StackedInline):
 
 class UserWithProfileAdmin(UserAdmin):
     inlines = [ProfileInline]
-    list_display = ["username", "first_name", "last_name", "is_active", "role", "unit"]
+    list_display = ["username", "first_name", "last_name", "is_active", "locked", "role", "unit"]
+    actions = ["unlock_login"]
+
+    @admin.display(description="đang tạm khoá", boolean=True)
+    def locked(self, user):
+        return is_locked(user.username)
+
+    @admin.action(description="Mở khoá đăng nhập (tài khoản bị tạm khoá do nhập sai mật khẩu)")
+    def unlock_login(self, request, users):
+        for user in users:
+            unlock(user.username)
+            self.log_change(request, user, "Mở khoá đăng nhập")
+        messages.success(request, f"Đã mở khoá đăng nhập cho {len(users)} tài khoản.")
 
     @admin.display(description="vai trò")
     def role(self, user):

@@ -34,6 +34,12 @@ def is_locked(username):
     return recent_failures(lockout_key(username)) >= settings.LOGIN_LOCKOUT_FAILURES
 
 
+def unlock(username):
+    """End a lockout before its time (an administrator's action): like a successful login, a
+    success row makes the earlier failures stop counting."""
+    LoginAttempt.objects.create(username=lockout_key(username), ip=None, success=True)
+
+
 def locked_message():
     return (
         f"Tài khoản tạm khoá do đăng nhập sai quá {settings.LOGIN_LOCKOUT_FAILURES} lần. "

@@ -2,6 +2,8 @@
 control character is refused; every response gets the Content-Security-Policy and, for anything a
 signed-in user receives, Cache-Control: no-store. Static files are answered by WhiteNoise before
 this middleware runs, so they keep their long cache lifetime."""
+import time
+
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.cache import add_never_cache_headers
@@ -35,4 +37,25 @@ class SecurityHeadersMiddleware:
         user = getattr(request, "user", None)  # the API's token user too: DRF sets it on the request
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
+        return response
+
+
+class SessionActivityMiddleware:
+    """Sessions end after SESSION_COOKIE_AGE without activity. Saving the session on every request
+    (SESSION_SAVE_EVERY_REQUEST) would turn every page view into a database write, which on SQLite
+    queues all readers behind one writer; the expiry is pushed forward at most once a minute instead."""
+
+    REFRESH_SECONDS = 60
+    KEY = "_activity"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= self.REFRESH_SECONDS:
+                session[self.KEY] = now  # marks the session modified: SessionMiddleware saves it
         return response

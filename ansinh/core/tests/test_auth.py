@@ -73,7 +73,38 @@ def test_strong_password_is_accepted(db):
 
 def test_sessions_expire():
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
-    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def session_expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_activity_pushes_the_session_expiry_at_most_once_a_minute(client, users, monkeypatch):
+    from ansinh.core import middleware
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr(middleware.time, "time", lambda: clock[0])
+    post_login(client, "mytu", PASSWORD)
+    assert client.get("/").status_code == 200
+    first = session_expiry(client)
+    clock[0] += 30
+    client.get("/")
+    assert session_expiry(client) == first  # a page view within the minute writes nothing
+    clock[0] += 31
+    client.get("/")
+    assert session_expiry(client) > first  # activity after a minute keeps the session alive
+
+
+def test_an_idle_session_ends(client, users):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    post_login(client, "mytu", PASSWORD)
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now())
+    assert client.get("/").status_code == 302
 
 
 # --- one lockout for every door: web login, admin login, API token ------------------------------
@@ -146,3 +177,27 @@ def test_an_inactive_user_gets_no_token(users):
     users["mytu"].is_active = False
     users["mytu"].save()
     assert token_for("mytu", PASSWORD).status_code == 400
+
+
+def test_an_administrator_unlocks_a_locked_account_from_the_user_list(client, users):
+    for _ in range(settings.LOGIN_LOCKOUT_FAILURES):
+        post_login(client, "mytu", "sai-mat-khau")
+    assert LOCKED in post_login(client, "mytu", PASSWORD).content.decode()
+    admin = Client()
+    admin.force_login(users["admin"])
+    listing = admin.get("/quan-tri/auth/user/").content.decode()
+    assert "Đang tạm khoá" in listing and "Mở khoá đăng nhập" in listing
+    response = admin.post("/quan-tri/auth/user/", {"action": "unlock_login", "_selected_action": [users["mytu"].pk]}, follow=True)
+    assert "Đã mở khoá đăng nhập cho 1 tài khoản." in response.content.decode()
+    assert post_login(client, "mytu", PASSWORD).status_code == 302  # the right password works again
+    from django.contrib.admin.models import LogEntry
+
+    assert LogEntry.objects.filter(object_id=str(users["mytu"].pk), change_message="Mở khoá đăng nhập").exists()
+
+
+def test_deactivating_an_account_ends_its_open_sessions(client, users):
+    post_login(client, "mytu", PASSWORD)
+    assert client.get("/").status_code == 200
+    users["mytu"].is_active = False
+    users["mytu"].save()
+    assert client.get("/").status_code == 302  # the open session no longer signs anyone in
