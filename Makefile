@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup dev-setup bench clean
+.PHONY: run test lint setup dev-setup bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON))"; exit 1; }
@@ -27,6 +27,10 @@ run: setup
 	-$(BIN)/ansinh report 2024Q1 --unit 94 --date 2024-04-15 --format pdf --out out/bao-cao-2024Q1.pdf
 	@echo "Báo cáo quý I/2024: $(CURDIR)/out/bao-cao-2024Q1.docx (PDF: out/bao-cao-2024Q1.pdf, phụ lục: out/phu-luc-2024Q1.xlsx)"
 	$(BIN)/ansinh serve --host $(HOST) --port $(PORT)
+
+lint: dev-setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: dev-setup
 	$(BIN)/ansinh collectstatic --noinput -v0

@@ -1,6 +1,6 @@
-pytest_plugins = ["ansinh.core.tests.fixtures"]
-
 import pytest
+
+pytest_plugins = ["ansinh.core.tests.fixtures", "ansinh.core.tests.web"]
 
 
 @pytest.fixture(autouse=True)

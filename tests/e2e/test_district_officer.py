@@ -3,7 +3,8 @@
 import pytest
 
 from ansinh.core.models import AccessLog, Person
-from ansinh.core.tests.fixtures import PASSWORD, make_person, spreadsheet
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.fixtures import PASSWORD, spreadsheet
 
 from .conftest import log_in
 
@@ -13,8 +14,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def records(users, my_tu_commune, ke_sach_commune):
     return {
-        "mytu": make_person(my_tu_commune, full_name="Lâm Văn Sóc", birth_year=1948),
-        "kesach": make_person(ke_sach_commune, full_name="Thạch Thị Sa Ri", sex="nu", birth_year=1950),
+        "mytu": PersonFactory(commune=my_tu_commune, full_name="Lâm Văn Sóc", birth_year=1948),
+        "kesach": PersonFactory(commune=ke_sach_commune, full_name="Thạch Thị Sa Ri", sex="nu", birth_year=1950),
     }
 
 

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from docx import Document
 
-from ansinh.core.tests.fixtures import PASSWORD, make_person, make_user
+from ansinh.core.tests.factories import PersonFactory, UserFactory
+from ansinh.core.tests.fixtures import PASSWORD
 from ansinh.merit.models import MeritCategory, MeritRecord
 from ansinh.merit.tables import load_reference_data
 
@@ -17,8 +18,8 @@ pytestmark = pytest.mark.e2e
 
 def test_record_draft_approve_download(page, live_server, users, my_tu_commune):
     load_reference_data()
-    make_user("ncc", "division_officer", "SLDTBXH94-NCC")
-    person = make_person(my_tu_commune, full_name="Nguyễn Thị Tư", sex="nu", birth_date=date(1938, 4, 2), birth_year=1938)
+    UserFactory(username="ncc", role="division_officer", unit_code="SLDTBXH94-NCC")
+    person = PersonFactory(commune=my_tu_commune, full_name="Nguyễn Thị Tư", sex="nu", birth_date=date(1938, 4, 2), birth_year=1938)
     record = MeritRecord.objects.create(person=person, category=MeritCategory.objects.get(code="TNLS"), commune=my_tu_commune,
                                         status=MeritRecord.Status.PENDING)
 

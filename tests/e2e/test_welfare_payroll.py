@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from ansinh.core.tests.fixtures import PASSWORD, make_person, spreadsheet
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.fixtures import PASSWORD, spreadsheet
 from ansinh.welfare.loaders import load_reference_data
 
 from .conftest import log_in
@@ -16,8 +17,8 @@ pytestmark = pytest.mark.e2e
 
 def test_import_payroll_approval_export(page, live_server, users, my_tu_commune, tmp_path):
     load_reference_data()
-    make_person(my_tu_commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=date(1940, 5, 10), birth_year=1940, personal_id="094140001111")
-    make_person(my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1990, 2, 1), birth_year=1990, personal_id="094090002222")
+    PersonFactory(commune=my_tu_commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=date(1940, 5, 10), birth_year=1940, personal_id="094140001111")
+    PersonFactory(commune=my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1990, 2, 1), birth_year=1990, personal_id="094090002222")
     path = tmp_path / "ho-so.xlsx"
     path.write_bytes(spreadsheet(
         ["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ khuyết tật", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng", "Hình thức chi trả", "Số tài khoản"],

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from ansinh.core.exports import workbook_bytes
 from ansinh.core.models import AdminUnit, DayOverride, OrgUnit
-from ansinh.core.tests.fixtures import make_person, make_user
+from ansinh.core.tests.factories import PersonFactory, UserFactory
 
 KE_SACH_MARK = "Kesachia"
 MY_TU_MARK = "Mytuia"
@@ -56,7 +56,7 @@ def load_reference_data():
 def build(files_dir):
     """Users, both districts' objects and the shared ones. Returns a World."""
     load_reference_data()
-    users = {name: make_user(*spec) for name, spec in ROLES.items() if spec}
+    users = {name: UserFactory(username=spec[0], role=spec[1], unit_code=spec[2]) for name, spec in ROLES.items() if spec}
     world = World(users)
     for side, code, mark in (("ks", "943", KE_SACH_MARK), ("mt", "944", MY_TU_MARK)):
         district = AdminUnit.objects.get(level="district", code=code, valid_from=None)
@@ -93,7 +93,7 @@ def _district_objects(side, district, commune, mark, admin):
     def person(given, sex="nam", year=1950):
         middle = "Văn" if sex == "nam" else "Thị"
         code = (0 if sex == "nam" else 1) + (2 if year >= 2000 else 0)  # century and sex digit of a 12-digit personal id
-        return make_person(commune, full_name=f"Thạch {middle} {mark} {given}", sex=sex, birth_year=year,
+        return PersonFactory(commune=commune, full_name=f"Thạch {middle} {mark} {given}", sex=sex, birth_year=year,
                            personal_id=f"094{code}{year % 100:02d}{next(serial):06d}")
 
     office = OrgUnit.objects.get(code=f"PLDTBXH-{district.code}", valid_from=None)

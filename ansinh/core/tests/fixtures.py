@@ -1,8 +1,9 @@
 import pytest
-from django.contrib.auth.models import User
 
 from ansinh.core import demo, loaders
-from ansinh.core.models import AdminUnit, OrgUnit, Person, Profile, Role
+from ansinh.core.models import AdminUnit, OrgUnit, Role
+
+from .factories import PersonFactory, UserFactory
 
 PASSWORD = demo.DEMO_PASSWORD
 
@@ -35,24 +36,15 @@ def ke_sach_commune(soc_trang):
     return AdminUnit.objects.filter(level="commune", parent__code="943", valid_from=None).order_by("code").first()
 
 
-def make_user(username, role, unit_code):
-    user = User.objects.create_user(username, password=PASSWORD)
-    if role == Role.ADMIN:
-        user.is_superuser = user.is_staff = True
-        user.save()
-    Profile.objects.create(user=user, role=role, org_unit=OrgUnit.objects.get(code=unit_code))
-    return user
-
-
 @pytest.fixture
 def users(soc_trang):
     return {
-        "admin": make_user("admin", Role.ADMIN, "SLDTBXH94"),
-        "leader": make_user("lanhdao", Role.LEADER, "SLDTBXH94"),
-        "division": make_user("btxh", Role.DIVISION_OFFICER, "SLDTBXH94-BTXH"),
-        "mytu": make_user("mytu", Role.DISTRICT_OFFICER, "PLDTBXH-944"),
-        "kesach": make_user("kesach", Role.DISTRICT_OFFICER, "PLDTBXH-943"),
-        "viewer": make_user("xem", Role.VIEWER, "SLDTBXH94"),
+        "admin": UserFactory(username="admin", role=Role.ADMIN, unit_code="SLDTBXH94"),
+        "leader": UserFactory(username="lanhdao", role=Role.LEADER, unit_code="SLDTBXH94"),
+        "division": UserFactory(username="btxh", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-BTXH"),
+        "mytu": UserFactory(username="mytu", role=Role.DISTRICT_OFFICER, unit_code="PLDTBXH-944"),
+        "kesach": UserFactory(username="kesach", role=Role.DISTRICT_OFFICER, unit_code="PLDTBXH-943"),
+        "viewer": UserFactory(username="xem", role=Role.VIEWER, unit_code="SLDTBXH94"),
     }
 
 
@@ -60,27 +52,20 @@ def users(soc_trang):
 def desk_users(users):
     """The one-stop desk's officer, the inspection officer and the labour division's officer."""
     return users | {
-        "desk": make_user("motcua", Role.DIVISION_OFFICER, "SLDTBXH94-VP"),
-        "inspector": make_user("thanhtra", Role.DIVISION_OFFICER, "SLDTBXH94-TTRA"),
-        "labour": make_user("vieclam", Role.DIVISION_OFFICER, "SLDTBXH94-VLATLD"),
+        "desk": UserFactory(username="motcua", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-VP"),
+        "inspector": UserFactory(username="thanhtra", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-TTRA"),
+        "labour": UserFactory(username="vieclam", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-VLATLD"),
     }
-
-
-def make_person(commune, **fields):
-    values = {"full_name": "Nguyễn Văn An", "birth_date": None, "birth_year": 1960, "sex": "nam"} | fields
-    person = Person(commune=commune, **values)
-    person.save()
-    return person
 
 
 @pytest.fixture
 def person_in_ke_sach(ke_sach_commune):
-    return make_person(ke_sach_commune, full_name="Thạch Thị Sa Ri", sex="nu", birth_year=1950)
+    return PersonFactory(commune=ke_sach_commune, full_name="Thạch Thị Sa Ri", sex="nu", birth_year=1950)
 
 
 @pytest.fixture
 def person_in_my_tu(my_tu_commune):
-    return make_person(my_tu_commune, full_name="Lâm Văn Sóc", birth_year=1948)
+    return PersonFactory(commune=my_tu_commune, full_name="Lâm Văn Sóc", birth_year=1948)
 
 
 @pytest.fixture
@@ -102,8 +87,3 @@ def spreadsheet(headers, rows):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def login(client, user):
-    client.force_login(user)
-    return client

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from .fixtures import PASSWORD
+from .web import login
 
 
 def post_login(client, username, password):
@@ -184,7 +185,7 @@ def test_an_administrator_unlocks_a_locked_account_from_the_user_list(client, us
         post_login(client, "mytu", "sai-mat-khau")
     assert LOCKED in post_login(client, "mytu", PASSWORD).content.decode()
     admin = Client()
-    admin.force_login(users["admin"])
+    login(admin, users["admin"])
     listing = admin.get("/quan-tri/auth/user/").content.decode()
     assert "Đang tạm khoá" in listing and "Mở khoá đăng nhập" in listing
     response = admin.post("/quan-tri/auth/user/", {"action": "unlock_login", "_selected_action": [users["mytu"].pk]}, follow=True)

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 import ansinh
+from ansinh.core.tests.web import login
 
 SOURCES = Path(ansinh.__file__).parent
 # The admin's pages belong to Django; the schema is a generated document.
@@ -104,7 +105,7 @@ def existing(name, param, kind):
 def walk_data(users, desk_users, my_tu_commune, province):
     """A little of everything: the quarter's indicators and work log, a welfare case and cycle, a
     merit record, the desk's demo quarter."""
-    from ansinh.core.tests.fixtures import make_person
+    from ansinh.core.tests.factories import PersonFactory
     from ansinh.desk import demo as desk_demo
     from ansinh.indicators import demo as indicators_demo
     from ansinh.merit.tables import load_reference_data as load_merit
@@ -124,11 +125,11 @@ def walk_data(users, desk_users, my_tu_commune, province):
     load_merit()
     paying_record(my_tu_commune)
     desk_demo.run(log=lambda *a: None)
-    make_person(my_tu_commune, full_name="Nguyễn Văn Thử")
+    PersonFactory(commune=my_tu_commune, full_name="Nguyễn Văn Thử")
 
 
 def walk(client, user, each_alone=True):
-    client.force_login(user)
+    login(client, user)
     failures, count = [], 0
     params = query_parameters()
     for route, name in routes():
@@ -146,7 +147,7 @@ def walk(client, user, each_alone=True):
             requests += [(url, {p: "abc"}) for p in ALONE]
         if _PARAM.search(route.replace("^", "")):
             for index in range(2):
-                requests.append((fill(route, name, lambda n, p, kind: NONSENSE[kind][min(index, len(NONSENSE[kind]) - 1)]), {}))
+                requests.append((fill(route, name, lambda n, p, kind, index=index: NONSENSE[kind][min(index, len(NONSENSE[kind]) - 1)]), {}))
         for path, query in requests:
             count += 1
             response = client.get(path, query)
@@ -175,7 +176,7 @@ def test_the_walker_reads_the_parameters_of_the_sources():
 
 
 def test_the_values_of_the_issue_are_said_in_vietnamese(client, users, walk_data):
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     for path, query, status, text in [
         ("/bao-tro/ho-so/", {"commune": "abc"}, 200, "Giá trị “abc” của tham số “commune” không hợp lệ: phải là một số nguyên."),
         ("/ke-hoach/", {"year": "abc"}, 200, "Giá trị “abc” của tham số “year” không hợp lệ"),

@@ -8,6 +8,7 @@ import pytest
 from ansinh.core.forms import PersonForm
 from ansinh.core.imports import run_import
 from ansinh.core.models import Person
+from ansinh.core.tests.web import login
 from ansinh.core.text import has_control_characters, neutralise_formula, printable
 
 MESSAGE = "Trường «Họ và tên» chứa ký tự điều khiển không hợp lệ."
@@ -44,7 +45,7 @@ def test_person_form_refuses_control_characters(users, my_tu_commune, name):
 
 
 def test_person_page_names_the_field(client, users, my_tu_commune):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post("/doi-tuong/them/", person_data(my_tu_commune, full_name="Nguyễn\x01 Văn An"))
     assert response.status_code == 200 and MESSAGE in response.content.decode()
     assert not Person.objects.exists()
@@ -67,7 +68,7 @@ def test_people_import_names_row_and_column(users, my_tu_commune):
 
 
 def test_api_names_the_field(client, users, my_tu_commune):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post("/api/people/", person_data(my_tu_commune, full_name="Nguyễn\x01 Văn An"), content_type="application/json")
     assert response.status_code == 400
     assert response.json()["full_name"] == [MESSAGE]

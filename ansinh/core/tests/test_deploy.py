@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from .fixtures import PASSWORD
+from .web import login
 
 ROOT = Path(__file__).resolve().parents[3]
 DEPLOY_DOC = ROOT / "docs" / "deploy.md"
@@ -160,7 +161,7 @@ def simple_get_urls():
 
 def test_every_page_has_the_csp_and_no_inline_script(users):
     client = Client(raise_request_exception=False)  # a page failing on empty data is another lane's finding
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     pages = 0
     for url in simple_get_urls():
         response = client.get(url)
@@ -175,7 +176,7 @@ def test_every_page_has_the_csp_and_no_inline_script(users):
 
 
 def test_pages_load_htmx_config_and_the_page_script(client, users):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     page = client.get("/").content.decode()
     assert '<meta name="htmx-config"' in page and '"allowEval": false' in page and '"includeIndicatorStyles": false' in page
     assert re.search(r'<script src="/static/ansinh\.js', page)
@@ -185,7 +186,7 @@ def test_pages_load_htmx_config_and_the_page_script(client, users):
 # --- Cache-Control: no-store --------------------------------------------------------------------
 
 def test_personal_data_is_never_cached(client, users):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     for response in [client.get("/doi-tuong/"), client.get("/doi-tuong/xuat-excel/"), client.get("/api/people/")]:
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
@@ -202,7 +203,7 @@ def test_api_token_answers_are_never_cached(users):
 
 
 def test_static_files_keep_their_cache(client, users):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     response = client.get("/static/ansinh.css")
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
@@ -212,6 +213,6 @@ def test_static_files_keep_their_cache(client, users):
 
 def test_the_api_schema_needs_a_login(client, users):
     assert Client().get("/api/schema/").status_code in (401, 403)
-    client.force_login(users["viewer"])
+    login(client, users["viewer"])
     response = client.get("/api/schema/")
     assert response.status_code == 200 and b"/api/people/" in response.content

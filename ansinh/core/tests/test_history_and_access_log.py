@@ -5,10 +5,11 @@ from rest_framework.test import APIClient
 
 from ansinh.core.concurrency import version_of
 from ansinh.core.models import AccessLog, Person
+from ansinh.core.tests.web import login
 
 
 def test_edit_keeps_history_with_who_when_before_after(client, users, person_in_my_tu):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post(f"/doi-tuong/{person_in_my_tu.pk}/sua/", {
         "full_name": "Lâm Văn Sóc", "birth_year": 1948, "sex": "nam", "ethnicity": "05",
         "commune": person_in_my_tu.commune_id, "phone": "0912 345 678", "reason": "Bổ sung số điện thoại",
@@ -34,7 +35,7 @@ def test_people_are_never_hard_deleted(person_in_my_tu):
 
 
 def test_close_keeps_the_record_with_its_reason(client, users, person_in_my_tu):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post(f"/doi-tuong/{person_in_my_tu.pk}/dong/", {"reason": ""})
     assert response.status_code == 200 and "reason" in response.context["form"].errors
     assert "Trường này là bắt buộc." in response.content.decode()
@@ -46,7 +47,7 @@ def test_close_keeps_the_record_with_its_reason(client, users, person_in_my_tu):
 
 
 def test_viewing_a_person_on_the_page_and_the_api_is_logged(client, users, person_in_my_tu):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     client.get(f"/doi-tuong/{person_in_my_tu.pk}/")
     api = APIClient()
     api.force_authenticate(users["leader"])
@@ -57,7 +58,7 @@ def test_viewing_a_person_on_the_page_and_the_api_is_logged(client, users, perso
 
 
 def test_export_is_logged(client, users, person_in_my_tu):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     client.get("/doi-tuong/xuat-excel/")
     entry = AccessLog.objects.get(action="export")
     assert entry.user == users["mytu"] and entry.detail == "1 bản ghi"
@@ -68,21 +69,21 @@ def test_export_neutralises_formula_cells(client, users, my_tu_commune):
 
     from openpyxl import load_workbook
 
-    from .fixtures import make_person
+    from .factories import PersonFactory
 
-    make_person(my_tu_commune, full_name="Lê Văn Tư", address="=HYPERLINK(\"http://x\")")
-    client.force_login(users["mytu"])
+    PersonFactory(commune=my_tu_commune, full_name="Lê Văn Tư", address="=HYPERLINK(\"http://x\")")
+    login(client, users["mytu"])
     sheet = load_workbook(io.BytesIO(client.get("/doi-tuong/xuat-excel/").content)).active
     addresses = [row[7] for row in sheet.values][1:]
     assert addresses == ["'=HYPERLINK(\"http://x\")"]
 
 
 def test_leaders_browse_access_log_and_history_others_cannot(client, users, person_in_my_tu):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     client.get(f"/doi-tuong/{person_in_my_tu.pk}/")
     assert client.get("/kiem-soat/nhat-ky-truy-cap/").status_code == 403
     assert client.get("/kiem-soat/lich-su-thay-doi/").status_code == 403
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     page = client.get("/kiem-soat/nhat-ky-truy-cap/", {"user": "mytu"}).content.decode()
     assert "Lâm Văn Sóc" in page and "mytu" in page
     assert "Lâm Văn Sóc" in client.get("/kiem-soat/lich-su-thay-doi/").content.decode()

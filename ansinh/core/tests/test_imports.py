@@ -13,7 +13,9 @@ from ansinh.core.imports import run_import
 from ansinh.core.importers import PersonImporter
 from ansinh.core.models import AccessLog, Person, PersonNameKey
 
-from .fixtures import make_person, spreadsheet
+from .factories import PersonFactory
+from .fixtures import spreadsheet
+from .web import login
 
 HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số định danh cá nhân", "Số điện thoại", "Địa chỉ", "Mã xã/phường", "Ngày mất"]
 
@@ -108,7 +110,7 @@ def test_duplicate_ids_inside_one_file(users, code):
 
 
 def test_id_of_a_person_already_registered_and_dead(users, my_tu_commune, code):
-    make_person(my_tu_commune, personal_id="094060001234", birth_year=1960, death_date=date(2023, 5, 1))
+    PersonFactory(commune=my_tu_commune, personal_id="094060001234", birth_year=1960, death_date=date(2023, 5, 1))
     rows = [["Nguyễn Văn An", "05/03/1960", "Nam", "", "094060001234", "", "", code, None]]
     result = run_import("people", xlsx(rows), "ds.xlsx", users["mytu"], commit=True)
     assert "đã có trong hệ thống (người này đã mất)" in errors_of(result)[(2, "Số định danh cá nhân")]
@@ -154,13 +156,13 @@ def test_too_large_file(users, settings):
 
 def test_too_large_upload_on_the_page_is_refused_without_reading(client, users, settings):
     settings.IMPORT_MAX_BYTES = 1024 * 1024
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post("/nhap-du-lieu/people/", {"file": SimpleUploadedFile("big.xlsx", b"x" * (2 * 1024 * 1024 + 1))})
     assert "Tệp quá lớn" in response.content.decode()
 
 
 def test_possible_duplicates_need_confirmation(users, my_tu_commune, code):
-    make_person(my_tu_commune, full_name="Nguyễn Văn An", birth_year=1960)
+    PersonFactory(commune=my_tu_commune, full_name="Nguyễn Văn An", birth_year=1960)
     rows = [["Nguyen Van An", "05/03/1960", "Nam", "", "", "", "", code, None]]
     content = xlsx(rows)
     result = run_import("people", content, "ds.xlsx", users["mytu"], commit=True)
@@ -181,7 +183,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(users, good_rows, monkeyp
 
 
 def test_template_has_the_declared_headers(client, users):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.get("/nhap-du-lieu/people/mau.xlsx")
     workbook = load_workbook(io.BytesIO(response.content))
     assert [c.value for c in workbook["Dữ liệu"][1]] == [c.header for c in PersonImporter.columns]
@@ -189,7 +191,7 @@ def test_template_has_the_declared_headers(client, users):
 
 
 def test_page_flow_check_then_confirm(client, users, good_rows):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post("/nhap-du-lieu/people/", {"file": SimpleUploadedFile("ds.xlsx", xlsx(good_rows))})
     assert "Tệp hợp lệ: 3 dòng" in response.content.decode()
     assert Person.objects.count() == 0
@@ -201,15 +203,15 @@ def test_page_flow_check_then_confirm(client, users, good_rows):
 
 
 def test_another_user_cannot_commit_my_upload(client, users, good_rows):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     token = client.post("/nhap-du-lieu/people/", {"file": SimpleUploadedFile("ds.xlsx", xlsx(good_rows))}).context["token"]
-    client.force_login(users["division"])
+    login(client, users["division"])
     assert client.post("/nhap-du-lieu/people/xac-nhan/", {"token": token}).status_code == 404
     assert client.post("/nhap-du-lieu/people/xac-nhan/", {"token": "../../secret_key"}).status_code == 404
 
 
 def test_viewer_cannot_import(client, users, good_rows):
-    client.force_login(users["viewer"])
+    login(client, users["viewer"])
     response = client.post("/nhap-du-lieu/people/", {"file": SimpleUploadedFile("ds.xlsx", xlsx(good_rows))})
     assert response.status_code == 403
 
@@ -268,7 +270,7 @@ def test_bulk_create_sets_search_keys(users, my_tu_commune):
 def test_duplicate_warning_compares_full_birth_dates(users, my_tu_commune, code):
     from datetime import date as d
 
-    make_person(my_tu_commune, full_name="Nguyễn Văn An", birth_date=d(1960, 3, 5), birth_year=1960)
+    PersonFactory(commune=my_tu_commune, full_name="Nguyễn Văn An", birth_date=d(1960, 3, 5), birth_year=1960)
     rows = [
         ["Nguyen Van An", "05/03/1960", "Nam", "", "", "", "", code, None],   # same date: warn
         ["Nguyễn Văn An", "06/03/1960", "Nam", "", "", "", "", code, None],   # other date: a namesake
@@ -282,7 +284,7 @@ def test_a_large_file_is_checked_and_imported_by_a_job_once(client, users, good_
     settings.IMPORT_QUEUE_BYTES = 100  # every test file is "large" (the Immediate backend runs the job inside the request)
     from ansinh.core.models import ImportJob
 
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post("/nhap-du-lieu/people/", {"file": SimpleUploadedFile("ds.xlsx", xlsx(good_rows))}, follow=True)
     check = ImportJob.objects.get(commit=False)
     assert response.redirect_chain[-1][0] == f"/nhap-du-lieu/viec/{check.pk}/"
@@ -292,7 +294,7 @@ def test_a_large_file_is_checked_and_imported_by_a_job_once(client, users, good_
     assert "Đã nhập thành công 3 dòng" in response.content.decode()
     assert Person.objects.count() == 3 and ImportJob.objects.get(commit=True).result["created"] == 3
     assert client.post("/nhap-du-lieu/people/xac-nhan/", {"token": token}).status_code == 404  # the file is gone: used once
-    client.force_login(users["kesach"])
+    login(client, users["kesach"])
     assert client.get(f"/nhap-du-lieu/viec/{check.pk}/").status_code == 404  # another user's job
 
 

@@ -4,7 +4,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from ansinh.core import scope
-from ansinh.core.tests.fixtures import make_person, make_user
+from ansinh.core.tests.factories import PersonFactory, UserFactory
+from ansinh.core.tests.web import login
 
 ALL = {"labour", "vocational", "merit", "welfare", "social_evils", "inspection"}
 NAMED_DOORS = ["/doi-tuong/", "/doi-tuong/xuat-excel/", "/bao-tro/ho-so/", "/bao-tro/ho-tro/", "/bao-tro/cham-soc/", "/bao-tro/trung-tam/",
@@ -16,7 +17,7 @@ API_DOORS = ["/api/people/", "/api/welfare/cases/", "/api/welfare/supports/", "/
 
 @pytest.fixture
 def everyone(desk_users):
-    return desk_users | {"merit": make_user("ncc", "division_officer", "SLDTBXH94-NCC")}
+    return desk_users | {"merit": UserFactory(username="ncc", role="division_officer", unit_code="SLDTBXH94-NCC")}
 
 
 def test_areas_of_each_account(everyone):
@@ -28,8 +29,8 @@ def test_areas_of_each_account(everyone):
 
 @pytest.mark.parametrize("who", ["desk", "inspector", "viewer"])
 def test_desk_inspection_and_viewer_get_403_on_every_named_door(client, everyone, my_tu_commune, who):
-    make_person(my_tu_commune, full_name="Lâm Văn Sóc")
-    client.force_login(everyone[who])
+    PersonFactory(commune=my_tu_commune, full_name="Lâm Văn Sóc")
+    login(client, everyone[who])
     for url in NAMED_DOORS:
         response = client.get(url, {"period": "2024Q1"} if "ho-tro" in url else {})
         assert response.status_code == 403, url
@@ -44,8 +45,8 @@ def test_desk_inspection_and_viewer_get_403_on_every_named_door(client, everyone
 
 @pytest.mark.parametrize("who", ["desk", "inspector", "viewer"])
 def test_they_still_see_counts_and_the_menu_offers_no_named_lists(client, everyone, my_tu_commune, who):
-    make_person(my_tu_commune, full_name="Lâm Văn Sóc")
-    client.force_login(everyone[who])
+    PersonFactory(commune=my_tu_commune, full_name="Lâm Văn Sóc")
+    login(client, everyone[who])
     home = client.get("/")
     assert home.status_code == 200 and home.context["people_active"] == 1
     page = home.content.decode()
@@ -57,14 +58,14 @@ def test_they_still_see_counts_and_the_menu_offers_no_named_lists(client, everyo
 
 
 def test_division_officer_sees_its_own_area_only_and_district_officer_every_area(client, everyone, my_tu_commune):
-    make_person(my_tu_commune, full_name="Lâm Văn Sóc")
-    client.force_login(everyone["division"])  # social protection division
+    PersonFactory(commune=my_tu_commune, full_name="Lâm Văn Sóc")
+    login(client, everyone["division"])  # social protection division
     assert client.get("/bao-tro/ho-so/").status_code == 200 and client.get("/doi-tuong/").status_code == 200
     assert client.get("/nguoi-co-cong/ho-so/").status_code == 403
     assert 'href="/bao-tro/ho-so/"' in client.get("/").content.decode()
-    client.force_login(everyone["merit"])
+    login(client, everyone["merit"])
     assert client.get("/nguoi-co-cong/ho-so/").status_code == 200 and client.get("/bao-tro/ho-so/").status_code == 403
-    client.force_login(everyone["mytu"])
+    login(client, everyone["mytu"])
     for url in ("/bao-tro/ho-so/", "/nguoi-co-cong/ho-so/", "/doi-tuong/"):
         assert client.get(url).status_code == 200, url
     assert "Lâm Văn Sóc" in client.get("/doi-tuong/").content.decode()

@@ -7,12 +7,13 @@ from rest_framework.test import APIClient
 
 from ansinh.core.models import Person
 
-from .fixtures import make_person
+from .factories import PersonFactory
+from .web import login
 
 
 @pytest.fixture
 def mytu_client(client, users):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     return client
 
 
@@ -91,7 +92,7 @@ def test_import_into_other_district_is_refused(mytu_client, ke_sach_commune):
 
 
 def test_leader_reads_everything_but_cannot_edit(client, users, person_in_ke_sach, person_in_my_tu):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     assert client.get(f"/doi-tuong/{person_in_ke_sach.pk}/").status_code == 200
     assert client.get(f"/doi-tuong/{person_in_ke_sach.pk}/sua/").status_code == 403
     assert client.get("/doi-tuong/them/").status_code == 403
@@ -105,7 +106,7 @@ def test_viewer_cannot_write_through_the_api(users, person_in_my_tu):
 
 
 def test_viewer_cannot_export_personal_data(client, users, person_in_my_tu):
-    client.force_login(users["viewer"])
+    login(client, users["viewer"])
     assert client.get("/doi-tuong/xuat-excel/").status_code == 403
 
 
@@ -116,7 +117,7 @@ def test_account_without_unit_sees_nothing(client, db, person_in_my_tu):
 
     lost = User.objects.create_user("lost", password="x")
     Profile.objects.create(user=lost, role="viewer")
-    client.force_login(lost)
+    login(client, lost)
     assert client.get(f"/doi-tuong/{person_in_my_tu.pk}/").status_code == 403  # no area: counts only
     assert "Lâm Văn Sóc" not in client.get("/doi-tuong/").content.decode()
 
@@ -128,8 +129,8 @@ def test_anonymous_is_sent_to_login_and_api_refuses(client, person_in_my_tu):
 
 
 def test_division_officer_edits_across_the_province(client, users, person_in_ke_sach, person_in_my_tu):
-    client.force_login(users["division"])
+    login(client, users["division"])
     for person in (person_in_ke_sach, person_in_my_tu):
         assert client.get(f"/doi-tuong/{person.pk}/sua/").status_code == 200
-    make_person(person_in_ke_sach.commune, full_name="Kim Thị Na", sex="nu")
+    PersonFactory(commune=person_in_ke_sach.commune, full_name="Kim Thị Na", sex="nu")
     assert client.get("/doi-tuong/", {"q": "kim thi na"}).content.decode().count("Kim Thị Na") == 1

@@ -4,7 +4,8 @@ from ansinh.core import queries
 from ansinh.core.models import AdminUnit, OrgUnit
 from ansinh.core.periods import Period
 
-from .fixtures import make_person
+from .factories import PersonFactory
+from .web import login
 
 
 def test_soc_trang_before_the_reform_has_its_eleven_districts(soc_trang):
@@ -31,8 +32,8 @@ def test_reform_is_recorded_without_rewriting_history(soc_trang):
 
 def test_past_period_groups_by_units_of_that_period_and_regroups_to_today(users, my_tu_commune, ke_sach_commune):
     for _ in range(3):
-        make_person(my_tu_commune)
-    make_person(ke_sach_commune, full_name="Trần Thị Bé", sex="nu")
+        PersonFactory(commune=my_tu_commune)
+    PersonFactory(commune=ke_sach_commune, full_name="Trần Thị Bé", sex="nu")
     counts = queries.people_by_district(users["leader"], Period.parse("2024Q1"))
     by_code = {unit.code: n for unit, n in counts.items()}
     assert by_code == {"944": 3, "943": 1}
@@ -42,13 +43,13 @@ def test_past_period_groups_by_units_of_that_period_and_regroups_to_today(users,
 
 
 def test_district_officer_counts_only_own_district(users, my_tu_commune, ke_sach_commune):
-    make_person(my_tu_commune)
-    make_person(ke_sach_commune, full_name="Trần Thị Bé", sex="nu")
+    PersonFactory(commune=my_tu_commune)
+    PersonFactory(commune=ke_sach_commune, full_name="Trần Thị Bé", sex="nu")
     counts = queries.people_by_district(users["mytu"], Period.parse("2024Q1"))
     assert {u.code: n for u, n in counts.items()} == {"944": 1}
 
 
 def test_units_page_lists_versions_and_successors(client, users):
-    client.force_login(users["viewer"])
+    login(client, users["viewer"])
     page = client.get("/don-vi/").content.decode()
     assert "Huyện Mỹ Tú" in page and "Thành phố Cần Thơ" in page and "30/06/2025" in page

@@ -5,8 +5,9 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from ansinh.core.models import Person
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.factories import PersonFactory
 from ansinh.core.tests.race import race
+from ansinh.core.tests.web import login
 
 
 def form_data(client, person, **changes):
@@ -19,7 +20,7 @@ def form_data(client, person, **changes):
 
 @pytest.fixture
 def person(my_tu_commune):
-    return make_person(my_tu_commune, phone="0912345678", address="Ấp 1")
+    return PersonFactory(commune=my_tu_commune, phone="0912345678", address="Ấp 1")
 
 
 @pytest.fixture
@@ -27,8 +28,8 @@ def two_sessions(users):
     users["mytu"].first_name, users["mytu"].last_name = "An", "Trần Văn"
     users["mytu"].save()
     first, second = Client(), Client()
-    first.force_login(users["mytu"])
-    second.force_login(users["admin"])
+    login(first, users["mytu"])
+    login(second, users["admin"])
     return first, second
 
 
@@ -65,7 +66,7 @@ def test_an_update_without_a_version_is_refused_everywhere(person, users, client
     api.force_authenticate(users["mytu"])
     response = api.patch(f"/api/people/{person.pk}/", {"address": "Ấp 3"}, format="json")
     assert response.status_code == 428 and "trường «version»" in response.json()["detail"]
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     data = form_data(client, person, address="Ấp 4")
     del data["version"]
     page = client.post(f"/doi-tuong/{person.pk}/sua/", data)
@@ -79,7 +80,7 @@ def test_simultaneous_saves_from_one_version_keep_exactly_one(person, users):
     clients = []
     for index in range(3):
         client = Client()
-        client.force_login(users["mytu"])
+        login(client, users["mytu"])
         clients.append((client, form_data(client, person, address=f"Ấp {index + 5}")))
     results = race(3, lambda i: clients[i][0].post(f"/doi-tuong/{person.pk}/sua/", clients[i][1]).status_code)
     assert sorted(results) == [200, 200, 302], results

@@ -4,14 +4,15 @@ import pytest
 
 from ansinh.core.models import Person
 
-from .fixtures import make_person
+from .factories import PersonFactory
+from .web import login
 
 PAGES = ["/", "/doi-tuong/", "/doi-tuong/them/", "/don-vi/", "/lich-lam-viec/2024/", "/nhap-du-lieu/", "/linh-vuc/welfare/"]
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_pages_render_in_vietnamese(client, users, url):
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     response = client.get(url)
     assert response.status_code == 200
     page = response.content.decode()
@@ -19,18 +20,18 @@ def test_pages_render_in_vietnamese(client, users, url):
 
 
 def test_home_counts_are_from_the_registry(client, users, my_tu_commune, ke_sach_commune):
-    make_person(my_tu_commune)
-    make_person(ke_sach_commune, full_name="Võ Thị Hai", sex="nu")
-    client.force_login(users["mytu"])
+    PersonFactory(commune=my_tu_commune)
+    PersonFactory(commune=ke_sach_commune, full_name="Võ Thị Hai", sex="nu")
+    login(client, users["mytu"])
     assert client.get("/").context["people_active"] == 1
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     assert client.get("/").context["people_active"] == 2
 
 
 def test_search_with_or_without_diacritics_by_id_and_commune(client, users, my_tu_commune, ke_sach_commune):
-    a = make_person(my_tu_commune, full_name="Nguyễn Văn A", personal_id="094060001234")
-    make_person(ke_sach_commune, full_name="Nguyễn Văn Bé")
-    client.force_login(users["leader"])
+    a = PersonFactory(commune=my_tu_commune, full_name="Nguyễn Văn A", personal_id="094060001234")
+    PersonFactory(commune=ke_sach_commune, full_name="Nguyễn Văn Bé")
+    login(client, users["leader"])
     for query in ("Nguyen Van A", "nguyễn văn a", "van a", "NGUYEN VAN A"):
         people = list(client.get("/doi-tuong/", {"q": query}).context["page"])
         assert people == [a], query
@@ -41,15 +42,15 @@ def test_search_with_or_without_diacritics_by_id_and_commune(client, users, my_t
 
 def test_lists_are_paginated(client, users, my_tu_commune):
     for i in range(55):
-        make_person(my_tu_commune, full_name=f"Trần Văn Số {i:02d}")
-    client.force_login(users["mytu"])
+        PersonFactory(commune=my_tu_commune, full_name=f"Trần Văn Số {i:02d}")
+    login(client, users["mytu"])
     first = client.get("/doi-tuong/").context["page"]
     assert len(first) == 50 and first.paginator.num_pages == 2
     assert len(client.get("/doi-tuong/", {"page": 2}).context["page"]) == 5
 
 
 def test_create_form_reshows_errors_in_vietnamese(client, users, my_tu_commune):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post("/doi-tuong/them/", {
         "full_name": "123", "birth_date": "2090-01-01", "sex": "nam", "ethnicity": "01",
         "personal_id": "0940", "phone": "12", "commune": my_tu_commune.pk,
@@ -64,8 +65,8 @@ def test_create_form_reshows_errors_in_vietnamese(client, users, my_tu_commune):
 
 
 def test_create_refuses_same_id(client, users, my_tu_commune):
-    make_person(my_tu_commune, personal_id="094060001234")
-    client.force_login(users["mytu"])
+    PersonFactory(commune=my_tu_commune, personal_id="094060001234")
+    login(client, users["mytu"])
     response = client.post("/doi-tuong/them/", {
         "full_name": "Người Khác", "birth_year": 1960, "sex": "nam", "ethnicity": "01",
         "personal_id": "094060001234", "commune": my_tu_commune.pk,
@@ -75,8 +76,8 @@ def test_create_refuses_same_id(client, users, my_tu_commune):
 
 
 def test_create_warns_on_possible_duplicate_and_accepts_confirmation(client, users, my_tu_commune):
-    existing = make_person(my_tu_commune, full_name="Nguyễn Văn An", birth_year=1960)
-    client.force_login(users["mytu"])
+    existing = PersonFactory(commune=my_tu_commune, full_name="Nguyễn Văn An", birth_year=1960)
+    login(client, users["mytu"])
     data = {"full_name": "Nguyen Van An", "birth_date": "1960-05-01", "sex": "nam", "ethnicity": "01", "commune": my_tu_commune.pk}
     response = client.post("/doi-tuong/them/", data)
     assert response.status_code == 200
@@ -87,17 +88,17 @@ def test_create_warns_on_possible_duplicate_and_accepts_confirmation(client, use
 
 
 def test_year_only_birth_for_the_elderly(client, users, my_tu_commune):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     client.post("/doi-tuong/them/", {"full_name": "Lý Thị Bảy", "birth_year": 1930, "sex": "nu", "ethnicity": "04", "commune": my_tu_commune.pk})
     person = Person.objects.get()
     assert (person.birth_date, person.birth_year, person.birth_display) == (None, 1930, "1930")
 
 
 def test_admin_adds_a_make_up_working_day_and_others_cannot(client, users):
-    client.force_login(users["division"])
+    login(client, users["division"])
     data = {"date": "2024-11-16", "kind": "working_day", "reason": "Làm bù", "citation": ""}
     assert client.post("/lich-lam-viec/", data).status_code == 403
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     assert client.post("/lich-lam-viec/", data | {"date": "2024-11-15"}).context["form"].errors["date"] == [
         "Ngày làm việc bù phải là thứ Bảy hoặc Chủ nhật."]
     assert client.post("/lich-lam-viec/", data).status_code == 302
@@ -109,12 +110,12 @@ def test_admin_adds_a_make_up_working_day_and_others_cannot(client, users):
 
 
 def test_404_page_is_vietnamese(client, users):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     assert "Không tìm thấy" in client.get("/doi-tuong/999999/").content.decode()
 
 
 def test_unknown_area_is_404(client, users):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     assert client.get("/linh-vuc/khong-co/").status_code == 404
 
 
@@ -122,9 +123,9 @@ def test_broad_search_is_capped_with_a_hint(client, users, my_tu_commune, monkey
     from ansinh.core import queries
 
     monkeypatch.setattr(queries, "SEARCH_LIMIT", 3)
-    people = [make_person(my_tu_commune, full_name=f"Nguyễn Văn {name}") for name in ("An", "Bình", "Chi", "Dũng", "Em")]
-    make_person(my_tu_commune, full_name="Nguyễn Nguyễn")  # two keys start with "nguyen": still one row
-    client.force_login(users["mytu"])
+    people = [PersonFactory(commune=my_tu_commune, full_name=f"Nguyễn Văn {name}") for name in ("An", "Bình", "Chi", "Dũng", "Em")]
+    PersonFactory(commune=my_tu_commune, full_name="Nguyễn Nguyễn")  # two keys start with "nguyen": still one row
+    login(client, users["mytu"])
     response = client.get("/doi-tuong/", {"q": "nguyen"})
     assert response.context["truncated"] is True and len(response.context["page"]) == 3
     assert "Có hơn 3 người khớp" in response.content.decode()
@@ -141,7 +142,7 @@ def test_id_first_paginator_keeps_order_and_relations(users, my_tu_commune, djan
     from ansinh.core.pagination import IdFirstPaginator
 
     for name in ("Trần Văn Cường", "Lê Thị An", "Phạm Văn Bình"):
-        make_person(my_tu_commune, full_name=name)
+        PersonFactory(commune=my_tu_commune, full_name=name)
     people, _ = queries.filtered_people(users["mytu"])
     page = IdFirstPaginator(people, 2).get_page(1)
     assert [p.full_name for p in page] == ["Lê Thị An", "Phạm Văn Bình"]
@@ -155,8 +156,8 @@ def test_pager_counts_up_to_a_limit(client, users, my_tu_commune, monkeypatch):
 
     monkeypatch.setattr(IdFirstPaginator, "count_limit", 4)
     for i in range(6):
-        make_person(my_tu_commune, full_name=f"Trần Văn Số {i}")
-    client.force_login(users["mytu"])
+        PersonFactory(commune=my_tu_commune, full_name=f"Trần Văn Số {i}")
+    login(client, users["mytu"])
     response = client.get("/doi-tuong/", {"q": ""})
     page = response.context["page"]
     assert page.paginator.capped and page.paginator.count == 4
@@ -164,7 +165,7 @@ def test_pager_counts_up_to_a_limit(client, users, my_tu_commune, monkeypatch):
 
 
 def test_area_pages_list_what_each_area_offers(client, users):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     welfare = client.get("/linh-vuc/welfare/").content.decode()
     assert "Hồ sơ trợ cấp xã hội hằng tháng" in welfare and 'href="/bao-tro/chi-tra/"' in welfare
     merit = client.get("/linh-vuc/merit/").content.decode()

@@ -7,6 +7,7 @@ from django.contrib.messages import get_messages
 from django.test import Client
 
 from ansinh.core.tests.race import race
+from ansinh.core.tests.web import login
 from ansinh.desk.models import Dossier, Step
 from ansinh.core.concurrency import version_of
 
@@ -22,7 +23,7 @@ def test_three_simultaneous_decisions_leave_exactly_one(desk):
     clients = []
     for _ in range(3):
         client = Client()
-        client.force_login(desk["labour"])
+        login(client, desk["labour"])
         clients.append(client)
 
     def decide(i):
@@ -45,7 +46,7 @@ def test_three_simultaneous_decisions_leave_exactly_one(desk):
 
 def test_an_action_from_a_stale_dossier_page_is_refused(desk, client):
     dossier = routed(desk, moment(2024, 3, 4, 9))
-    client.force_login(desk["labour"])
+    login(client, desk["labour"])
     version = client.get(f"/mot-cua/ho-so/{dossier.pk}/").context["version"]
     desk["leader"].first_name, desk["leader"].last_name = "Hoa", "Nguyễn Thị"
     desk["leader"].save()

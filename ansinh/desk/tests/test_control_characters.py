@@ -8,12 +8,12 @@ from docx import Document
 from openpyxl import load_workbook
 
 from ansinh.core.models import OrgUnit, Person
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.web import login
 from ansinh.desk import services
 from ansinh.desk.models import Dossier
 
 from .conftest import moment, new_dossier
-from .test_views import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +21,9 @@ STORED = "Nguyễn\x01 Văn\x0b Ấn\x7f\x9f"
 
 
 def test_people_excel_export_of_the_district_opens(client, users, my_tu_commune):
-    person = make_person(my_tu_commune, full_name="Nguyễn Văn Ấn")
+    person = PersonFactory(commune=my_tu_commune, full_name="Nguyễn Văn Ấn")
     Person.objects.filter(pk=person.pk).update(full_name=STORED, address="=cmd|\x02' /C calc'!A0")
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.get("/doi-tuong/xuat-excel/")
     assert response.status_code == 200
     rows = list(load_workbook(io.BytesIO(response.content)).active.values)
@@ -34,7 +34,7 @@ def test_dossier_book_and_forms_open(client, desk):
     dossier = services.receive(desk["desk"], new_dossier(), "complete", at=moment(2024, 4, 19, 9))
     services.route(desk["desk"], dossier, OrgUnit.objects.get(code="SLDTBXH94-VLATLD"), at=moment(2024, 4, 19, 10))
     Dossier.objects.filter(pk=dossier.pk).update(applicant_name=STORED, applicant_address="Ấp\x02 2")
-    log_in(client, "motcua")
+    login(client, "motcua")
     book = client.get("/mot-cua/so-theo-doi/?period=2024Q2&xuat=docx")
     assert book.status_code == 200
     text = "\n".join(p.text for t in Document(io.BytesIO(book.content)).tables for r in t.rows for c in r.cells for p in c.paragraphs)

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from ansinh.core.models import AccessLog
-from ansinh.core.tests.fixtures import PASSWORD
+from ansinh.core.tests.web import login
 from ansinh.desk import services
 from ansinh.desk.models import Denouncer, Petition, PetitionLimit
 
@@ -56,7 +56,7 @@ def test_closing_a_petition(desk):
 @pytest.mark.parametrize("who, sees", [("inspector", True), ("leader", False), ("admin", False), ("viewer", False), ("labour", False)])
 def test_only_the_inspection_role_sees_a_denouncer_and_each_view_is_logged(client, desk, who, sees):
     created = services.register_petition(desk["inspector"], petition(), {"full_name": "Nguyễn Thị Bảo Mật"})
-    client.login(username=desk[who].username, password=PASSWORD)
+    login(client, desk[who].username)
     for _ in range(2):
         page = client.get(f"/thanh-tra/don-thu/{created.pk}/").content.decode()
         assert ("Nguyễn Thị Bảo Mật" in page) is sees
@@ -67,7 +67,7 @@ def test_only_the_inspection_role_sees_a_denouncer_and_each_view_is_logged(clien
 
 
 def test_petition_form_and_reception_log_pages(client, desk):
-    client.login(username="thanhtra", password=PASSWORD)
+    login(client, "thanhtra")
     response = client.post("/thanh-tra/don-thu/", {"kind": "to_cao", "field": "labour", "source": "direct", "received_on": "2024-03-01", "summary": "Nội dung"})
     assert "phải ghi họ tên người tố cáo" in response.content.decode() and not Petition.objects.exists()
     response = client.post("/thanh-tra/tiep-cong-dan/", {"received_on": "2024-03-05", "citizen_name": "Danh Văn Út", "headcount": 2, "field": "labour",
@@ -76,5 +76,5 @@ def test_petition_form_and_reception_log_pages(client, desk):
     page = client.get("/thanh-tra/tiep-cong-dan/?period=2024Q1").content.decode()
     assert '<span id="citizens">2</span>' in page and "Danh Văn Út" in page
     client.logout()
-    client.login(username="vieclam", password=PASSWORD)
+    login(client, "vieclam")
     assert client.post("/thanh-tra/tiep-cong-dan/", {"received_on": "2024-03-05"}).status_code == 403

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 
 from ansinh.core.imports import run_import
 from ansinh.core.models import OrgUnit
-from ansinh.core.tests.fixtures import PASSWORD, spreadsheet
+from ansinh.core.tests.fixtures import spreadsheet
+from ansinh.core.tests.web import login
 from ansinh.desk import services
 from ansinh.desk.models import Dossier, LookupAttempt, Procedure
 from ansinh.core.concurrency import version_of
@@ -25,12 +26,8 @@ def docx_text(content):
     return document, "\n".join([p.text for p in document.paragraphs] + cells)
 
 
-def log_in(client, username):
-    assert client.login(username=username, password=PASSWORD)
-
-
 def test_counter_form_receives_and_opens_the_slip_to_print(client, desk):
-    log_in(client, "motcua")
+    login(client, "motcua")
     procedure = Procedure.objects.get(code="LD-GPLD-CAPLAI")
     page = client.get("/mot-cua/tiep-nhan/").content.decode()
     assert "autofocus" in page and 'accesskey="s"' in page
@@ -46,7 +43,7 @@ def test_counter_form_receives_and_opens_the_slip_to_print(client, desk):
 
 
 def test_counter_form_reshows_with_the_missing_documents(client, desk):
-    log_in(client, "motcua")
+    login(client, "motcua")
     procedure = Procedure.objects.get(code="LD-GPLD-CAPLAI")
     response = client.post("/mot-cua/tiep-nhan/", {"procedure": procedure.pk, "channel": "direct", "applicant_name": "Công ty A",
                                                    "outcome": "complete", "documents": procedure.document_list[:1]})
@@ -57,7 +54,7 @@ def test_counter_form_reshows_with_the_missing_documents(client, desk):
 
 
 def test_viewer_cannot_receive(client, desk):
-    log_in(client, "xem")
+    login(client, "xem")
     assert client.get("/mot-cua/tiep-nhan/").status_code == 403
 
 
@@ -76,7 +73,7 @@ def _processed(desk):
 ])
 def test_forms_as_word_documents(client, desk, kind, title, width):
     dossier = _processed(desk)
-    log_in(client, "motcua")
+    login(client, "motcua")
     response = client.get(f"/mot-cua/ho-so/{dossier.pk}/phieu/{kind}/")
     document, text = docx_text(response.content)
     assert title in text and dossier.code in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
@@ -93,7 +90,7 @@ def test_forms_as_word_documents(client, desk, kind, title, width):
 def test_supplement_and_refusal_forms(client, desk):
     incomplete = services.receive(desk["desk"], new_dossier(ticked=[]), "incomplete", at=moment(2024, 3, 4))
     refused = services.receive(desk["desk"], new_dossier(refusal_reason="Không thuộc thẩm quyền"), "refused", at=moment(2024, 3, 4))
-    log_in(client, "motcua")
+    login(client, "motcua")
     _, text = docx_text(client.get(f"/mot-cua/ho-so/{incomplete.pk}/phieu/yeu-cau-bo-sung/").content)
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text and all(item in text for item in incomplete.procedure.document_list)
     _, text = docx_text(client.get(f"/mot-cua/ho-so/{refused.pk}/phieu/tu-choi/").content)
@@ -103,7 +100,7 @@ def test_supplement_and_refusal_forms(client, desk):
 
 def test_dossier_page_timeline_and_actions(client, desk):
     dossier = _processed(desk)
-    log_in(client, "motcua")
+    login(client, "motcua")
     page = client.get(f"/mot-cua/ho-so/{dossier.pk}/").content.decode()
     for text in ("Tiếp nhận, hẹn trả", "Chuyển đơn vị xử lý", "Xin lỗi, hẹn lại ngày trả", "Có kết quả giải quyết", "trước hạn"):
         assert text in page
@@ -118,16 +115,16 @@ def test_inbox_shows_days_left_and_alerts(client, desk):
     dossier = services.receive(desk["desk"], new_dossier(), "complete")
     services.route(desk["desk"], dossier, OrgUnit.objects.get(code="SLDTBXH94-VLATLD"))
     Dossier.objects.filter(pk=dossier.pk).update(due_date=today)
-    log_in(client, "vieclam")
+    login(client, "vieclam")
     page = client.get("/mot-cua/cho-xu-ly/").content.decode()
     assert dossier.code in page and "Hết hạn hôm nay" in page and "Đến hạn trong 2 ngày làm việc: 1" in page
-    log_in(client, "btxh")
+    login(client, "btxh")
     assert dossier.code not in client.get("/mot-cua/cho-xu-ly/").content.decode()
 
 
 def test_stats_page_and_tracking_book(client, desk):
     _processed(desk)
-    log_in(client, "lanhdao")
+    login(client, "lanhdao")
     page = client.get("/mot-cua/thong-ke/?period=2024Q2").content.decode()
     assert '<div class="fs-4" id="received">1</div>' in page and '<b id="early">1</b>' in page
     workbook = load_workbook(io.BytesIO(client.get("/mot-cua/so-theo-doi/?period=2024Q2&xuat=xlsx").content))
@@ -183,10 +180,10 @@ def test_the_desk_inbox_holds_what_to_route_and_what_to_hand_back(client, desk):
     decided = services.receive(desk["desk"], new_dossier(), "complete")
     services.route(desk["desk"], decided, OrgUnit.objects.get(code="SLDTBXH94-VLATLD"))
     services.decide(desk["labour"], decided, "approved", "GPLĐ số 3")
-    log_in(client, "motcua")
+    login(client, "motcua")
     page = client.get("/mot-cua/cho-xu-ly/").content.decode()
     assert waiting.code in page and decided.code in page and "Có kết quả, chờ trả: 1" in page
-    log_in(client, "vieclam")
+    login(client, "vieclam")
     page = client.get("/mot-cua/cho-xu-ly/").content.decode()
     assert waiting.code not in page and decided.code not in page
 
@@ -197,13 +194,13 @@ def test_api_has_the_pages_scope_and_never_a_denouncer(client, desk):
     dossier = _processed(desk)
     services.register_petition(desk["inspector"], Petition(kind="to_cao", field="labour", source="post", received_on=date(2024, 2, 19), summary="Tố cáo"),
                                {"full_name": "Nguyễn Thị Bảo Mật"})
-    log_in(client, "thanhtra")
+    login(client, "thanhtra")
     petitions = client.get("/api/desk/petitions/").json()
     assert petitions["count"] == 1 and "Bảo Mật" not in str(petitions)
-    log_in(client, "mytu")
+    login(client, "mytu")
     assert client.get("/api/desk/dossiers/").json()["count"] == 0
     assert client.get(f"/api/desk/dossiers/{dossier.pk}/").status_code == 404
-    log_in(client, "lanhdao")
+    login(client, "lanhdao")
     assert client.get(f"/api/desk/dossiers/{dossier.pk}/").json()["due_date"] == "2024-05-04"
     totals = client.get("/api/desk/timeliness/?period=2024Q2").json()["totals"]
     assert (totals["received"], totals["early"]) == (1, 1)
@@ -211,7 +208,7 @@ def test_api_has_the_pages_scope_and_never_a_denouncer(client, desk):
 
 
 def test_a_wrong_period_is_said_and_the_current_quarter_shown(client, desk):
-    log_in(client, "lanhdao")
+    login(client, "lanhdao")
     page = client.get("/mot-cua/thong-ke/?period=quy2").content.decode()
     assert "Kỳ báo cáo “quy2” không hợp lệ" in page and "Tình hình giải quyết hồ sơ – quý" in page
 
@@ -225,7 +222,7 @@ def test_inbox_counts_each_alert_once(desk):
     made = [services.receive(desk["desk"], new_dossier(), "complete") for _ in range(5)]
     S = Dossier.Status
     for dossier, status, due in zip(made, [S.ACCEPTED, S.PROCESSING, S.DEFICIENT, S.DECIDED, S.RETURNED],
-                                    [today - timedelta(days=1), today, today + timedelta(days=30), today, today]):
+                                    [today - timedelta(days=1), today, today + timedelta(days=30), today, today], strict=True):
         Dossier.objects.filter(pk=dossier.pk).update(status=status, due_date=due)
     counts = queries.inbox_counts(Dossier.objects.all(), today, today + timedelta(days=2))
     assert counts == {"open": 3, "overdue": 1, "due_soon": 1, "deficient": 1, "to_return": 1}

@@ -2,10 +2,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from ansinh.core.models import AdminUnit, OrgUnit
+from ansinh.core.models import AdminUnit
 from ansinh.core.periods import Period
 from ansinh.indicators import queries, services
-from ansinh.indicators.models import DataValue, Indicator, Target
+from ansinh.indicators.models import Indicator, Target
+
+from .factories import DataValueFactory
 
 
 @pytest.fixture
@@ -19,8 +21,7 @@ def district(code):
 
 
 def put(indicator, unit, period, value, category=""):
-    reporter = OrgUnit.objects.filter(territory=unit).first() or OrgUnit.objects.get(code="SLDTBXH94")
-    DataValue.objects.create(indicator=indicator, unit=unit, period=period, category=category, value=D(value), org_unit=reporter)
+    DataValueFactory(indicator=indicator, unit=unit, period=period, category=category, value=D(value))
 
 
 def test_sum_rolls_up_months_and_districts(catalogue, province):

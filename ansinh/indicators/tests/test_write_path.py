@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from ansinh.core.imports import run_import
 from ansinh.core.models import OrgUnit
 from ansinh.core.tests.fixtures import spreadsheet
+from ansinh.core.tests.web import login
 from ansinh.indicators import demo, services
 from ansinh.indicators.models import DataSet, DataValue, Indicator, Submission
 
@@ -79,7 +80,7 @@ def test_registry_sourced_indicators_refuse_typed_values_at_every_door(client, u
     result = run_import("data_values", spreadsheet(HEADERS, [["BTXH_TCXH", "944", "2024-03", "", 12345]]), "a.xlsx",
                         users["mytu"], commit=True)
     assert "sổ quản lý" in {(p.row, p.column): p.message for p in result.errors}[(2, "Mã chỉ tiêu")]
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     client.post("/so-lieu/nhap/", {"data_set": "HUYEN_THANG", "period": "2024-03", f"v_{registry.pk}_": "12345"})
     assert not DataValue.objects.filter(indicator=registry).exists()
 
@@ -87,7 +88,7 @@ def test_registry_sourced_indicators_refuse_typed_values_at_every_door(client, u
 def test_entry_page_writes_only_the_fields_it_was_sent(client, users, sets):
     services.save_values(users["mytu"], sets["monthly"], sets["my_tu"], "2024-05",
                          {(sets["jobs"], ""): D(10), (sets["abroad"], ""): D(7)})
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post("/so-lieu/nhap/", {"data_set": "HUYEN_THANG", "period": "2024-05", f"v_{sets['jobs'].pk}_": "12"})
     assert response.status_code == 302
     values = dict(DataValue.objects.filter(period="2024-05").values_list("indicator__code", "value"))
@@ -95,7 +96,7 @@ def test_entry_page_writes_only_the_fields_it_was_sent(client, users, sets):
 
 
 def test_entry_page_saves_into_the_data_set_named_or_nowhere(client, users, sets):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     field = {f"v_{sets['jobs'].pk}_": "12"}
     # No data set or period named: before, the first data set and the latest period were used.
     assert client.post("/so-lieu/nhap/", field).status_code == 403
@@ -117,7 +118,7 @@ def test_api_refuses_a_data_set_the_unit_does_not_report(users, sets):
 def test_a_stale_data_entry_form_or_api_call_is_refused(client, users, sets):
     users["mytu"].first_name, users["mytu"].last_name = "Bình", "Lê Thị"
     users["mytu"].save()
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     url = "/so-lieu/nhap/?data_set=HUYEN_THANG&period=2024-05"
     version = client.get(url).context["version"]
     api = api_as(users["mytu"])
@@ -146,7 +147,7 @@ def test_simultaneous_approvals_of_a_submission_leave_exactly_one(users, sets):
     clients = []
     for _ in range(3):
         client = Client()
-        client.force_login(users["leader"])
+        login(client, users["leader"])
         clients.append(client)
     race(3, lambda i: clients[i].post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "approve"}))
     approvals = submission.history.filter(history_change_reason="Duyệt báo cáo").count()

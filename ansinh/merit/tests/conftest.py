@@ -1,6 +1,6 @@
 import pytest
 
-from ansinh.core.tests.fixtures import make_user
+from ansinh.core.tests.factories import UserFactory
 from ansinh.merit.tables import load_reference_data
 
 
@@ -13,4 +13,4 @@ def merit(soc_trang):
 @pytest.fixture
 def ncc(users):
     """The merit division's officer (the main user of the registry)."""
-    return make_user("ncc", "division_officer", "SLDTBXH94-NCC")
+    return UserFactory(username="ncc", role="division_officer", unit_code="SLDTBXH94-NCC")

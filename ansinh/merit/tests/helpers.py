@@ -1,21 +1,22 @@
 from datetime import date
 
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.factories import PersonFactory
 from ansinh.merit import rules
-from ansinh.merit.models import Assessment, MeritCategory, MeritRecord
+from ansinh.merit.models import MeritRecord
 from ansinh.welfare import payroll as shared
 from ansinh.welfare.models import PayrollCycle
+
+from .factories import AssessmentFactory, MeritRecordFactory
 
 
 def paying_record(commune, code="CDHH", rate=85, start=date(2021, 7, 1), caregiver=None, **person):
     """A record paid monthly from `start`, assessed at `rate` from then."""
     values = {"full_name": "Trần Văn Bảy", "birth_date": date(1950, 3, 5), "birth_year": 1950} | person
-    record = MeritRecord.objects.create(person=make_person(commune, **values), category=MeritCategory.objects.get(code=code),
-                                        commune=commune, status=MeritRecord.Status.PAYING if start else MeritRecord.Status.PENDING,
-                                        start_month=start, caregiver_from=caregiver)
+    record = MeritRecordFactory(commune=commune, code=code, person=PersonFactory(commune=commune, **values),
+                                status=MeritRecord.Status.PAYING if start else MeritRecord.Status.PENDING,
+                                start_month=start, caregiver_from=caregiver)
     if rate is not None:
-        day = start or date(2020, 1, 1)
-        Assessment.objects.create(record=record, date=day, effective_from=day, rate=rate, council="Hội đồng GĐYK tỉnh")
+        AssessmentFactory(record=record, date=start or date(2020, 1, 1), rate=rate)
     return record
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from docx import Document
 from openpyxl import load_workbook
 
-from ansinh.core.tests.fixtures import PASSWORD
+from ansinh.core.tests.web import login
 from ansinh.merit import documents, recalc, services
 from ansinh.merit.models import Assessment, Decision, MeritCategory, RecalcBatch, RecoverySchedule
 
@@ -69,7 +69,7 @@ def test_batch_preview_approve_and_files(users, ncc, lowered, settings, tmp_path
 
 def test_batch_pages_preview_approve_and_scope(client, users, ncc, lowered, settings, tmp_path):
     settings.DATA_DIR = tmp_path
-    client.login(username="ncc", password=PASSWORD)
+    login(client, "ncc")
     response = client.post("/nguoi-co-cong/tinh-lai/", {"category": MeritCategory.objects.get(code="CDHH").pk, "until": "2023-08",
                                                        "basis": "Kết luận số 153/KL-TTr"})
     batch = RecalcBatch.objects.get()
@@ -78,16 +78,16 @@ def test_batch_pages_preview_approve_and_scope(client, users, ncc, lowered, sett
     assert "17.926.000 đồng" in page and "Thạch Thị B" in page and "Duyệt và ra" not in page
     assert "05/2023 – 06/2023 · NĐ 75/2021 · hưởng 2.062.000, đã trả 4.518.000/tháng" in page
     assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "approve"}).status_code == 403
-    client.login(username="mytu", password=PASSWORD)
+    login(client, "mytu")
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
     assert "Lâm Văn A" in page and "Thạch Thị B" not in page  # Kế Sách is outside Mỹ Tú
-    client.login(username="lanhdao", password=PASSWORD)
+    login(client, "lanhdao")
     client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "approve", "signed_on": "2023-09-25"})
     assert Decision.objects.filter(batch=batch).count() == 3
-    client.login(username="ncc", password=PASSWORD)
+    login(client, "ncc")
     client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "files"})  # inline in tests
     assert client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tep/tong-hop.xlsx").status_code == 200
-    client.login(username="mytu", password=PASSWORD)
+    login(client, "mytu")
     assert client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tep/tong-hop.xlsx").status_code == 403
 
 

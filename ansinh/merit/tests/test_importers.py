@@ -4,7 +4,8 @@ from datetime import date
 import pytest
 
 from ansinh.core.imports import run_import
-from ansinh.core.tests.fixtures import make_person, spreadsheet
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.fixtures import spreadsheet
 from ansinh.merit.models import AllowanceBand, Assessment, DecreeVersion, MeritRecord
 from ansinh.merit.importers import AssessmentImporter, RecordImporter, TablesImporter
 
@@ -63,8 +64,8 @@ def test_a_table_dated_in_the_past_marks_paying_records(users, my_tu_commune):
 
 
 def test_record_import_all_or_nothing(ncc, my_tu_commune, ke_sach_commune):
-    make_person(my_tu_commune, full_name="Lâm Văn Sáu", birth_date=date(1950, 1, 2), birth_year=1950, personal_id="094050001111")
-    make_person(ke_sach_commune, full_name="Kim Văn Bảy", birth_date=date(1951, 1, 2), birth_year=1951, personal_id="094051002222")
+    PersonFactory(commune=my_tu_commune, full_name="Lâm Văn Sáu", birth_date=date(1950, 1, 2), birth_year=1950, personal_id="094050001111")
+    PersonFactory(commune=ke_sach_commune, full_name="Kim Văn Bảy", birth_date=date(1951, 1, 2), birth_year=1951, personal_id="094051002222")
     headers = [c.header for c in RecordImporter.columns]
     good = ["094050001111", "CDHH", "CĐHH-1", "07/2021", ""]
     result = run_import("merit_records", spreadsheet(headers, [good, ["094050001111", "XYZ", "", "", ""], ["094050001111", "CDHH", "", "13/2021", ""]]),

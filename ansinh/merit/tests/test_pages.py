@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ansinh.core.models import AccessLog
-from ansinh.core.tests.fixtures import PASSWORD
+from ansinh.core.tests.web import login
 from ansinh.merit import services
 from ansinh.merit.models import Campaign, Decision
 from ansinh.core.concurrency import version_of
@@ -20,11 +20,6 @@ pytestmark = pytest.mark.usefixtures("merit")
 def two(my_tu_commune, ke_sach_commune):
     return (paying_record(my_tu_commune, "CDHH", 85, full_name="Lâm Văn Mỹ Tú"),
             paying_record(ke_sach_commune, "TB_A", 61, full_name="Kim Văn Kế Sách"))
-
-
-def login(client, name):
-    assert client.login(username=name, password=PASSWORD)
-    return client
 
 
 @pytest.mark.parametrize("url", ["/nguoi-co-cong/ho-so/", "/nguoi-co-cong/quyet-dinh/", "/nguoi-co-cong/tinh-lai/", "/nguoi-co-cong/thu-hoi/",
@@ -202,9 +197,9 @@ def test_report_trace_links_to_the_decisions_behind_a_figure(client, users, ncc,
 
 
 def test_relation_form_is_shown_again_with_the_reason(client, ncc, two, my_tu_commune):
-    from ansinh.core.tests.fixtures import make_person
+    from ansinh.core.tests.factories import PersonFactory
 
-    carer = make_person(my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
+    carer = PersonFactory(commune=my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
     response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"version": version_of(two[0]),
         "action": "relation", "personal_id_or_pk": str(carer.pk), "kind": "caregiver"})
     assert response.status_code == 400 and "Ghi ngày bắt đầu phục vụ" in response.content.decode()

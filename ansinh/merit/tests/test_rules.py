@@ -14,9 +14,10 @@ from .tabledata import shipped_rules, shipped_tables
 TABLES = shipped_tables()
 RULES = shipped_rules()
 M = lambda y, m: date(y, m, 1)  # noqa: E731
+JULY_2021 = M(2021, 7)
 
 
-def facts(code, rate=None, severe=False, caregiver=None, start=M(2021, 7), end=None, birth=None, parent=None, results=None):
+def facts(code, rate=None, severe=False, caregiver=None, start=JULY_2021, end=None, birth=None, parent=None, results=None):
     assessments = results or ((A(M(2021, 7), rate, severe),) if rate is not None else ())
     return RecordFacts(RULES[code], start, end, assessments, caregiver, None, birth,
                        (A(M(2021, 7), parent),) if parent is not None else ())

@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from ansinh.core.imports import run_import
-from ansinh.core.tests.fixtures import PASSWORD, spreadsheet
+from ansinh.core.tests.fixtures import spreadsheet
+from ansinh.core.tests.web import login
 from ansinh.merit import recalc, services
 from ansinh.merit.forms import RecordForm
 from ansinh.merit.models import Campaign, MeritCategory, MeritRecord
@@ -24,9 +25,9 @@ def martyrs(my_tu_commune, ke_sach_commune):
 
 
 def _record_form(user, commune, **typed):
-    from ansinh.core.tests.fixtures import make_person
+    from ansinh.core.tests.factories import PersonFactory
 
-    person = make_person(commune, full_name="Lâm Thị Thờ", sex="nu", birth_year=1950)
+    person = PersonFactory(commune=commune, full_name="Lâm Thị Thờ", sex="nu", birth_year=1950)
     data = {"personal_id_or_pk": str(person.pk), "category": MeritCategory.objects.get(code="THOCUNG").pk, "commune": commune.pk} | typed
     return RecordForm(data, user=user)
 
@@ -44,9 +45,9 @@ def test_martyr_link_field_answers_alike_for_missing_and_out_of_scope(users, mar
 
 
 def test_register_service_refuses_a_link_to_another_district_martyr(users, martyrs, my_tu_commune):
-    from ansinh.core.tests.fixtures import make_person
+    from ansinh.core.tests.factories import PersonFactory
 
-    record = MeritRecord(person=make_person(my_tu_commune, full_name="Lâm Thị Thờ", sex="nu", birth_year=1950),
+    record = MeritRecord(person=PersonFactory(commune=my_tu_commune, full_name="Lâm Thị Thờ", sex="nu", birth_year=1950),
                          category=MeritCategory.objects.get(code="THOCUNG"), commune=my_tu_commune, martyr=martyrs["other"])
     with pytest.raises(services.Invalid) as refused:
         services.register_record(users["mytu"], record)
@@ -79,13 +80,13 @@ def test_district_officer_builds_only_the_district_part_of_a_campaign(client, us
 def test_batch_pages_show_only_the_viewer_territory(client, users, ncc, lowered):  # noqa: F811
     batch = recalc.compute_batch(recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), date(2023, 8, 1), "", "KL 153"))
     assert batch.people == 3 and batch.total_recovery == 17_926_000
-    client.login(username="mytu", password=PASSWORD)
+    login(client, "mytu")
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
     assert "Thạch Thị B" not in page and "Kế Sách" not in page and "17.926.000" not in page
     assert "13.734.000 đồng" in page  # 17.926.000 less Kế Sách's 4.192.000
     listing = client.get("/nguoi-co-cong/tinh-lai/").content.decode()
     assert "17.926.000" not in listing and "13.734.000" in listing
-    client.login(username="ncc", password=PASSWORD)
+    login(client, "ncc")
     assert "17.926.000 đồng" in client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
 
 
@@ -93,15 +94,15 @@ def test_district_officer_cannot_start_or_recompute_a_province_batch(client, use
     with pytest.raises(PermissionDenied):
         recalc.start_batch(users["mytu"], MeritCategory.objects.get(code="CDHH"), date(2023, 8, 1), "", "KL 153")
     batch = recalc.compute_batch(recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), date(2023, 8, 1), "", "KL 153"))
-    client.login(username="mytu", password=PASSWORD)
+    login(client, "mytu")
     assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "recompute"}).status_code == 403
 
 
 def test_relation_service_refuses_a_person_of_another_district(users, my_tu_commune, ke_sach_commune):
-    from ansinh.core.tests.fixtures import make_person
+    from ansinh.core.tests.factories import PersonFactory
 
     record = paying_record(my_tu_commune, "TB_A", 61, full_name="Lâm Văn Mỹ Tú")
-    stranger = make_person(ke_sach_commune, full_name="Kim Thị Khác", sex="nu", birth_year=1960)
+    stranger = PersonFactory(commune=ke_sach_commune, full_name="Kim Thị Khác", sex="nu", birth_year=1960)
     with pytest.raises(services.Invalid) as refused:
         services.add_relation(users["mytu"], record, stranger, "caregiver", date(2024, 1, 1))
     assert refused.value.problems == [("personal_id_or_pk", NEUTRAL)] and not record.relations.exists()

@@ -209,11 +209,11 @@ def test_one_draft_of_a_kind_at_a_time(ncc, my_tu_commune):
 
 
 def test_a_caregiver_relation_changes_the_allowance_from_its_month(ncc, users, my_tu_commune, province):
-    from ansinh.core.tests.fixtures import make_person
+    from ansinh.core.tests.factories import PersonFactory
 
     record = paying_record(my_tu_commune, "CDHH", 85, start=M(2024, 7))
     close_payrolls(users["admin"], province, M(2024, 7), M(2024, 8))
-    carer = make_person(my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
+    carer = PersonFactory(commune=my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
     with pytest.raises(services.Invalid, match="Ghi ngày bắt đầu phục vụ"):
         services.add_relation(ncc, record, carer, "caregiver")
     services.add_relation(ncc, record, carer, "caregiver", since=date(2024, 8, 10))

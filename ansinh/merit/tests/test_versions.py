@@ -2,7 +2,7 @@
 refused, names who changed it and when, and writes nothing (issue 10, finding 3)."""
 import pytest
 
-from ansinh.core.tests.fixtures import PASSWORD
+from ansinh.core.tests.web import login
 
 from .helpers import paying_record
 
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.usefixtures("merit")
 
 def test_a_change_from_a_stale_record_page_is_refused(client, users, ncc, ke_sach_commune):
     record = paying_record(ke_sach_commune, "TB_A", 61, full_name="Kim Văn Kế Sách")
-    assert client.login(username="ncc", password=PASSWORD)
+    login(client, "ncc")
     version = client.get(f"/nguoi-co-cong/ho-so/{record.pk}/").context["version"]
     users["leader"].first_name, users["leader"].last_name = "Dũng", "Võ Minh"
     users["leader"].save()

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from ansinh.core.models import OrgUnit
+from ansinh.core.tests.web import login
 from ansinh.indicators import services as indicator_services
 from ansinh.indicators.models import DataValue, Submission, Target
 from ansinh.reports import render, services
@@ -94,7 +95,7 @@ def test_issued_report_reopens_exactly_as_issued(demo_q1, province, users, clien
     value = DataValue.objects.filter(indicator__code="VL_GQVL").first()
     value.value += Decimal(1000)
     value.save()
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     page = client.get(f"/bao-cao/da-lap/{report.pk}/").content.decode()
     assert "4.732" in page and "5.732" not in page
     assert "5.732" in client.get("/bao-cao/?period=2024Q1").content.decode()

@@ -58,7 +58,7 @@ def content(demo_q1, province):
 
 def test_docx_has_every_reference_figure_in_its_section(welfare_registry, merit_registry, desk_registers, content):
     jackets = next(row for row in content["annex"]["rows"] if row["code"] == "TE_AOPHAO")
-    assert [name for name, n in zip(content["annex"]["districts"], jackets["districts"]) if n] == [
+    assert [name for name, n in zip(content["annex"]["districts"], jackets["districts"], strict=True) if n] == [
         {"code": "943", "name": "Huyện Kế Sách"}, {"code": "951", "name": "Huyện Trần Đề"}]
     text = sections_of_docx(documents.render_docx(content))
     for place, phrases in EXPECTED.items():

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.management import call_command
 
 from ansinh.core.models import OrgUnit
+from ansinh.core.tests.web import login
 from ansinh.reports import render
 from ansinh.reports.admin import DefinitionForm, SectionForm
 from ansinh.reports.models import ReportSection
@@ -21,7 +22,7 @@ def add_typed(text=TYPED):
 
 def test_braces_in_the_work_log_are_printed_as_typed(client, users, demo_q1):
     add_typed()
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     response = client.get("/bao-cao/?period=2024Q1")
     assert response.status_code == 200
     page = response.content.decode()

@@ -2,12 +2,13 @@ import io
 
 from docx import Document
 
+from ansinh.core.tests.web import login
 from ansinh.indicators.models import DataValue, Submission
 from ansinh.reports.models import GeneratedReport
 
 
 def test_preview_links_every_figure_to_its_data(client, users, demo_q1):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     page = client.get("/bao-cao/?period=2024Q1").content.decode()
     assert '<a class="figure-link" href="/chi-tieu/VL_GQVL/?period=2024Q1&unit=94"' in page
     assert 'href="/chi-tieu/GDNN_TUYENSINH/?period=2024Q1&unit=94&category=so_cap"' in page
@@ -19,7 +20,7 @@ def test_preview_links_every_figure_to_its_data(client, users, demo_q1):
 
 
 def test_issue_and_download_through_the_pages(client, users, demo_q1, settings):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     response = client.post("/bao-cao/lap/", {"period": "2024Q1", "issue_date": "2024-04-15", "number": "5", "acknowledge": "1"})
     report = GeneratedReport.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/bao-cao/da-lap/{report.pk}/"
@@ -32,10 +33,10 @@ def test_issue_and_download_through_the_pages(client, users, demo_q1, settings):
 
 
 def test_district_officer_cannot_open_province_reports(client, users, demo_q1):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     client.post("/bao-cao/lap/", {"period": "2024Q1", "acknowledge": "1"})
     report = GeneratedReport.objects.get()
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     assert client.get("/bao-cao/?period=2024Q1").status_code == 403
     assert client.post("/bao-cao/lap/", {"period": "2024Q1", "acknowledge": "1"}).status_code == 403
     assert client.get(f"/bao-cao/da-lap/{report.pk}/").status_code == 403
@@ -44,7 +45,7 @@ def test_district_officer_cannot_open_province_reports(client, users, demo_q1):
 
 
 def test_district_officer_sees_only_own_district_figures(client, users, demo_q1):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     dashboard = client.get("/", {"period": "2024Q1"})
     assert dashboard.context["root"].name == "Huyện Mỹ Tú"
     jobs = next(f for f in dashboard.context["key"] if f.indicator.code == "VL_GQVL")
@@ -54,7 +55,7 @@ def test_district_officer_sees_only_own_district_figures(client, users, demo_q1)
 
 
 def test_entry_form_reshows_errors_and_saves_nothing(client, users, demo_q1):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     url = "/so-lieu/nhap/?data_set=HUYEN_THANG&period=2024-05"
     page = client.get(url)
     grid = page.context["grid"]
@@ -73,19 +74,19 @@ def test_entry_form_reshows_errors_and_saves_nothing(client, users, demo_q1):
 
 
 def test_locked_period_refuses_edits_on_the_page(client, users, demo_q1):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     submission = Submission.objects.get(data_set__code="HUYEN_THANG", org_unit__code="PLDTBXH-944", period="2024-03")
     client.post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "lock"})
     submission.refresh_from_db()
     assert submission.status == "locked"
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     url = "/so-lieu/nhap/?data_set=HUYEN_THANG&period=2024-03"
     name = next(r["name"] for r in client.get(url).context["grid"] if r["indicator"].code == "VL_GQVL")
     before = DataValue.objects.get(period="2024-03", unit__code="944", indicator__code="VL_GQVL").value
     response = client.post(url, {name: "9999"}, follow=True)
     assert "đã khoá; không sửa được" in response.content.decode()
     assert DataValue.objects.get(period="2024-03", unit__code="944", indicator__code="VL_GQVL").value == before
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     assert client.post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "reopen", "reason": "x"}).status_code == 403
 
 
@@ -95,7 +96,7 @@ def test_completeness_shows_on_time_late_and_missing(client, users, demo_q1):
     Submission.objects.filter(org_unit__code="PLDTBXH-943", period="2024-03").update(
         submitted_at=datetime(2024, 4, 20, tzinfo=timezone.utc))
     Submission.objects.filter(org_unit__code="PLDTBXH-944", period="2024-03").update(status="draft")
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     page = client.get("/so-lieu/tinh-trang/", {"data_set": "HUYEN_THANG", "period": "2024-03"})
     by_unit = {r["reporter"].code: r["timeliness"] for r in page.context["rows"]}
     assert by_unit["PLDTBXH-943"] == "late" and by_unit["PLDTBXH-944"] == "missing" and by_unit["PLDTBXH-941"] == "on_time"
@@ -103,13 +104,13 @@ def test_completeness_shows_on_time_late_and_missing(client, users, demo_q1):
 
 
 def test_targets_page(client, users, demo_q1):
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     page = client.get("/ke-hoach/", {"year": 2024})
     name = page.context["table"][0][1][0][2]
     response = client.post("/ke-hoach/?year=2024", {name: "0"})
     assert "phải lớn hơn 0" in response.content.decode()
     assert client.post("/ke-hoach/?year=2024", {name: "30.000"}).status_code == 302
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     assert client.post("/ke-hoach/?year=2024", {name: "1"}).status_code in (403,)
 
 
@@ -117,7 +118,7 @@ def test_worklog_page_refuses_dates_outside_the_period(client, users, demo_q1):
     from ansinh.core.models import OrgUnit, Profile
 
     Profile.objects.filter(user=users["division"]).update(org_unit=OrgUnit.objects.get(code="SLDTBXH94-BTXH"))
-    client.force_login(users["division"])
+    login(client, users["division"])
     data = {"what": "activity", "period": "2024Q1", "a-topic": "children", "a-kind": "to_chuc", "a-text": "trao quà Tết Thiếu nhi", "a-date": "2024-04-26"}
     response = client.post("/nhat-ky/?period=2024Q1", data)
     assert "nằm ngoài quý I/2024" in response.content.decode()
@@ -137,7 +138,7 @@ def test_admin_cannot_save_a_broken_placeholder(client, users, demo_q1):
     assert "không khớp" in messages or "không có phân tổ" in messages
     section.refresh_from_db()
     assert "dai_hoc" not in section.sentences
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     assert client.get(f"/quan-tri/reports/reportdefinition/{demo_q1.pk}/change/").status_code == 200
 
 
@@ -145,7 +146,7 @@ def test_word_template_can_be_restyled_and_a_broken_one_is_refused(client, users
     from django.core.files.uploadedfile import SimpleUploadedFile
     from docx import Document as New
 
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     shipped = client.get("/bao-cao/mau-word/").content
     restyled = Document(io.BytesIO(shipped))
     restyled.styles["AS Noi dung"].font.size = restyled.styles["AS Noi dung"].font.size + 12700  # one point larger
@@ -167,5 +168,5 @@ def test_word_template_can_be_restyled_and_a_broken_one_is_refused(client, users
 
     issued = Document(io.BytesIO(bytes(GeneratedReport.objects.get().docx)))
     assert issued.styles["AS Noi dung"].font.size.pt == 15
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     assert client.post("/bao-cao/mau-word/?period=2024Q1", {}).status_code == 403

@@ -27,7 +27,7 @@ def row_maker(model, names):
 
     def make(*values):
         row = list(template)
-        for position, value in zip(positions, values):
+        for position, value in zip(positions, values, strict=True):
             row[position] = value
         return tuple(row)
 
@@ -75,9 +75,9 @@ def admin():
     from django.contrib.auth import get_user_model
 
     from ansinh.core.models import Role
-    from ansinh.core.tests.fixtures import make_user
+    from ansinh.core.tests.factories import UserFactory
 
-    return get_user_model().objects.filter(username="admin").first() or make_user("admin", Role.ADMIN, "SLDTBXH94")
+    return get_user_model().objects.filter(username="admin").first() or UserFactory(username="admin", role=Role.ADMIN, unit_code="SLDTBXH94")
 
 
 def province():

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from ansinh.core.tests.web import login
 from ansinh.welfare import payroll, services
 from ansinh.welfare.models import Case, PayrollLine
 from ansinh.core.concurrency import version_of
@@ -16,7 +17,7 @@ MISSING = "Chưa có mức chuẩn / chưa có quy định cho tháng này"
 
 def test_case_page_of_a_case_started_in_2015(client, welfare, users, my_tu_commune):
     case = new_case(users["admin"], my_tu_commune, start=date(2015, 3, 1))
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.get(f"/bao-tro/ho-so/{case.pk}/")
     assert response.status_code == 200
     rows = response.context["entitlements"]
@@ -28,7 +29,7 @@ def test_case_page_of_a_case_started_in_2015(client, welfare, users, my_tu_commu
 
 def test_case_page_before_any_level(client, welfare, users, my_tu_commune):
     case = new_case(users["admin"], my_tu_commune, start=date(2008, 1, 1))
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     response = client.get(f"/bao-tro/ho-so/{case.pk}/")
     assert response.status_code == 200
     assert response.context["entitlements"][0]["until"] == date(2021, 6, 1)
@@ -46,7 +47,7 @@ def test_payroll_skips_recalculated_months_without_rules(welfare, users, my_tu_c
     arrears = PayrollLine.objects.filter(cycle=cycle, kind=PayrollLine.Kind.ARREARS).order_by("for_month")
     assert arrears.first().for_month == date(2021, 7, 1)
     assert arrears.count() == 30  # 07/2021 … 12/2023, 720.000 đ each (360.000 × 2,0: 80 and over)
-    assert {l.amount for l in arrears} == {720_000}
+    assert {line.amount for line in arrears} == {720_000}
 
 
 def test_adjustment_from_a_month_without_rules_is_refused(welfare, users, my_tu_commune):
@@ -59,7 +60,7 @@ def test_adjustment_from_a_month_without_rules_is_refused(welfare, users, my_tu_
 
 def test_a_bad_number_of_children_is_said_not_a_500(client, welfare, users, my_tu_commune):
     case = new_case(users["admin"], my_tu_commune, start=date(2024, 1, 1))
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"version": version_of(case), "action": "adjust", "effective": "2024-02", "children_count": "abc",
                                                                  "reason": "x"}, follow=True)
     assert response.status_code == 200

@@ -4,18 +4,19 @@ from datetime import date
 
 import pytest
 
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.factories import PersonFactory
 from ansinh.core.tests.race import race
 from ansinh.welfare import services
-from ansinh.welfare.models import BenefitCategory, Case
+from ansinh.welfare.models import Case
+
+from .factories import CaseFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def appraised_case(user, commune):
-    person = make_person(commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=date(1940, 5, 10), birth_year=1940)
-    case = Case(person=person, category=BenefitCategory.objects.get(code="ND20-5.5a"), commune=commune,
-                application_date=date(2024, 1, 1))
+    person = PersonFactory(commune=commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=date(1940, 5, 10), birth_year=1940)
+    case = CaseFactory.build(person=person, commune=commune)
     services.receive(user, case)
     services.appraise(user, case, True)
     return case

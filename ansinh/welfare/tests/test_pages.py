@@ -4,7 +4,9 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from ansinh.core.tests.fixtures import make_person, spreadsheet
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.fixtures import spreadsheet
+from ansinh.core.tests.web import login
 from ansinh.welfare.loaders import load_reference_data
 from ansinh.welfare.models import Case, PayrollCycle
 from ansinh.core.concurrency import version_of
@@ -20,11 +22,11 @@ def xlsx(rows):
 def people(soc_trang, my_tu_commune, ke_sach_commune):
     load_reference_data()
     return {
-        "elder": make_person(my_tu_commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=date(1940, 5, 10), birth_year=1940, personal_id="094140001111"),
-        "disabled": make_person(my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1990, 2, 1), birth_year=1990, personal_id="094090002222"),
-        "young": make_person(my_tu_commune, full_name="Danh Văn Út", birth_date=date(1994, 1, 1), birth_year=1994, personal_id="094094003333"),
-        "dead": make_person(my_tu_commune, full_name="Lý Văn Mười", birth_date=date(1930, 1, 1), birth_year=1930, personal_id="094030004444", death_date=date(2023, 5, 1)),
-        "kesach": make_person(ke_sach_commune, full_name="Kim Thị Na", sex="nu", birth_date=date(1935, 3, 3), birth_year=1935, personal_id="094135005555"),
+        "elder": PersonFactory(commune=my_tu_commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=date(1940, 5, 10), birth_year=1940, personal_id="094140001111"),
+        "disabled": PersonFactory(commune=my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1990, 2, 1), birth_year=1990, personal_id="094090002222"),
+        "young": PersonFactory(commune=my_tu_commune, full_name="Danh Văn Út", birth_date=date(1994, 1, 1), birth_year=1994, personal_id="094094003333"),
+        "dead": PersonFactory(commune=my_tu_commune, full_name="Lý Văn Mười", birth_date=date(1930, 1, 1), birth_year=1930, personal_id="094030004444", death_date=date(2023, 5, 1)),
+        "kesach": PersonFactory(commune=ke_sach_commune, full_name="Kim Thị Na", sex="nu", birth_date=date(1935, 3, 3), birth_year=1935, personal_id="094135005555"),
     }
 
 
@@ -72,13 +74,13 @@ def test_case_pages_and_scope(client, users, people):
 
     run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]), "a.xlsx", users["mytu"], commit=True)
     case = Case.objects.get()
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     page = client.get(f"/bao-tro/ho-so/{case.pk}/")
     rows = page.context["entitlements"]
     assert (rows[0]["month"], rows[0]["amount"]) == (date(2024, 1, 1), 720_000)
     july = next(r for r in rows if r["month"] == date(2024, 7, 1))
     assert july["amount"] == 1_000_000 and "76/2024" in july["citation"]
-    client.force_login(users["kesach"])
+    login(client, users["kesach"])
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
     assert "Lâm Thị Bảy" not in client.get("/bao-tro/ho-so/").content.decode()
     assert client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"version": version_of(case), "action": "end", "reason": "death", "end_date": "2024-03-01"}).status_code == 404
@@ -88,7 +90,7 @@ def test_payroll_pages_generate_review_approve_export(client, users, people):
     from ansinh.core.imports import run_import
 
     run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "Chuyển khoản", "0123456789"]]), "a.xlsx", users["mytu"], commit=True)
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     response = client.post("/bao-tro/chi-tra/", {"unit": users["mytu"].profile.org_unit.territory.pk, "month": "2024-03"})
     cycle = PayrollCycle.objects.get()
     assert response["Location"] == f"/bao-tro/chi-tra/{cycle.pk}/" and cycle.status == "draft"
@@ -96,16 +98,16 @@ def test_payroll_pages_generate_review_approve_export(client, users, people):
     assert page.context["summary"]["new"]["count"] == 1 and "720.000" in page.content.decode()
     assert client.post(f"/bao-tro/chi-tra/{cycle.pk}/xu-ly/", {"action": "approve"}).status_code == 403
     assert PayrollCycle.objects.get().status == "draft"  # a district officer cannot approve
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/").status_code == 200
     client.post(f"/bao-tro/chi-tra/{cycle.pk}/xu-ly/", {"action": "approve"})
     assert PayrollCycle.objects.get().status == "approved"
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     sheet = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/chuyen-khoan/").content)).active
     assert list(sheet.values)[2] == (1, "Lâm Thị Bảy", "094140001111", "Chuyển khoản ngân hàng", "0123456789", people["elder"].commune.name, "03/2024", "Trợ cấp tháng", 720000)
     by_commune = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").content))
     assert by_commune.sheetnames == [people["elder"].commune.name]
-    client.force_login(users["kesach"])
+    login(client, users["kesach"])
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/").status_code == 404
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").status_code == 404
 
@@ -133,7 +135,7 @@ def test_progress_poll_reloads_the_page_when_done(client, users, people):
     from ansinh.welfare import payroll
 
     cycle = payroll.start_cycle(users["mytu"], users["mytu"].profile.org_unit.territory, date(2024, 3, 1))
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     polling = client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")
     assert 'hx-trigger="every 2s"' in polling.content.decode() and "aria-valuenow=\"0\"" in polling.content.decode()
     payroll.generate(cycle)
@@ -146,7 +148,7 @@ def test_signed_list_per_commune_in_word_and_pdf(client, users, people):
     from ansinh.core.imports import run_import
 
     run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]), "a.xlsx", users["mytu"], commit=True)
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     client.post("/bao-tro/chi-tra/", {"unit": users["mytu"].profile.org_unit.territory.pk, "month": "2024-03"})
     cycle = PayrollCycle.objects.get()
     document = Document(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/ky-nhan-docx/").content))

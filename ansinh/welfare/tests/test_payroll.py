@@ -4,16 +4,18 @@ from datetime import date
 import pytest
 
 from ansinh.core.models import AdminUnit
-from ansinh.core.tests.fixtures import make_person
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.web import login
 from ansinh.welfare import payroll, services
 from ansinh.welfare.models import BenefitCategory, Case, PayrollCycle, PayrollLine, StandardLevel
 from ansinh.core.concurrency import version_of
 
+from .factories import CaseFactory
+
 
 def new_case(user, commune, category="ND20-5.5a", birth=date(1940, 5, 10), start=date(2024, 1, 1), **facts):
-    person = make_person(commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=birth, birth_year=birth.year)
-    case = Case(person=person, category=BenefitCategory.objects.get(code=category), commune=commune,
-                application_date=start, **facts)
+    person = PersonFactory(commune=commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=birth, birth_year=birth.year)
+    case = CaseFactory.build(person=person, code=category, commune=commune, application_date=start, **facts)
     services.receive(user, case)
     services.appraise(user, case, True)
     services.decide(user, case, "12/QĐ-UBND", start, start)
@@ -28,7 +30,7 @@ def run(user, unit, month, approve=True, leader=None):
 
 
 def lines(cycle):
-    return sorted((l.for_month, l.kind, l.amount, l.change) for l in PayrollLine.objects.filter(cycle=cycle))
+    return sorted((line.for_month, line.kind, line.amount, line.change) for line in PayrollLine.objects.filter(cycle=cycle))
 
 
 def test_monthly_cycles_and_differences(welfare, users, my_tu_commune, province):
@@ -86,7 +88,7 @@ def test_level_raised_backwards_gives_arrears_month_by_month(welfare, users, my_
 
 def test_backdated_decision_pays_arrears(welfare, users, my_tu_commune, province):
     run(users["admin"], province, date(2024, 1, 1))
-    person = make_person(my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1950, 1, 5), birth_year=1950)
+    person = PersonFactory(commune=my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1950, 1, 5), birth_year=1950)
     case = Case(person=person, category=BenefitCategory.objects.get(code="ND20-5.6"), commune=my_tu_commune,
                 disability_level="dac_biet_nang", application_date=date(2024, 1, 20))
     services.receive(users["admin"], case)
@@ -121,7 +123,7 @@ def test_approved_cycle_is_immutable(welfare, users, my_tu_commune, province):
 
 
 def test_case_bad_input_is_refused(welfare, users, my_tu_commune):
-    adult = make_person(my_tu_commune, full_name="Trần Văn Út", birth_date=date(1994, 1, 1), birth_year=1994)
+    adult = PersonFactory(commune=my_tu_commune, full_name="Trần Văn Út", birth_date=date(1994, 1, 1), birth_year=1994)
     orphan = Case(person=adult, category=BenefitCategory.objects.get(code="ND20-5.1"), commune=my_tu_commune, application_date=date(2024, 1, 1))
     with pytest.raises(services.Refused, match="dưới 16 tuổi"):
         services.receive(users["admin"], orphan)
@@ -129,13 +131,13 @@ def test_case_bad_input_is_refused(welfare, users, my_tu_commune):
     twin = Case(person=case.person, category=case.category, commune=my_tu_commune, application_date=date(2024, 2, 1))
     with pytest.raises(services.Refused, match="đang mở"):
         services.receive(users["admin"], twin)
-    late = Case(person=make_person(my_tu_commune, full_name="Lý Văn Chín", birth_date=date(1930, 1, 1), birth_year=1930),
+    late = Case(person=PersonFactory(commune=my_tu_commune, full_name="Lý Văn Chín", birth_date=date(1930, 1, 1), birth_year=1930),
                 category=case.category, commune=my_tu_commune, application_date=date(2024, 1, 1))
     services.receive(users["admin"], late)
     services.appraise(users["admin"], late, True)
     with pytest.raises(services.Refused, match="trước tháng ký quyết định"):
         services.decide(users["admin"], late, "1/QĐ", date(2024, 3, 10), date(2024, 2, 1))
-    dead = make_person(my_tu_commune, full_name="Lê Văn Mười", birth_date=date(1930, 1, 1), birth_year=1930, death_date=date(2023, 5, 1))
+    dead = PersonFactory(commune=my_tu_commune, full_name="Lê Văn Mười", birth_date=date(1930, 1, 1), birth_year=1930, death_date=date(2023, 5, 1))
     with pytest.raises(services.Refused, match="đã mất"):
         services.receive(users["admin"], Case(person=dead, category=case.category, commune=my_tu_commune, application_date=date(2024, 1, 1)))
     assert Case.objects.count() == 2
@@ -144,7 +146,7 @@ def test_case_bad_input_is_refused(welfare, users, my_tu_commune):
 def test_district_officer_cannot_open_a_case_elsewhere(welfare, users, ke_sach_commune):
     from django.core.exceptions import PermissionDenied
 
-    person = make_person(ke_sach_commune, full_name="Kim Văn Hai", birth_date=date(1940, 1, 1), birth_year=1940)
+    person = PersonFactory(commune=ke_sach_commune, full_name="Kim Văn Hai", birth_date=date(1940, 1, 1), birth_year=1940)
     case = Case(person=person, category=BenefitCategory.objects.get(code="ND20-5.5a"), commune=ke_sach_commune, application_date=date(2024, 1, 1))
     with pytest.raises(PermissionDenied):
         services.receive(users["mytu"], case)
@@ -188,7 +190,7 @@ def test_suspend_resume_and_move_keep_history(welfare, users, my_tu_commune, ke_
 
 def test_case_page_actions(client, welfare, users, my_tu_commune, ke_sach_commune):
     case = new_case(users["admin"], my_tu_commune)
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"version": version_of(case), "action": "suspend", "reason": "Chờ xác minh"})
     case.refresh_from_db()
     assert case.status == "suspended"

@@ -10,6 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from ansinh.core import jobs
 from ansinh.core.models import WorkerBeat
+from ansinh.core.tests.web import login
 from ansinh.welfare import payroll
 from ansinh.welfare.models import PayrollCycle, PayrollLine
 
@@ -26,7 +27,7 @@ def queued(settings):
 
 
 def start(client, user, unit, month="2024-06"):
-    client.force_login(user)
+    login(client, user)
     return client.post("/bao-tro/chi-tra/", {"unit": unit.pk, "month": month, "scheme": "welfare"}, follow=True)
 
 
@@ -50,7 +51,7 @@ def test_a_cycle_not_generated_to_the_end_is_neither_exported_nor_approved(queue
     cycle = payroll.start_generation(users["admin"], province, JUNE)
     payroll.generate(cycle)  # the lines exist…
     PayrollCycle.objects.filter(pk=cycle.pk).update(status=PayrollCycle.Status.GENERATING, progress=44)  # …but the job did not end
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     for kind in ("chuyen-khoan", "theo-xa", "ky-nhan-docx"):
         response = client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/{kind}/", follow=True)
         assert response["Content-Type"].startswith("text/html")
@@ -63,7 +64,7 @@ def test_a_stopped_generation_offers_to_start_again(queued, client, welfare, use
     new_case(users["admin"], my_tu_commune)
     cycle = payroll.start_generation(users["admin"], province, JUNE)
     DBTaskResult.objects.filter(pk=cycle.task_id).update(status=TaskResultStatus.FAILED)  # e.g. the worker was stopped twice
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     page = client.get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
     assert 'id="stalled"' in page and "Tạo lại" in page
     again = payroll.start_generation(users["admin"], province, JUNE)
@@ -80,7 +81,7 @@ def test_a_generation_that_fails_marks_the_cycle_and_can_be_run_again(client, we
     monkeypatch.setattr(payroll, "generate", broken)
     cycle = payroll.start_generation(users["admin"], province, JUNE)  # the Immediate backend runs it here
     assert cycle.status == PayrollCycle.Status.FAILED
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     assert "Lập danh sách bị lỗi" in client.get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
     monkeypatch.undo()
     cycle = payroll.start_generation(users["admin"], province, JUNE)

@@ -3,7 +3,9 @@ from datetime import date
 import pytest
 
 from ansinh.core.models import AdminUnit, OrgUnit
-from ansinh.core.tests.fixtures import make_person, spreadsheet
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.fixtures import spreadsheet
+from ansinh.core.tests.web import login
 from ansinh.welfare import services
 from ansinh.welfare.models import Resident
 
@@ -22,11 +24,11 @@ def test_stock_at_the_end_of_the_period_and_emergency_admissions(users, centre, 
     from ansinh.indicators.queries import figures
 
     indicator_services.load_catalogue()
-    orphan = admit(users["admin"], make_person(my_tu_commune, full_name="Bé Một", birth_year=2015), centre, "mo_coi", date(2023, 5, 1))
-    admit(users["admin"], make_person(my_tu_commune, full_name="Cụ Hai", birth_year=1940), centre, "nguoi_gia", date(2024, 3, 31))
-    left = admit(users["admin"], make_person(my_tu_commune, full_name="Anh Ba", birth_year=1990), centre, "khuyet_tat", date(2022, 1, 1))
+    orphan = admit(users["admin"], PersonFactory(commune=my_tu_commune, full_name="Bé Một", birth_year=2015), centre, "mo_coi", date(2023, 5, 1))
+    admit(users["admin"], PersonFactory(commune=my_tu_commune, full_name="Cụ Hai", birth_year=1940), centre, "nguoi_gia", date(2024, 3, 31))
+    left = admit(users["admin"], PersonFactory(commune=my_tu_commune, full_name="Anh Ba", birth_year=1990), centre, "khuyet_tat", date(2022, 1, 1))
     services.discharge(users["admin"], left, date(2024, 2, 15), "Về với gia đình")
-    admit(users["admin"], make_person(my_tu_commune, full_name="Ông Tư", birth_year=1960), centre, "lang_thang", date(2024, 2, 2))
+    admit(users["admin"], PersonFactory(commune=my_tu_commune, full_name="Ông Tư", birth_year=1960), centre, "lang_thang", date(2024, 2, 2))
     province = AdminUnit.objects.get(level="province", code="94", valid_from=None)
     result = figures("2024Q1", province, ["TTBTXH_NUOIDUONG", "TTBTXH_KHANCAP"])
     assert result["TTBTXH_NUOIDUONG"].by_category == {"mo_coi": 1, "nguoi_gia": 1}
@@ -36,7 +38,7 @@ def test_stock_at_the_end_of_the_period_and_emergency_admissions(users, centre, 
 
 
 def test_admission_and_discharge_rules(users, centre, my_tu_commune):
-    person = make_person(my_tu_commune, full_name="Bé Một", birth_year=2015)
+    person = PersonFactory(commune=my_tu_commune, full_name="Bé Một", birth_year=2015)
     stay = admit(users["admin"], person, centre, "mo_coi", date(2023, 5, 1))
     with pytest.raises(services.Refused, match="đang ở"):
         admit(users["admin"], person, centre, "mo_coi", date(2024, 1, 1))
@@ -44,18 +46,18 @@ def test_admission_and_discharge_rules(users, centre, my_tu_commune):
         services.discharge(users["admin"], stay, date(2023, 1, 1), "x")
     with pytest.raises(services.Refused, match="lý do"):
         services.discharge(users["admin"], stay, date(2024, 1, 1), " ")
-    dead = make_person(my_tu_commune, full_name="Cụ Mất", birth_year=1930, death_date=date(2023, 1, 1))
+    dead = PersonFactory(commune=my_tu_commune, full_name="Cụ Mất", birth_year=1930, death_date=date(2023, 1, 1))
     with pytest.raises(services.Refused, match="đã mất"):
         admit(users["admin"], dead, centre, "nguoi_gia", date(2024, 1, 1))
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        admit(users["leader"], make_person(my_tu_commune, full_name="Cụ Năm", birth_year=1935), centre, "nguoi_gia", date(2024, 1, 1))
+        admit(users["leader"], PersonFactory(commune=my_tu_commune, full_name="Cụ Năm", birth_year=1935), centre, "nguoi_gia", date(2024, 1, 1))
 
 
 def test_centre_page(client, users, centre, my_tu_commune):
-    person = make_person(my_tu_commune, full_name="Bé Một", birth_year=2015, personal_id="094215001111")
-    client.force_login(users["admin"])
+    person = PersonFactory(commune=my_tu_commune, full_name="Bé Một", birth_year=2015, personal_id="094215001111")
+    login(client, users["admin"])
     assert client.post("/bao-tro/trung-tam/", {"personal_id_or_pk": "094215001111", "category": "mo_coi", "admitted": "2024-01-10"}).status_code == 302
     page = client.get("/bao-tro/trung-tam/").content.decode()
     assert "Bé Một" in page and "trẻ em mồ côi, bị bỏ rơi 1" in page
@@ -63,9 +65,9 @@ def test_centre_page(client, users, centre, my_tu_commune):
     client.post("/bao-tro/trung-tam/", {"action": "discharge", "resident": stay.pk, "day": "2024-03-01", "reason": "Được nhận nuôi"})
     stay.refresh_from_db()
     assert stay.discharged == date(2024, 3, 1)
-    client.force_login(users["leader"])
+    login(client, users["leader"])
     assert "Tiếp nhận đối tượng" not in client.get("/bao-tro/trung-tam/").content.decode()
-    client.force_login(users["viewer"])
+    login(client, users["viewer"])
     assert client.get("/bao-tro/trung-tam/").status_code == 403  # need to know: counts only
 
 
@@ -77,8 +79,8 @@ def test_resident_and_children_imports_and_exports(client, users, centre, my_tu_
     from ansinh.core.imports import run_import
     from ansinh.welfare.models import ChildCase
 
-    make_person(my_tu_commune, full_name="Bé Một", birth_date=date(2015, 2, 2), birth_year=2015, personal_id="094215001111")
-    make_person(my_tu_commune, full_name="Anh Lớn", birth_date=date(2000, 2, 2), birth_year=2000, personal_id="094200002222")
+    PersonFactory(commune=my_tu_commune, full_name="Bé Một", birth_date=date(2015, 2, 2), birth_year=2015, personal_id="094215001111")
+    PersonFactory(commune=my_tu_commune, full_name="Anh Lớn", birth_date=date(2000, 2, 2), birth_year=2000, personal_id="094200002222")
     xlsx = spreadsheet
 
     residents = xlsx(["Số định danh cá nhân", "Diện", "Ngày tiếp nhận", "Số quyết định tiếp nhận"],
@@ -91,6 +93,6 @@ def test_resident_and_children_imports_and_exports(client, users, centre, my_tu_
     ok = xlsx(["Số định danh cá nhân", "Nhóm", "Ngày xác định"], [["094215001111", "13", "10/01/2024"]])
     assert run_import("welfare_children", ok, "te.xlsx", users["mytu"], commit=True).created == 1
     assert ChildCase.objects.get().circumstance == "13"
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     sheet = load_workbook(io.BytesIO(client.get("/bao-tro/xuat/tre-em/").content)).active
     assert list(sheet.values)[1][0] == "Bé Một"

@@ -5,6 +5,7 @@ data/levels.csv (read here, in the test: rules.py never reads files)."""
 import csv
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,7 @@ def test_levels_csv_columns_and_rows():
 
 def test_national_levels_do_not_overlap_or_leave_gaps():
     national = sorted((r for r in LEVELS if r.province is None), key=lambda r: r.valid_from)
-    for before, after in zip(national, national[1:]):
+    for before, after in pairwise(national):
         # 2024-06-30 + 1 day = 2024-07-01: contiguous.
         assert before.valid_to is not None and (after.valid_from - before.valid_to).days == 1
     assert national[-1].valid_to is None

@@ -6,7 +6,9 @@ import pytest
 from ansinh.core import scope
 from ansinh.core.imports import run_import
 from ansinh.core.models import OrgUnit
-from ansinh.core.tests.fixtures import make_person, spreadsheet
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.fixtures import spreadsheet
+from ansinh.core.tests.web import login
 from ansinh.welfare import services
 from ansinh.welfare.models import Resident
 
@@ -21,13 +23,13 @@ def centre(soc_trang):
 @pytest.fixture
 def stays(users, centre, my_tu_commune, ke_sach_commune):
     def stay(commune, name):
-        return services.admit(users["admin"], Resident(person=make_person(commune, full_name=name, birth_year=1940), centre=centre,
+        return services.admit(users["admin"], Resident(person=PersonFactory(commune=commune, full_name=name, birth_year=1940), centre=centre,
                                                       category="nguoi_gia", admitted=date(2024, 1, 5)))
     return {"mine": stay(my_tu_commune, "Cụ Mỹ Tú"), "other": stay(ke_sach_commune, "Cụ Kế Sách")}
 
 
 def test_centre_page_lists_and_discharges_only_the_district_residents(client, users, stays):
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     page = client.get("/bao-tro/trung-tam/").content.decode()
     assert "Cụ Mỹ Tú" in page and "Cụ Kế Sách" not in page
     response = client.post("/bao-tro/trung-tam/", {"action": "discharge", "resident": stays["other"].pk, "day": "2024-03-01", "reason": "Về nhà"})
@@ -37,7 +39,7 @@ def test_centre_page_lists_and_discharges_only_the_district_residents(client, us
     client.post("/bao-tro/trung-tam/", {"action": "discharge", "resident": stays["mine"].pk, "day": "2024-03-01", "reason": "Về nhà"})
     stays["mine"].refresh_from_db()
     assert stays["mine"].discharged == date(2024, 3, 1)
-    client.force_login(users["admin"])
+    login(client, users["admin"])
     page = client.get("/bao-tro/trung-tam/").content.decode()
     assert "Cụ Kế Sách" in page
 
@@ -52,7 +54,7 @@ def test_discharge_service_refuses_a_resident_of_another_district(users, stays):
 def test_person_lookup_field_answers_alike_for_missing_and_out_of_scope(users, welfare, ke_sach_commune):
     from ansinh.welfare.forms import CaseForm
 
-    make_person(ke_sach_commune, full_name="Kim Thị Na", birth_year=1935, personal_id="094135005555")
+    PersonFactory(commune=ke_sach_commune, full_name="Kim Thị Na", birth_year=1935, personal_id="094135005555")
     errors = []
     for typed in ("094135005555", "094135009999"):  # exists in Kế Sách / exists nowhere
         form = CaseForm({"personal_id_or_pk": typed}, user=users["mytu"])
@@ -66,7 +68,7 @@ WELFARE_HEADERS = ["Số định danh cá nhân", "Nhóm đối tượng", "Mứ
 
 
 def test_import_errors_never_name_or_confirm_a_person_outside_scope(users, welfare, ke_sach_commune):
-    make_person(ke_sach_commune, full_name="Kim Thị Na", birth_year=1935, personal_id="094135005555",
+    PersonFactory(commune=ke_sach_commune, full_name="Kim Thị Na", birth_year=1935, personal_id="094135005555",
                 death_date=date(2023, 1, 1))
     rows = [["094135005555", "ND20-5.5a", "", "1/QĐ", "15/01/2024", "01/2024", "", ""],   # Kế Sách, dead
             ["094135009999", "ND20-5.5a", "", "2/QĐ", "15/01/2024", "01/2024", "", ""]]   # nobody
@@ -79,7 +81,7 @@ def test_import_errors_never_name_or_confirm_a_person_outside_scope(users, welfa
 def test_people_import_does_not_tell_who_holds_an_id_of_another_district(users, ke_sach_commune, my_tu_commune):
     from ansinh.core.importers import PersonImporter as PeopleImporter
 
-    make_person(ke_sach_commune, full_name="Kim Thị Na", sex="nu", birth_year=1935, personal_id="094135005555", death_date=date(2023, 1, 1))
+    PersonFactory(commune=ke_sach_commune, full_name="Kim Thị Na", sex="nu", birth_year=1935, personal_id="094135005555", death_date=date(2023, 1, 1))
     headers = [c.header for c in PeopleImporter.columns]
     row = {c.name: "" for c in PeopleImporter.columns} | {"full_name": "Lâm Văn Mới", "birth": "1935", "sex": "Nữ",
                                                           "personal_id": "094135005555", "commune_code": my_tu_commune.code}
@@ -109,12 +111,12 @@ def test_move_into_another_district_waits_for_the_receiving_district(client, use
         services.move(users["mytu"], case, ke_sach_commune, "lần nữa")
     # both sides see it; only the receiving side decides
     for name in ("mytu", "kesach"):
-        client.force_login(users[name])
+        login(client, users[name])
         assert "Lâm Thị Bảy" in client.get("/chuyen-dia-ban/").content.decode()
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     assert client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}).status_code == 403
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 200  # still Mỹ Tú's until accepted
-    client.force_login(users["kesach"])
+    login(client, users["kesach"])
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
     response = client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}, follow=True)
     assert "Đã tiếp nhận" in response.content.decode()
@@ -153,8 +155,8 @@ def test_refused_transfer_leaves_the_case_and_within_a_district_a_move_is_an_edi
 def test_caregiver_service_refuses_a_ward_of_another_district(users, welfare, my_tu_commune, ke_sach_commune):
     from ansinh.welfare.models import Caregiver
 
-    carer = make_person(my_tu_commune, full_name="Lâm Thị Nuôi", sex="nu", birth_year=1970)
-    ward = make_person(ke_sach_commune, full_name="Bé Kế Sách", birth_year=2020)
+    carer = PersonFactory(commune=my_tu_commune, full_name="Lâm Thị Nuôi", sex="nu", birth_year=1970)
+    ward = PersonFactory(commune=ke_sach_commune, full_name="Bé Kế Sách", birth_year=2020)
     record = Caregiver(caregiver=carer, ward=ward, commune=carer.commune, kind="foster_child", decision_number="1/QĐ",
                        decision_date=date(2024, 1, 5), start_month=date(2024, 1, 1))
     with pytest.raises(services.Refused, match=NEUTRAL):
@@ -165,16 +167,16 @@ def test_caregiver_service_refuses_a_ward_of_another_district(users, welfare, my
 def test_transfers_are_listed_to_both_districts_and_only_for_named_areas(client, users, welfare, my_tu_commune, ke_sach_commune):
     from ansinh.core import services as core_services
     from ansinh.core.models import DistrictTransfer
-    from ansinh.core.tests.fixtures import make_user
+    from ansinh.core.tests.factories import UserFactory
 
     from .test_payroll import new_case
 
     transfer = services.move(users["mytu"], new_case(users["admin"], my_tu_commune), ke_sach_commune, "Về ở với con")
     assert [t.pk for t in core_services.transfers_for(users["mytu"])] == [transfer.pk] == [t.pk for t in core_services.transfers_for(users["kesach"])]
-    desk = make_user("motcua", "division_officer", "SLDTBXH94-VP")
+    desk = UserFactory(username="motcua", role="division_officer", unit_code="SLDTBXH94-VP")
     assert not core_services.transfers_for(desk).exists() and not core_services.transfers_for(users["viewer"]).exists()
     assert core_services.may_decide(users["kesach"], transfer) and not core_services.may_decide(users["mytu"], transfer)
     assert core_services.may_decide(users["admin"], transfer)
-    client.force_login(desk)
+    login(client, desk)
     assert client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}).status_code == 404
     assert DistrictTransfer.objects.get().status == DistrictTransfer.Status.PENDING

@@ -3,6 +3,7 @@ refused, names who changed it and when, and writes nothing (issue 10, finding 3)
 from django.test import Client
 
 from ansinh.core.imports import run_import
+from ansinh.core.tests.web import login
 from ansinh.welfare.models import Case
 
 from .test_pages import people, xlsx  # noqa: F401 (fixture)
@@ -12,12 +13,12 @@ def test_an_action_from_a_stale_case_page_is_refused(client, users, people):  # 
     run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]),
                "a.xlsx", users["mytu"], commit=True)
     case = Case.objects.get()
-    client.force_login(users["mytu"])
+    login(client, users["mytu"])
     version = client.get(f"/bao-tro/ho-so/{case.pk}/").context["version"]
     users["admin"].first_name, users["admin"].last_name = "Cường", "Phạm Văn"
     users["admin"].save()
     other = Client()
-    other.force_login(users["admin"])
+    login(other, users["admin"])
     other.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"action": "suspend", "reason": "Chờ xác minh",
                                                    "version": other.get(f"/bao-tro/ho-so/{case.pk}/").context["version"]})
     assert Case.objects.get().status == Case.Status.SUSPENDED
