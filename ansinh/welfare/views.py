@@ -17,8 +17,9 @@ from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.services import transfers_of
 from ansinh.core.text import neutralise_formula
 from ansinh.core.views import paginate, requested_period
+from ansinh.payroll import engine
 
-from . import payroll, queries, services
+from . import queries, services
 from .documents import TITLES
 from .forms import CaseForm, DecisionForm, EndForm
 from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, PayrollLine, Resident, Support
@@ -155,8 +156,8 @@ def payroll_index(request):
         if unit is None:
             raise PermissionDenied("Bạn không lập danh sách cho địa bàn này.")
         try:
-            cycle = payroll.start_generation(request.user, unit, month, scheme=scheme)
-        except payroll.Refused as error:
+            cycle = engine.start_generation(request.user, unit, month, scheme)
+        except engine.Refused as error:
             messages.error(request, str(error))
             return redirect(back)
         return redirect("payroll_detail", pk=cycle.pk)
@@ -191,8 +192,8 @@ def payroll_detail(request, pk):
         lines = lines.filter(change=change)
     elif change in ("arrears", "recovery", "deduction"):
         lines = lines.filter(kind=change)
-    summary = payroll.differences(cycle) if cycle.is_complete else {}
-    problems = payroll.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
+    summary = engine.differences(cycle) if cycle.is_complete else {}
+    problems = engine.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
     return render(request, "welfare/payroll_detail.html", {
         "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change, "problems": problems,
         "query": f"change={change}" if change else "", "can_approve": scope.is_leader_or_admin(request.user),
@@ -207,13 +208,13 @@ def payroll_action(request, pk):
     cycle = _cycle_for(request.user, pk)
     try:
         if request.POST.get("action") == "approve":
-            payroll.approve(request.user, cycle)
+            engine.approve(request.user, cycle)
         elif request.POST.get("action") == "paid":
-            payroll.mark_paid(request.user, cycle)
+            engine.mark_paid(request.user, cycle)
         else:
             raise Http404
         messages.success(request, f"Danh sách tháng {cycle.month:%m/%Y}: {cycle.get_status_display().lower()}.")
-    except payroll.Refused as error:
+    except engine.Refused as error:
         messages.error(request, str(error))
     return redirect("payroll_detail", pk=cycle.pk)
 
@@ -225,8 +226,8 @@ def payroll_export(request, pk, kind):
     if not (scope.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
     try:
-        payroll.require_complete(cycle)
-    except payroll.Refused as error:
+        engine.require_complete(cycle)
+    except engine.Refused as error:
         messages.error(request, str(error))
         return redirect("payroll_detail", pk=cycle.pk)
     lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "case__category", "caregiver__caregiver", "merit_record__person", "merit_record__category", "commune").order_by("commune__code", "case__person__name_sort", "merit_record__person__name_sort")

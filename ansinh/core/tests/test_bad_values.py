@@ -110,7 +110,7 @@ def walk_data(users, desk_users, my_tu_commune, province):
     from ansinh.merit.tables import load_reference_data as load_merit
     from ansinh.merit.tests.helpers import paying_record
     from ansinh.reports.loaders import load_definition
-    from ansinh.welfare import payroll
+    from ansinh.payroll import engine
     from ansinh.welfare.loaders import load_reference_data as load_welfare
     from ansinh.welfare.tests.test_payroll import new_case
     from ansinh.worklog import demo as worklog_demo
@@ -120,7 +120,7 @@ def walk_data(users, desk_users, my_tu_commune, province):
     load_definition()
     load_welfare()
     new_case(users["admin"], my_tu_commune, start=date(2024, 1, 1))
-    payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 1, 1)))
+    engine.generate(engine.start_cycle(users["admin"], province, date(2024, 1, 1), "welfare"))
     load_merit()
     paying_record(my_tu_commune)
     desk_demo.run(log=lambda *a: None)

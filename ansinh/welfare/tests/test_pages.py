@@ -129,13 +129,13 @@ def test_api_doors_respect_scope(users, people):
 
 
 def test_progress_poll_reloads_the_page_when_done(client, users, people):
-    from ansinh.welfare import payroll
+    from ansinh.payroll import engine
 
-    cycle = payroll.start_cycle(users["mytu"], users["mytu"].profile.org_unit.territory, date(2024, 3, 1))
+    cycle = engine.start_cycle(users["mytu"], users["mytu"].profile.org_unit.territory, date(2024, 3, 1), "welfare")
     client.force_login(users["mytu"])
     polling = client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")
     assert 'hx-trigger="every 2s"' in polling.content.decode() and "aria-valuenow=\"0\"" in polling.content.decode()
-    payroll.generate(cycle)
+    engine.generate(cycle)
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
 
 
