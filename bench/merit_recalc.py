@@ -28,8 +28,8 @@ def fill(count, first=FIRST, last=LAST):
     from ansinh.merit.models import Assessment, MeritCategory, MeritRecord
     from ansinh.merit.payroll import coefficient_of
     from ansinh.merit.tables import category_rules, load_tables
-    from ansinh.welfare.models import PayrollCycle, PayrollLine
     from ansinh.payroll.engine import COLUMNS, LineRow
+    from ansinh.payroll.models import PayrollCycle, PayrollLine
 
     rng = random.Random(6)
     communes = list(AdminUnit.objects.filter(level="commune", parent__parent__code="94").values_list("pk", flat=True))
@@ -78,7 +78,7 @@ def main():
     from ansinh.core.tests.fixtures import make_user
     from ansinh.merit import recalc
     from ansinh.merit.tables import load_reference_data
-    from ansinh.welfare.models import PayrollLine
+    from ansinh.payroll.models import PayrollLine
 
     with bench_database():
         load_reference_data()

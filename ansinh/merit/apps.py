@@ -13,7 +13,7 @@ class MeritConfig(AppConfig):
 
         from . import importers, payroll, sources  # noqa: F401  (registers the importers and indicator sources)
 
-        register_scheme(payroll.SCHEME, payroll.generate, on_approve=payroll.on_approve, problems=payroll.problems)
+        register_scheme(payroll.SCHEME, payroll.generate, "TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG", on_approve=payroll.on_approve, problems=payroll.problems)
 
         for label, url_name in (
             ("Hồ sơ người có công", "merit_records"), ("Quyết định", "merit_decisions"),

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from ansinh.core.models import Person
 from ansinh.payroll import engine
-from ansinh.welfare.models import PayrollCycle, PayrollLine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from . import rules
 from .models import Assessment, Decision, DecreeVersion, MeritCategory, MeritRecord, RecoverySchedule, Repayment

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from ansinh.core import scope
 from ansinh.payroll import engine
-from ansinh.welfare.models import PayrollLine
+from ansinh.payroll.models import PayrollLine
 
 from . import payroll, rules
 from .models import BatchItem, Decision, MeritRecord, RecoverySchedule

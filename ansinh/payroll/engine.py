@@ -21,7 +21,7 @@ from django_tasks import task
 
 from ansinh.core import concurrency, jobs, scope
 from ansinh.core.bulk import insert_rows
-from ansinh.welfare.models import PayrollCycle, PayrollLine
+from .models import PayrollCycle, PayrollLine
 
 CHUNK = 20_000
 
@@ -54,17 +54,19 @@ class Scheme(NamedTuple):
     """A set of rules paid through the cycles and lines (welfare, merit, ...)."""
 
     generate: Callable
+    title: str = ""
     on_approve: Callable | None = None
     problems: Callable | None = None
     check_start: Callable | None = None
 
 
-def register_scheme(name, generate, on_approve=None, problems=None, check_start=None):
+def register_scheme(name, generate, title, on_approve=None, problems=None, check_start=None):
     """A scheme registers itself (in its AppConfig.ready()): `generate(cycle)` fills the cycle's
-    lines (through flush and finish), `on_approve(cycle)` runs inside the approval, `problems(cycle)`
+    lines (through flush and finish), `title` names it in the lists' headings ("DANH SÁCH CHI TRẢ
+    {title} THÁNG …"), `on_approve(cycle)` runs inside the approval, `problems(cycle)`
     lists [(url, message)] of records the rules could not compute, and `check_start(unit, month)`
     raises Refused when the month cannot be generated."""
-    SCHEMES[name] = Scheme(generate, on_approve, problems, check_start)
+    SCHEMES[name] = Scheme(generate, title, on_approve, problems, check_start)
 
 
 def scheme_of(cycle):

@@ -17,7 +17,7 @@ class WelfareConfig(AppConfig):
         from .models import Case
 
         register_mover(Case, "welfare", services.apply_move)
-        register_scheme(payroll.SCHEME, payroll.generate, on_approve=payroll.on_approve, check_start=payroll.check_month_has_rules)
+        register_scheme(payroll.SCHEME, payroll.generate, "TRỢ CẤP XÃ HỘI", on_approve=payroll.on_approve, check_start=payroll.check_month_has_rules)
 
         for label, url_name in (
             ("Hồ sơ trợ cấp xã hội hằng tháng", "case_list"), ("Danh sách chi trả", "payroll_index"),

@@ -14,7 +14,7 @@ from ansinh.payroll.engine import (
     CHUNK, LineRow, Refused, change_since, communes_of, difference_line, finish, first_of, flush, month_end, next_month,
     paid_by_month, previous_month, province_code,
 )
-from ansinh.welfare.models import PayrollCycle, PayrollLine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from . import rules
 from .models import Caregiver, Case, StandardLevel

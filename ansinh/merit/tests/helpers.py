@@ -4,7 +4,7 @@ from ansinh.core.tests.fixtures import make_person
 from ansinh.merit import rules
 from ansinh.merit.models import Assessment, MeritCategory, MeritRecord
 from ansinh.payroll import engine
-from ansinh.welfare.models import PayrollCycle
+from ansinh.payroll.models import PayrollCycle
 
 
 def paying_record(commune, code="CDHH", rate=85, start=date(2021, 7, 1), caregiver=None, **person):

@@ -107,7 +107,7 @@ def test_campaign_list_built_from_the_registry(client, ncc, two):
 
 
 def test_merit_payroll_through_the_shared_payroll_pages(client, users, ncc, two, province):
-    from ansinh.welfare.models import PayrollCycle
+    from ansinh.payroll.models import PayrollCycle
 
     login(client, "btxh")
     assert client.post("/bao-tro/chi-tra/", {"scheme": "merit", "unit": province.pk, "month": "2024-07"}).status_code == 403
@@ -158,7 +158,7 @@ def test_evidence_scan_is_served_only_within_scope_and_logged(client, users, ncc
 
 def test_records_the_tables_cannot_compute_are_listed_on_the_payroll(client, users, ncc, two, province, my_tu_commune):
     from ansinh.payroll import engine
-    from ansinh.welfare.models import PayrollCycle
+    from ansinh.payroll.models import PayrollCycle
 
     odd = paying_record(my_tu_commune, "TB_A", 35, full_name="Sơn Văn Ba Lăm")  # only anchor rows are shipped
     cycle = engine.generate(engine.start_cycle(users["admin"], province, date(2024, 7, 1), scheme=PayrollCycle.Scheme.MERIT))
@@ -217,7 +217,7 @@ def test_payroll_api_tells_the_schemes_apart(users, two, province):
     from rest_framework.test import APIClient
 
     from ansinh.payroll import engine
-    from ansinh.welfare.models import PayrollCycle
+    from ansinh.payroll.models import PayrollCycle
 
     engine.generate(engine.start_cycle(users["admin"], province, date(2024, 7, 1), scheme=PayrollCycle.Scheme.MERIT))
     api = APIClient()

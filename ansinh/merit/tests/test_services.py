@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from ansinh.merit import recalc, services
 from ansinh.merit.models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule
 from ansinh.payroll import engine
-from ansinh.welfare.models import PayrollCycle, PayrollLine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from .helpers import close_payrolls, paying_record
 

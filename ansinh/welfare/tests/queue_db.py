@@ -102,7 +102,7 @@ def setup(count):
 
 def regenerate(cycle_id):
     from ansinh.payroll import engine
-    from ansinh.welfare.models import PayrollCycle
+    from ansinh.payroll.models import PayrollCycle
 
     cycle = PayrollCycle.objects.get(pk=cycle_id)
     return engine.start_generation(admin(), cycle.unit, cycle.month, "welfare")

@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollLine
 from ansinh.welfare import services
-from ansinh.welfare.models import Case, PayrollLine
+from ansinh.welfare.models import Case
 
 from .test_payroll import new_case
 

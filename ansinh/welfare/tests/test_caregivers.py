@@ -5,8 +5,9 @@ import pytest
 
 from ansinh.core.tests.fixtures import make_person, spreadsheet
 from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollLine
 from ansinh.welfare import services
-from ansinh.welfare.models import Caregiver, PayrollLine
+from ansinh.welfare.models import Caregiver
 
 
 def record(user, commune, kind, ward=None, start=date(2024, 1, 1), **facts):

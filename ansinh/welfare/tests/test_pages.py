@@ -5,8 +5,9 @@ import pytest
 from openpyxl import load_workbook
 
 from ansinh.core.tests.fixtures import make_person, spreadsheet
+from ansinh.payroll.models import PayrollCycle
 from ansinh.welfare.loaders import load_reference_data
-from ansinh.welfare.models import Case, PayrollCycle
+from ansinh.welfare.models import Case
 
 HEADERS = ["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ khuyết tật", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng", "Hình thức chi trả", "Số tài khoản"]
 

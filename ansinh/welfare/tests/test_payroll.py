@@ -6,8 +6,9 @@ import pytest
 from ansinh.core.models import AdminUnit
 from ansinh.core.tests.fixtures import make_person
 from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 from ansinh.welfare import services
-from ansinh.welfare.models import BenefitCategory, Case, PayrollCycle, PayrollLine, StandardLevel
+from ansinh.welfare.models import BenefitCategory, Case, StandardLevel
 
 
 def new_case(user, commune, category="ND20-5.5a", birth=date(1940, 5, 10), start=date(2024, 1, 1), **facts):

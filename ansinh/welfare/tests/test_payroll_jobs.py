@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from ansinh.core import jobs
 from ansinh.core.models import WorkerBeat
 from ansinh.payroll import engine
-from ansinh.welfare.models import PayrollCycle, PayrollLine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from .test_payroll import new_case
 
