@@ -52,7 +52,7 @@ def main():
 
     from ansinh.core.models import AdminUnit
     from ansinh.core.tests.fixtures import make_user
-    from ansinh.payroll import engine
+    from ansinh.payroll import engine as payroll
     from ansinh.welfare.loaders import load_reference_data
     from ansinh.welfare.models import Case
 
@@ -71,10 +71,10 @@ def main():
         unit = AdminUnit.objects.get(level="province", code="94", valid_from=None)
         for month in (date(2024, 6, 1), date(2024, 7, 1)):  # July: the level change makes every line "changed"
             begin = time.perf_counter()
-            cycle = engine.generate(engine.start_cycle(admin, unit, month, "welfare"))
+            cycle = payroll.generate(payroll.start_cycle(admin, unit, month, "welfare"))
             seconds = time.perf_counter() - begin
-            engine.approve(admin, cycle)
-            summary = engine.differences(cycle)
+            payroll.approve(admin, cycle)
+            summary = payroll.differences(cycle)
             print(f"  {month:%m/%Y}: {cycle.line_count:,} lines, total {cycle.total_amount:,} đ, "
                   f"{seconds:.1f} s ({CASES / seconds:,.0f} cases/s); new {summary['new']['count']:,}, changed {summary['changed']['count']:,}")
         print(f"peak memory: {peak_rss_mb():.0f} MB  goal < 2048 MB; goal < 60 s per month")
