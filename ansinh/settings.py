@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "ansinh.core",
     "ansinh.indicators",
     "ansinh.worklog",
+    "ansinh.payroll",
     "ansinh.welfare",
     "ansinh.desk",
     "ansinh.merit",

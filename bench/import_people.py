@@ -39,13 +39,13 @@ def main():
 
     from ansinh.core.imports import run_import
     from ansinh.core.models import AdminUnit, Person
-    from ansinh.core.tests.fixtures import make_user
+    from ansinh.core.tests.factories import UserFactory
 
     with bench_database():
         codes = list(AdminUnit.objects.filter(level="commune", valid_from=None).values_list("code", flat=True))
         path = Path(tempfile.mkdtemp()) / "people.xlsx"
         subprocess.run([sys.executable, __file__, "--write", str(path), str(ROWS), ",".join(codes)], check=True)
-        make_user("bench", "division_officer", "SLDTBXH94-BTXH")
+        UserFactory(username="bench", role="division_officer", unit_code="SLDTBXH94-BTXH")
         user = User.objects.get(username="bench")
         content = path.read_bytes()
         results = {}

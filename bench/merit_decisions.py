@@ -17,13 +17,13 @@ def main():
 
     from ansinh.core.exports import workbook_bytes
     from ansinh.core.office import DocumentError, docx_to_pdf
-    from ansinh.core.tests.fixtures import make_user
+    from ansinh.core.tests.factories import UserFactory
     from ansinh.merit import documents, recalc
     from ansinh.merit.tables import load_reference_data
 
     with bench_database():
         load_reference_data()
-        admin = make_user("admin", "admin", "SLDTBXH94")
+        admin = UserFactory(username="admin", role="admin", unit_code="SLDTBXH94")
         category = fill(COUNT)
         batch = recalc.compute_batch(recalc.start_batch(admin, category, LAST, "Bench", "Kết luận thanh tra"))
         recalc.approve_batch(admin, batch)

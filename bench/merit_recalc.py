@@ -28,8 +28,8 @@ def fill(count, first=FIRST, last=LAST):
     from ansinh.merit.models import Assessment, MeritCategory, MeritRecord
     from ansinh.merit.payroll import coefficient_of
     from ansinh.merit.tables import category_rules, load_tables
-    from ansinh.welfare.models import PayrollCycle, PayrollLine
-    from ansinh.welfare.payroll import COLUMNS
+    from ansinh.payroll.engine import COLUMNS, LineRow
+    from ansinh.payroll.models import PayrollCycle, PayrollLine
 
     rng = random.Random(6)
     communes = list(AdminUnit.objects.filter(level="commune", parent__parent__code="94").values_list("pk", flat=True))
@@ -55,7 +55,7 @@ def fill(count, first=FIRST, last=LAST):
             facts = rules.RecordFacts(rule, date(2015, 1, 1), None, (rules.Assessment(date(2015, 1, 1), old),), caregiver)
             for month, amount in zip(months, rules.monthly_amounts(facts, months, tables, cache)):
                 level = tables.in_force(month).level
-                lines.append((cycles[month], None, commune, month, "regular", level, coefficient_of(amount.total, level), amount.total, "", None, None, pk))
+                lines.append(LineRow(cycles[month], commune, month, "regular", level, coefficient_of(amount.total, level), amount.total, merit_record_id=pk))
         with transaction.atomic():
             insert_rows(Person, ["id", "full_name", "name_folded", "name_sort", "birth_date", "birth_year", "sex", "ethnicity", "personal_id",
                                  "phone", "address", "commune_id", "death_date", "status", "closed_reason", "created_at", "updated_at"], people)
@@ -75,14 +75,14 @@ def fill(count, first=FIRST, last=LAST):
 def main():
     from common import bench_database, engine, peak_rss_mb
 
-    from ansinh.core.tests.fixtures import make_user
+    from ansinh.core.tests.factories import UserFactory
     from ansinh.merit import recalc
     from ansinh.merit.tables import load_reference_data
-    from ansinh.welfare.models import PayrollLine
+    from ansinh.payroll.models import PayrollLine
 
     with bench_database():
         load_reference_data()
-        admin = make_user("admin", "admin", "SLDTBXH94")
+        admin = UserFactory(username="admin", role="admin", unit_code="SLDTBXH94")
         begin = time.perf_counter()
         category = fill(RECORDS)
         print(f"engine={engine()} records={RECORDS:,} paid lines={PayrollLine.objects.count():,} filled in {time.perf_counter() - begin:.0f} s")

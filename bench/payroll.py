@@ -51,14 +51,14 @@ def main():
     from django.db import connection
 
     from ansinh.core.models import AdminUnit
-    from ansinh.core.tests.fixtures import make_user
-    from ansinh.welfare import payroll
+    from ansinh.core.tests.factories import UserFactory
+    from ansinh.payroll import engine as payroll
     from ansinh.welfare.loaders import load_reference_data
     from ansinh.welfare.models import Case
 
     with bench_database():
         load_reference_data()
-        admin = make_user("admin", "admin", "SLDTBXH94")
+        admin = UserFactory(username="admin", role="admin", unit_code="SLDTBXH94")
         start = time.perf_counter()
         fill(CASES)
         if connection.vendor == "postgresql":
@@ -71,7 +71,7 @@ def main():
         unit = AdminUnit.objects.get(level="province", code="94", valid_from=None)
         for month in (date(2024, 6, 1), date(2024, 7, 1)):  # July: the level change makes every line "changed"
             begin = time.perf_counter()
-            cycle = payroll.generate(payroll.start_cycle(admin, unit, month))
+            cycle = payroll.generate(payroll.start_cycle(admin, unit, month, "welfare"))
             seconds = time.perf_counter() - begin
             payroll.approve(admin, cycle)
             summary = payroll.differences(cycle)

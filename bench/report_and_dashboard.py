@@ -21,14 +21,14 @@ def setup():
     from ansinh.core.bulk import insert_rows
     from ansinh.core.models import AdminUnit, OrgUnit
     from ansinh.core.periods import Period
-    from ansinh.core.tests.fixtures import make_user
+    from ansinh.core.tests.factories import UserFactory
     from ansinh.indicators import demo as indicators_demo
     from ansinh.indicators.models import DataValue, Indicator
     from ansinh.reports.loaders import load_definition
     from ansinh.worklog import demo as worklog_demo
 
-    admin = make_user("admin", "admin", "SLDTBXH94")
-    make_user("lanhdao", "leader", "SLDTBXH94")
+    admin = UserFactory(username="admin", role="admin", unit_code="SLDTBXH94")
+    UserFactory(username="lanhdao", role="leader", unit_code="SLDTBXH94")
     indicators_demo.load_data_sets()
     indicators_demo.load_values(admin)
     worklog_demo.run(log=lambda *a: None)

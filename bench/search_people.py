@@ -50,11 +50,11 @@ def main():
     from django.contrib.auth.models import User
     from django.db import connection
 
-    from ansinh.core.tests.fixtures import make_user
+    from ansinh.core.tests.factories import UserFactory
 
     with bench_database():
-        make_user("leader", "leader", "SLDTBXH94")
-        make_user("mytu", "district_officer", "PLDTBXH-944")
+        UserFactory(username="leader", role="leader", unit_code="SLDTBXH94")
+        UserFactory(username="mytu", role="district_officer", unit_code="PLDTBXH-944")
         seconds = fill(PEOPLE)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

@@ -3,6 +3,7 @@ from django import forms
 from . import rules, scope
 from .concurrency import VersionedForm
 from .models import AdminUnit, DayOverride, Person
+from .queries import people_for
 from .text import clean_name, control_characters_message, has_control_characters
 
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -37,6 +38,26 @@ class StyledForm(PlainTextForm):
             else:
                 css = "form-control"
             widget.attrs["class"] = css
+
+
+def person_in_scope(user, value):
+    """The registered person with this 12-digit ID or record number, among those the user may see."""
+    value = value.strip()
+    if len(value) == 12:
+        return scope.lookup(people_for(user), personal_id=value)
+    return scope.lookup(people_for(user), pk=value if value.isdigit() else None)
+
+
+class AboutPersonForm(StyledForm):
+    """A registry form that starts with the person it is about, found in the user's scope."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.style_fields()
+
+    def clean_personal_id_or_pk(self):
+        return person_in_scope(self.user, self.cleaned_data["personal_id_or_pk"])
 
 
 class PersonForm(StyledForm, VersionedForm, forms.ModelForm):

@@ -15,6 +15,39 @@ ETHNICITY_BY_NAME["hmong"] = ETHNICITY_BY_NAME["h mong"] = Ethnicity.HMONG
 CHUNK = 2000
 
 
+def registered_person(value, allowed_communes, allow_dead=False):
+    """The registered person with this ID, in the user's communes (and alive unless allowed)."""
+    code = parse_code(value)
+    person = scope.lookup(Person.objects.filter(commune_id__in=allowed_communes).select_related("commune"), personal_id=code)
+    if person.death_date and not allow_dead:
+        raise CellError(f"số định danh {code} là của {person}, đã mất ngày {person.death_date:%d/%m/%Y}.")
+    return person
+
+
+def parse_amount(value):
+    """Whole đồng, “1.250.000” or 1250000; blank is 0."""
+    text = parse_code(value).replace(".", "").replace(" ", "")
+    if not text:
+        return 0
+    if not text.isdigit():
+        raise CellError("phải là số đồng, không âm.")
+    return int(text)
+
+
+def parse_month(value):
+    """“03/2024”, “3/2024”, an Excel date or “2024-03” → the first day of that month."""
+    if hasattr(value, "year"):
+        return date(value.year, value.month, 1)
+    text = parse_code(value)
+    for separator in ("/", "-"):
+        parts = text.split(separator)
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            month, year = (int(parts[0]), int(parts[1])) if len(parts[1]) == 4 else (int(parts[1]), int(parts[0]))
+            if 1 <= month <= 12 and 1900 < year < 2200:
+                return date(year, month, 1)
+    raise CellError(f"“{text}” không phải tháng hợp lệ (ghi dạng 03/2024).")
+
+
 @register
 class PersonImporter(Importer):
     kind = "people"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ansinh.welfare.admin import NoDeleteAdmin
+from ansinh.core.admin import NoDeleteAdmin
 
 from .models import AllowanceBand, Campaign, DecreeVersion, MeritCategory
 from .services import mark_paid_records_from

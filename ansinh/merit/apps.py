@@ -9,7 +9,11 @@ class MeritConfig(AppConfig):
     def ready(self):
         from ansinh.core.areas import register_page
 
-        from . import importers, payroll, sources  # noqa: F401  (registers importers, the payroll scheme, indicator sources)
+        from ansinh.payroll.engine import register_scheme
+
+        from . import importers, payroll, sources  # noqa: F401  (registers the importers and indicator sources)
+
+        register_scheme(payroll.SCHEME, payroll.generate, "TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG", on_approve=payroll.on_approve, problems=payroll.problems)
 
         for label, url_name in (
             ("Hồ sơ người có công", "merit_records"), ("Quyết định", "merit_decisions"),

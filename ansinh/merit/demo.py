@@ -19,8 +19,8 @@ from django.db import connection, transaction
 from ansinh.core import demo as core_demo
 from ansinh.core.bulk import insert_history
 from ansinh.core.models import AdminUnit, Person, write_name_keys
+from ansinh.payroll import engine
 from ansinh.reports.numbers import format_int
-from ansinh.welfare import payroll as shared
 
 from . import recalc, rules, services
 from .models import Assessment, Campaign, Evidence, MeritCategory, MeritRecord, Relation
@@ -238,9 +238,9 @@ def _adjustment_group(rng, records):
 def _pay_history(admin, province, log):
     month = FIRST_PAYROLL
     while month <= LAST_PAYROLL:
-        cycle = shared.generate(shared.start_cycle(admin, province, month, scheme=SCHEME))
-        shared.approve(admin, cycle)
-        shared.mark_paid(admin, cycle)
+        cycle = engine.generate(engine.start_cycle(admin, province, month, SCHEME))
+        engine.approve(admin, cycle)
+        engine.mark_paid(admin, cycle)
         month = rules.add_months(month, 1)
     log(f"Chi trả người có công: danh sách {FIRST_PAYROLL:%m/%Y} – {LAST_PAYROLL:%m/%Y} đã duyệt.")
 

@@ -1,8 +1,7 @@
 from django import forms
 
 from ansinh.core import scope
-from ansinh.core.forms import DATE_INPUT, StyledForm
-from ansinh.welfare.forms import PersonForm
+from ansinh.core.forms import DATE_INPUT, AboutPersonForm, StyledForm
 
 from .models import Campaign, Decision, Evidence, MeritCategory, MeritRecord, RecoverySchedule, Relation
 from .services import CORRECTABLE
@@ -30,7 +29,7 @@ class Plain(StyledForm, forms.Form):
         self.style_fields()
 
 
-class RecordForm(PersonForm, forms.ModelForm):
+class RecordForm(AboutPersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng", help_text="Người phải có trong sổ đối tượng.")
     start_month = MonthField(label="Hưởng từ tháng", required=False, help_text="Để trống nếu chưa có quyết định (lập dự thảo quyết định trợ cấp hằng tháng sau).")
@@ -88,7 +87,7 @@ class TransferOutForm(Plain):
     note = forms.CharField(label="Ghi chú", max_length=300, required=False)
 
 
-class TransferInForm(PersonForm, forms.Form):
+class TransferInForm(AboutPersonForm, forms.Form):
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng", help_text="Ghi người vào sổ đối tượng trước nếu chưa có.")
     category = forms.ModelChoiceField(label="Diện", queryset=MeritCategory.objects.all())
     commune = forms.ModelChoiceField(label="Xã/phường quản lý", queryset=None)
@@ -100,7 +99,7 @@ class TransferInForm(PersonForm, forms.Form):
         self.fields["commune"].queryset = scope.visible_communes(user).order_by("code")
 
 
-class RelationForm(PersonForm, forms.Form):
+class RelationForm(AboutPersonForm, forms.Form):
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng của người thân")
     kind = forms.ChoiceField(label="Quan hệ", choices=Relation.Kind.choices)
     since = forms.DateField(label="Từ ngày", widget=DATE_INPUT, required=False)

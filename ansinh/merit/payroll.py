@@ -1,4 +1,4 @@
-"""Merit allowances paid through the shared monthly payroll (welfare.payroll): the same cycles,
+"""Merit allowances paid through the shared monthly payroll (ansinh.payroll.engine): the same cycles,
 lines, approval and "due vs paid" helpers, with the merit rules (rules.py) for the amounts.
 
 A merit cycle (scheme "merit") holds, for each record in force that month, its regular line;
@@ -13,8 +13,8 @@ from django.db.models import Sum
 from django.urls import reverse
 
 from ansinh.core.models import Person
-from ansinh.welfare import payroll as shared
-from ansinh.welfare.models import PayrollCycle, PayrollLine
+from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from . import rules
 from .models import Assessment, Decision, DecreeVersion, MeritCategory, MeritRecord, RecoverySchedule, Repayment
@@ -76,13 +76,13 @@ def coefficient_of(amount, level):
 
 
 def records_of(unit):
-    return MeritRecord.objects.filter(commune__in=shared.communes_of(unit))
+    return MeritRecord.objects.filter(commune__in=engine.communes_of(unit))
 
 
 def payable(unit, month):
     """Records paid in `month` (written without joins: it runs over the whole province)."""
     unpaid = list(MeritCategory.objects.filter(kind=MeritCategory.Kind.NONE).values_list("pk", flat=True))
-    records = records_of(unit).filter(status__in=PAYABLE, start_month__lte=shared.month_end(month))
+    records = records_of(unit).filter(status__in=PAYABLE, start_month__lte=engine.month_end(month))
     return records.exclude(end_date__lte=month).exclude(category_id__in=unpaid)
 
 
@@ -91,7 +91,7 @@ def generate(cycle):
     month = cycle.month
     tables, category_rule = load_tables(), category_rules()
     version = tables.in_force(month)
-    last_month = PayrollLine.objects.filter(cycle__unit=cycle.unit, cycle__scheme=SCHEME, cycle__month=shared.previous_month(month),
+    last_month = PayrollLine.objects.filter(cycle__unit=cycle.unit, cycle__scheme=SCHEME, cycle__month=engine.previous_month(month),
                                             kind=PayrollLine.Kind.REGULAR, merit_record__isnull=False).exclude(change=PayrollLine.Change.ENDED)
     previous = dict(last_month.values_list("merit_record_id", "amount"))
     records = payable(cycle.unit, month)
@@ -110,23 +110,25 @@ def generate(cycle):
             regular[row["id"]] = amount
             before = previous.get(row["id"])
             if amount:
-                batch.append((cycle.pk, None, row["commune_id"], month, PayrollLine.Kind.REGULAR, version.level,
-                              coefficient_of(amount, version.level), amount, shared.change_since(before, amount), before, None, row["id"]))
+                batch.append(engine.LineRow(cycle.pk, row["commune_id"], month, PayrollLine.Kind.REGULAR, version.level,
+                                            coefficient_of(amount, version.level), amount, engine.change_since(before, amount), before,
+                                            merit_record_id=row["id"]))
         done += len(chunk)
-        shared.flush(cycle, batch, done, total)
+        engine.flush(cycle, batch, done, total)
         batch = []
     stopped = dict(MeritRecord.objects.filter(pk__in=[r for r in previous if r not in seen]).values_list("pk", "commune_id"))
     for record_id, commune_id in stopped.items():
-        batch.append((cycle.pk, None, commune_id, month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, previous[record_id], None, record_id))
+        batch.append(engine.LineRow(cycle.pk, commune_id, month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, previous[record_id],
+                                    merit_record_id=record_id))
     batch += arrears_lines(cycle)
     batch += deduction_lines(cycle, regular, version.level)
-    shared.flush(cycle, batch, done, total)
-    return shared.finish(cycle)
+    engine.flush(cycle, batch, done, total)
+    return engine.finish(cycle)
 
 
 def pending_arrears(unit):
     """Approved adjustment decisions owing money to the person, not yet paid by a cycle."""
-    return Decision.objects.filter(record__commune__in=shared.communes_of(unit), kind=Decision.Kind.ADJUSTMENT,
+    return Decision.objects.filter(record__commune__in=engine.communes_of(unit), kind=Decision.Kind.ADJUSTMENT,
                                    status=Decision.Status.APPROVED, amount__gt=0, arrears_month__isnull=True)
 
 
@@ -136,7 +138,7 @@ def arrears_lines(cycle):
     for decision in pending_arrears(cycle.unit).select_related("record"):
         for month, version, due, was_paid in rules.run_months(decision.months):
             level = levels.get(version, 0)
-            line = shared.difference_line(cycle, month, level, coefficient_of(due, level), due, was_paid,
+            line = engine.difference_line(cycle, month, level, coefficient_of(due, level), due, was_paid,
                                           decision.record.commune_id, merit_record_id=decision.record_id)
             if line:
                 lines.append(line)
@@ -165,7 +167,7 @@ def recovered_by_schedule(schedules):
 
 
 def open_schedules(unit):
-    return RecoverySchedule.objects.filter(record__commune__in=shared.communes_of(unit), settled_on__isnull=True)
+    return RecoverySchedule.objects.filter(record__commune__in=engine.communes_of(unit), settled_on__isnull=True)
 
 
 def deduction_lines(cycle, regular, level):
@@ -179,7 +181,8 @@ def deduction_lines(cycle, regular, level):
         amount = rules.deduction(schedule.total - recovered[schedule.pk], schedule.instalment, available)
         if amount:
             taken[schedule.record_id] += amount
-            lines.append((cycle.pk, None, schedule.record.commune_id, cycle.month, PayrollLine.Kind.DEDUCTION, level, 0, -amount, "", None, None, schedule.record_id))
+            lines.append(engine.LineRow(cycle.pk, schedule.record.commune_id, cycle.month, PayrollLine.Kind.DEDUCTION, level, 0, -amount,
+                                        merit_record_id=schedule.record_id))
     return lines
 
 
@@ -207,7 +210,7 @@ def closed_months(unit, first, last):
 def net_paid(record_ids):
     """{(record id, month): paid} = regular lines of closed cycles + differences already decided
     (approved adjustment decisions), so a month is never recovered or paid twice."""
-    paid = shared.paid_by_month("merit_record", record_ids, kinds=[PayrollLine.Kind.REGULAR])
+    paid = engine.paid_by_month("merit_record", record_ids, kinds=[PayrollLine.Kind.REGULAR])
     decided = Decision.objects.filter(record__in=record_ids, kind=Decision.Kind.ADJUSTMENT, status=Decision.Status.APPROVED)
     for record_id, months in decided.values_list("record_id", "months"):
         for month, _, due, was_paid in rules.run_months(months):
@@ -231,5 +234,3 @@ def problems(cycle):
                 found.append((reverse("merit_record", args=[row["id"]]), str(error)))
     return found
 
-
-shared.register_scheme(SCHEME, generate, on_approve, problems)

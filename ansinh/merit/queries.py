@@ -6,7 +6,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ansinh.core import scope
-from ansinh.welfare.models import PayrollLine
+from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollLine
 
 from . import payroll, rules
 from .models import BatchItem, Decision, MeritRecord, RecoverySchedule
@@ -77,7 +78,7 @@ def allowance_rows(record, until=None):
     if record.end_date:
         last = min(last, rules.add_months(rules.first_of(record.end_date), -1))
     months = rules.months_between(first, last) if first <= last else []
-    paid = payroll.shared.paid_by_month("merit_record", [record.pk], kinds=[PayrollLine.Kind.REGULAR])
+    paid = engine.paid_by_month("merit_record", [record.pk], kinds=[PayrollLine.Kind.REGULAR])
     settled = payroll.net_paid([record.pk])  # paid + differences already decided
     facts = payroll.record_facts(record)
     rows = []

@@ -1,12 +1,8 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from ansinh.core.admin import NoDeleteAdmin
 
 from .models import BenefitCategory, StandardLevel
-
-
-class NoDeleteAdmin(SimpleHistoryAdmin):
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(BenefitCategory)

@@ -5,9 +5,10 @@ from ansinh.core import scope
 from ansinh.core.api import names_of
 from ansinh.core.audit import log_access
 from ansinh.core.models import AccessLog
+from ansinh.payroll.models import PayrollCycle
 
 from . import queries
-from .models import Caregiver, Case, PayrollCycle, Resident, Support
+from .models import Caregiver, Case, Resident, Support
 
 
 class CaseSerializer(serializers.ModelSerializer):

@@ -11,10 +11,13 @@ class WelfareConfig(AppConfig):
 
         from ansinh.core.services import register_mover
 
-        from . import importers, services, sources  # noqa: F401  (registers the importers and indicator sources)
+        from ansinh.payroll.engine import register_scheme
+
+        from . import importers, payroll, services, sources  # noqa: F401  (registers the importers and indicator sources)
         from .models import Case
 
         register_mover(Case, "welfare", services.apply_move)
+        register_scheme(payroll.SCHEME, payroll.generate, "TRỢ CẤP XÃ HỘI", on_approve=payroll.on_approve, check_start=payroll.check_month_has_rules)
 
         for label, url_name in (
             ("Hồ sơ trợ cấp xã hội hằng tháng", "case_list"), ("Danh sách chi trả", "payroll_index"),

@@ -1,33 +1,12 @@
 from django import forms
 
 from ansinh.core import scope
-from ansinh.core.forms import DATE_INPUT, StyledForm
-from ansinh.core.queries import people_for
+from ansinh.core.forms import DATE_INPUT, AboutPersonForm, StyledForm, person_in_scope
 
 from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Support
 
 
-def person_in_scope(user, value):
-    """The registered person with this 12-digit ID or record number, among those the user may see."""
-    value = value.strip()
-    if len(value) == 12:
-        return scope.lookup(people_for(user), personal_id=value)
-    return scope.lookup(people_for(user), pk=value if value.isdigit() else None)
-
-
-class PersonForm(StyledForm):
-    """A welfare form that starts with the person it is about, found in the user's scope."""
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.style_fields()
-
-    def clean_personal_id_or_pk(self):
-        return person_in_scope(self.user, self.cleaned_data["personal_id_or_pk"])
-
-
-class CaseForm(PersonForm, forms.ModelForm):
+class CaseForm(AboutPersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng", help_text="Người phải có trong sổ đối tượng.")
 
@@ -61,7 +40,7 @@ class EndForm(StyledForm, forms.Form):
         self.style_fields()
 
 
-class SupportForm(PersonForm, forms.ModelForm):
+class SupportForm(AboutPersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng")
 
@@ -75,7 +54,7 @@ class SupportForm(PersonForm, forms.ModelForm):
         self.fields["amount"].help_text = "Để 0 với hỗ trợ mai táng: hệ thống tính 20 × mức chuẩn tại ngày mất."
 
 
-class ResidentForm(PersonForm, forms.ModelForm):
+class ResidentForm(AboutPersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng")
 
@@ -86,7 +65,7 @@ class ResidentForm(PersonForm, forms.ModelForm):
 
 
 
-class CaregiverForm(PersonForm, forms.ModelForm):
+class CaregiverForm(AboutPersonForm, forms.ModelForm):
     field_order = ["caregiver_id_or_pk", "kind", "ward_id_or_pk"]
     caregiver_id_or_pk = forms.CharField(label="Người được hỗ trợ: số định danh hoặc mã đối tượng")
     ward_id_or_pk = forms.CharField(label="Người được chăm sóc: số định danh hoặc mã đối tượng", required=False)
@@ -104,7 +83,7 @@ class CaregiverForm(PersonForm, forms.ModelForm):
         return person_in_scope(self.user, value) if value else None
 
 
-class ChildCaseForm(PersonForm, forms.ModelForm):
+class ChildCaseForm(AboutPersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
     personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng của trẻ")
 

@@ -3,22 +3,14 @@ from datetime import date
 
 from ansinh.core import scope
 from ansinh.core.bulk import insert_history
+from ansinh.core.importers import parse_amount, parse_month, registered_person
 from ansinh.core.imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
-from ansinh.core.models import AccessLog, Person
+from ansinh.core.models import AccessLog
 
 from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Support
 from .services import can_write, eligibility_problems
 
 PAYMENTS = {"tien mat": Case.Payment.CASH, "chuyen khoan": Case.Payment.BANK, "buu dien": Case.Payment.POST}
-
-
-def registered_person(value, allowed_communes, allow_dead=False):
-    """The registered person with this ID, in the user's communes (and alive unless allowed)."""
-    code = parse_code(value)
-    person = scope.lookup(Person.objects.filter(commune_id__in=allowed_communes).select_related("commune"), personal_id=code)
-    if person.death_date and not allow_dead:
-        raise CellError(f"số định danh {code} là của {person}, đã mất ngày {person.death_date:%d/%m/%Y}.")
-    return person
 
 
 class WelfareImporter(Importer):
@@ -39,30 +31,6 @@ class WelfareImporter(Importer):
         created = self.model.objects.bulk_create(objects, batch_size=2000)
         insert_history(created, self.user, "Nhập từ tệp")
         return len(created)
-
-
-def parse_amount(value):
-    """Whole đồng, “1.250.000” or 1250000; blank is 0."""
-    text = parse_code(value).replace(".", "").replace(" ", "")
-    if not text:
-        return 0
-    if not text.isdigit():
-        raise CellError("phải là số đồng, không âm.")
-    return int(text)
-
-
-def parse_month(value):
-    """“03/2024”, “3/2024”, an Excel date or “2024-03” → the first day of that month."""
-    if hasattr(value, "year"):
-        return date(value.year, value.month, 1)
-    text = parse_code(value)
-    for separator in ("/", "-"):
-        parts = text.split(separator)
-        if len(parts) == 2 and all(p.isdigit() for p in parts):
-            month, year = (int(parts[0]), int(parts[1])) if len(parts[1]) == 4 else (int(parts[1]), int(parts[0]))
-            if 1 <= month <= 12 and 1900 < year < 2200:
-                return date(year, month, 1)
-    raise CellError(f"“{text}” không phải tháng hợp lệ (ghi dạng 03/2024).")
 
 
 @register

@@ -1,4 +1,5 @@
-"""Monthly payroll of social assistance: generate (set-based, chunked), review, approve, pay.
+"""The welfare scheme of the monthly payroll (Decree 20/2021): its generator, its approval hook
+and its start check, registered with the engine (ansinh.payroll.engine) in WelfareConfig.ready().
 
 - One line per person and month: the person's cases in force that month are combined by the
   rules of Art. 6(2) (rules.monthly_coefficient); cases of a provincial group add their own amount.
@@ -6,73 +7,28 @@
 - Retroactive changes (a decision dated back, a late death report, a level changed backwards)
   mark the case with `recalc_from`; the next cycle compares, month by month, what was due at the
   rules in force that month with what approved cycles paid, and adds arrears or recovery lines.
-- An approved cycle is immutable; corrections go into a later cycle.
 """
-import uuid
-from collections import defaultdict
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Sum
-from django.utils import timezone
-from django_tasks import task
-
-from ansinh.core import concurrency, jobs, scope
-from ansinh.core.bulk import insert_rows
+from ansinh.payroll.engine import (
+    CHUNK, LineRow, Refused, change_since, communes_of, difference_line, finish, first_of, flush, month_end, next_month,
+    paid_by_month, previous_month, province_code,
+)
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from . import rules
-from .models import Caregiver, Case, PayrollCycle, PayrollLine, StandardLevel
+from .models import Caregiver, Case, StandardLevel
 
-CHUNK = 20_000
+SCHEME = PayrollCycle.Scheme.WELFARE
 PAYABLE = [Case.Status.PAYING, Case.Status.ENDED]
-COLUMNS = ["cycle_id", "case_id", "commune_id", "for_month", "kind", "level", "coefficient", "amount", "change", "previous_amount", "caregiver_id", "merit_record_id"]
-SCHEMES = {}
 
 
-def register_scheme(name, generate, on_approve=None, problems=None):
-    """Another set of rules paid through the same cycles and lines (e.g. merit allowances):
-    `generate(cycle)` fills the cycle's lines, `on_approve(cycle)` runs inside the approval,
-    `problems(cycle)` lists [(url, message)] of records the rules could not compute."""
-    SCHEMES[name] = (generate, on_approve, problems)
-
-
-def problems_of(cycle):
-    """What the cycle's rules could not compute (shown on the cycle's page)."""
-    found = SCHEMES.get(cycle.scheme, (None, None, None))[2]
-    return found(cycle) if found else []
 CAREGIVER_FIELDS = ["id", "commune_id", "kind", "pregnant", "children_under_36_months", "disability_level", "start_month",
                     "end_date", "ward__birth_date", "ward__birth_year"]
 
 
-class Refused(Exception):
-    """The payroll rules do not allow this; the message is for the user."""
-
-
 def level_rows():
     return [rules.LevelRow(l.valid_from, l.valid_to, l.amount, l.citation, l.province or None) for l in StandardLevel.objects.all()]
-
-
-def first_of(day):
-    return day.replace(day=1)
-
-
-def previous_month(month):
-    return first_of(month - timedelta(days=1))
-
-
-def next_month(month):
-    return first_of(month + timedelta(days=32))
-
-
-def month_end(month):
-    return next_month(month) - timedelta(days=1)
-
-
-def province_code(unit):
-    while unit.parent_id:
-        unit = unit.parent
-    return unit.code
 
 
 def facts(row):
@@ -121,46 +77,8 @@ def _in_force(row, month):
     return row["start_month"] <= month_end(month) and (row["end_date"] is None or row["end_date"] > month)
 
 
-def communes_of(unit):
-    return list(scope.commune_ids_in(unit).values_list("pk", flat=True))
-
-
 def cases_of(unit):
     return Case.objects.filter(commune__in=communes_of(unit))
-
-
-def change_since(before, amount):
-    """How a person's line compares with last month's: new, changed or the same."""
-    if before is None:
-        return PayrollLine.Change.NEW
-    return PayrollLine.Change.CHANGED if before != amount else PayrollLine.Change.SAME
-
-
-def paid_by_month(field, ids, kinds=None):
-    """{(id, month): amount paid} over approved cycles, for cases (field "case"), caregivers or
-    merit records; `kinds` limits the line kinds counted (all by default)."""
-    paid = defaultdict(int)
-    lines = PayrollLine.objects.filter(**{f"{field}__in": ids}, cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID])
-    if kinds:
-        lines = lines.filter(kind__in=kinds)
-    for key, for_month, amount in lines.values_list(f"{field}_id", "for_month", "amount"):
-        paid[(key, for_month)] += amount
-    return paid
-
-
-def difference_kind(due, was_paid):
-    """ARREARS when more was due than paid, RECOVERY when less, None when what was paid was due."""
-    if due == was_paid:
-        return None
-    return PayrollLine.Kind.ARREARS if due > was_paid else PayrollLine.Kind.RECOVERY
-
-
-def difference_line(cycle, month, level, coefficient, due, was_paid, commune_id, case_id=None, caregiver_id=None, merit_record_id=None):
-    """An arrears (+) or recovery (−) line for a past month, or None when what was paid was due."""
-    kind = difference_kind(due, was_paid)
-    if kind is None:
-        return None
-    return (cycle.pk, case_id, commune_id, month, kind, level, coefficient, due - was_paid, "", was_paid, caregiver_id, merit_record_id)
 
 
 def case_rows(cases):
@@ -192,16 +110,6 @@ def _persons(rows):
         yield group
 
 
-def check_leader(user):
-    if not scope.is_leader_or_admin(user):
-        raise PermissionDenied("Chỉ lãnh đạo Sở được duyệt danh sách chi trả.")
-
-
-def busy_message(cycle):
-    return (f"Danh sách chi trả tháng {cycle.month:%m/%Y} của {cycle.unit} đang được lập ({cycle.progress}%); "
-            "chờ lập xong rồi mới lập lại.")
-
-
 def check_month_has_rules(unit, month):
     """Refused (never a crash) for a month without a standard level or without coefficients."""
     try:
@@ -211,76 +119,9 @@ def check_month_has_rules(unit, month):
         raise Refused(f"Không lập được danh sách chi trả tháng {month:%m/%Y}: {error}")
 
 
-def start_cycle(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
-    """Take the month's cycle for a (re)generation: create it, or move a draft, a failed cycle or
-    one whose generation job is gone to "generating" by a conditional update, so that of two
-    starts only one proceeds and the other is refused. Approved cycles are refused."""
-    scope.require_write(user)
-    month = first_of(month)
-    if scheme == PayrollCycle.Scheme.WELFARE:
-        check_month_has_rules(unit, month)
-    with transaction.atomic():
-        cycles = PayrollCycle.objects.filter(unit=unit, scheme=scheme)
-        cycle = cycles.select_for_update().filter(month=month).first()
-        if cycle and not cycle.is_editable:
-            raise Refused(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
-        later = cycles.filter(month__gt=month).exclude(status__in=[PayrollCycle.Status.GENERATING, PayrollCycle.Status.FAILED]).first()
-        if later:
-            raise Refused(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
-        token = f"start-{uuid.uuid4().hex}"  # replaced by the task's id once enqueued
-        if cycle is None:
-            try:
-                with transaction.atomic():
-                    return PayrollCycle.objects.create(month=month, unit=unit, scheme=scheme, generated_by=user, task_id=token)
-            except IntegrityError:
-                raise Refused(busy_message(cycles.get(month=month))) from None
-        if cycle.status == PayrollCycle.Status.GENERATING and jobs.is_pending(cycle.task_id):
-            raise Refused(busy_message(cycle))
-        taken = PayrollCycle.objects.filter(pk=cycle.pk, status=cycle.status, task_id=cycle.task_id).update(
-            status=PayrollCycle.Status.GENERATING, progress=0, generated_by=user, task_id=token)
-        if not taken:
-            raise Refused(busy_message(cycle))
-        cycle.refresh_from_db()
-    return cycle
-
-
-def start_generation(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
-    """Take the cycle and queue its generation job in one transaction (the web page's door)."""
-    with transaction.atomic():
-        cycle = start_cycle(user, unit, month, scheme)
-        result = generate_cycle.enqueue(cycle.pk)
-        PayrollCycle.objects.filter(pk=cycle.pk, task_id=cycle.task_id).update(task_id=result.id)
-    cycle.refresh_from_db()
-    return cycle
-
-
-@task()
-def generate_cycle(cycle_id):
-    """Job: (re)build a cycle from scratch. Run again after a worker died, it gives the same lines."""
-    cycle = PayrollCycle.objects.filter(pk=cycle_id, status=PayrollCycle.Status.GENERATING).first()
-    if cycle is None:
-        return None
-    try:
-        generate(cycle)
-    except BaseException:  # also a worker stopped mid-task (second Ctrl+C): the page offers "Tạo lại"
-        PayrollCycle.objects.filter(pk=cycle_id, status=PayrollCycle.Status.GENERATING).update(status=PayrollCycle.Status.FAILED)
-        raise
-    return cycle_id
-
-
-def require_complete(cycle):
-    """Exports and approval need the whole cycle, never a part of it."""
-    if not cycle.is_complete:
-        raise Refused(f"Danh sách chi trả tháng {cycle.month:%m/%Y} chưa lập xong ({cycle.get_status_display().lower()}, "
-                      f"{cycle.progress}%); chỉ xuất hoặc duyệt khi đã lập xong.")
-
-
 def generate(cycle):
-    """Fill a cycle's lines from scratch; commits chunk by chunk so progress is visible while it runs."""
-    PayrollLine.objects.filter(cycle=cycle).delete()
-    PayrollCycle.objects.filter(pk=cycle.pk).update(progress=0)
-    if cycle.scheme != PayrollCycle.Scheme.WELFARE:
-        return SCHEMES[cycle.scheme][0](cycle)
+    """The welfare scheme's generator: fill a (cleared) cycle's lines; commits chunk by chunk so
+    progress is visible while it runs."""
     month, unit = cycle.month, cycle.unit
     levels, province = level_rows(), province_code(unit)
     cases = cases_of(unit)
@@ -297,7 +138,7 @@ def generate(cycle):
         before = next((previous[r["id"]] for r in group if r["id"] in previous), None)
         change = change_since(before, amount)
         if amount:
-            batch.append((cycle.pk, case["id"], case["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, None, None))
+            batch.append(LineRow(cycle.pk, case["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, case_id=case["id"]))
         done += len(group)
         if len(batch) >= CHUNK:
             flush(cycle, batch, done, total_cases)
@@ -305,29 +146,12 @@ def generate(cycle):
     ended = [(case_id, amount) for case_id, amount in previous.items() if case_id not in seen]
     communes = dict(Case.objects.filter(pk__in=[c for c, _ in ended]).values_list("pk", "commune_id")) if ended else {}
     for case_id, amount in ended:
-        batch.append((cycle.pk, case_id, communes[case_id], month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, amount, None, None))
+        batch.append(LineRow(cycle.pk, communes[case_id], month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, amount, case_id=case_id))
     batch += caregiver_lines(cycle, levels, province, previous_care)
     batch += retroactive_lines(cycle, levels, province)
     batch += retroactive_caregiver_lines(cycle, levels, province)
     flush(cycle, batch, done, total_cases)
     return finish(cycle)
-
-
-def finish(cycle):
-    """Totals of a generated cycle; it becomes a draft."""
-    totals = PayrollLine.objects.filter(cycle=cycle).aggregate(total=Sum("amount"))
-    cycle.line_count = PayrollLine.objects.filter(cycle=cycle).count()
-    cycle.total_amount = totals["total"] or 0
-    cycle.status, cycle.progress, cycle.generated_at = PayrollCycle.Status.DRAFT, 100, timezone.now()
-    cycle.save()
-    return cycle
-
-
-def flush(cycle, batch, done, total):
-    """Write a chunk of line tuples (COLUMNS order) and the progress, in one transaction."""
-    with transaction.atomic():
-        insert_rows(PayrollLine, COLUMNS, batch)
-        PayrollCycle.objects.filter(pk=cycle.pk).update(progress=min(99, done * 100 // total))
 
 
 def caregiver_lines(cycle, levels, province, previous):
@@ -341,10 +165,10 @@ def caregiver_lines(cycle, levels, province, previous):
         before = previous.get(row["id"])
         change = change_since(before, amount)
         if amount:
-            lines.append((cycle.pk, None, row["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, row["id"], None))
+            lines.append(LineRow(cycle.pk, row["commune_id"], month, PayrollLine.Kind.REGULAR, level, coefficient, amount, change, before, caregiver_id=row["id"]))
     stopped = {pk: commune for pk, commune in Caregiver.objects.filter(pk__in=[p for p in previous if p not in seen]).values_list("pk", "commune_id")}
     for caregiver_id, commune_id in stopped.items():
-        lines.append((cycle.pk, None, commune_id, month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, previous[caregiver_id], caregiver_id, None))
+        lines.append(LineRow(cycle.pk, commune_id, month, PayrollLine.Kind.REGULAR, 0, 0, 0, PayrollLine.Change.ENDED, previous[caregiver_id], caregiver_id=caregiver_id))
     return lines
 
 
@@ -389,40 +213,10 @@ def retroactive_caregiver_lines(cycle, levels, province):
     return [line for line in lines if line]
 
 
-def approve(user, cycle):
-    check_leader(user)
-    with transaction.atomic():
-        _require_state(cycle, [PayrollCycle.Status.DRAFT],
-                       f"Chỉ duyệt được danh sách đang ở trạng thái dự thảo (hiện: {cycle.get_status_display().lower()}).")
-        cycle.status, cycle.approved_by, cycle.approved_at = PayrollCycle.Status.APPROVED, user, timezone.now()
-        cycle._change_reason = "Duyệt danh sách chi trả"
-        cycle.save()
-        if cycle.scheme != PayrollCycle.Scheme.WELFARE:
-            on_approve = SCHEMES[cycle.scheme][1]
-            if on_approve:
-                on_approve(cycle)
-            return cycle
-        cases_of(cycle.unit).filter(recalc_from__lt=cycle.month).update(recalc_from=None)
-        Caregiver.objects.filter(commune__in=communes_of(cycle.unit), recalc_from__lt=cycle.month).update(recalc_from=None)
-    return cycle
-
-
-@transaction.atomic
-def mark_paid(user, cycle):
-    scope.require_write(user)
-    _require_state(cycle, [PayrollCycle.Status.APPROVED], "Chỉ xác nhận đã chi trả với danh sách đã duyệt.")
-    cycle.status, cycle.paid_at = PayrollCycle.Status.PAID, timezone.now()
-    cycle._change_reason = "Xác nhận đã chi trả"
-    cycle.save()
-    return cycle
-
-
-def _require_state(cycle, allowed, refusal):
-    """Exactly one of simultaneous approvals (or payments) of a cycle goes through."""
-    try:
-        concurrency.require_state(cycle, allowed, refusal, label=f"Danh sách chi trả tháng {cycle.month:%m/%Y}")
-    except concurrency.StateChanged as error:
-        raise Refused(str(error)) from error
+def on_approve(cycle):
+    """Inside the approval: the retroactive changes up to this month are settled."""
+    cases_of(cycle.unit).filter(recalc_from__lt=cycle.month).update(recalc_from=None)
+    Caregiver.objects.filter(commune__in=communes_of(cycle.unit), recalc_from__lt=cycle.month).update(recalc_from=None)
 
 
 def mark_for_recalculation(cases, from_day):
@@ -430,15 +224,3 @@ def mark_for_recalculation(cases, from_day):
     month = first_of(from_day)
     cases.filter(recalc_from__isnull=True).update(recalc_from=month)
     cases.filter(recalc_from__gt=month).update(recalc_from=month)
-
-
-def differences(cycle):
-    """Counts and totals of the month-over-month changes and the retroactive lines."""
-    lines = PayrollLine.objects.filter(cycle=cycle)
-    subsets = {
-        "new": lines.filter(change=PayrollLine.Change.NEW), "ended": lines.filter(change=PayrollLine.Change.ENDED),
-        "changed": lines.filter(change=PayrollLine.Change.CHANGED),
-        "arrears": lines.filter(kind=PayrollLine.Kind.ARREARS), "recovery": lines.filter(kind=PayrollLine.Kind.RECOVERY),
-        "deduction": lines.filter(kind=PayrollLine.Kind.DEDUCTION),
-    }
-    return {label: subset.aggregate(count=Count("id"), total=Sum("amount")) for label, subset in subsets.items()}

@@ -4,9 +4,10 @@ from django.db.models import Q
 from django.http import Http404
 
 from ansinh.core import scope
+from ansinh.payroll.models import PayrollCycle
 
 from . import payroll, rules
-from .models import Case, PayrollCycle, Resident
+from .models import Case, Resident
 
 
 def cases_for(user):

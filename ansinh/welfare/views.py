@@ -1,4 +1,3 @@
-import io
 from datetime import date
 
 from django.contrib import messages
@@ -8,20 +7,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from ansinh.core import concurrency, jobs, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.services import transfers_of
-from ansinh.core.text import neutralise_formula
 from ansinh.core.views import paginate, requested_period
+from ansinh.payroll import engine, exports
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 
-from . import payroll, queries, services
-from .documents import TITLES
+from . import queries, services
 from .forms import CaseForm, DecisionForm, EndForm
-from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, PayrollLine, Resident, Support
+from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Support
 
 
 @login_required
@@ -155,8 +153,8 @@ def payroll_index(request):
         if unit is None:
             raise PermissionDenied("Bạn không lập danh sách cho địa bàn này.")
         try:
-            cycle = payroll.start_generation(request.user, unit, month, scheme=scheme)
-        except payroll.Refused as error:
+            cycle = engine.start_generation(request.user, unit, month, scheme)
+        except engine.Refused as error:
             messages.error(request, str(error))
             return redirect(back)
         return redirect("payroll_detail", pk=cycle.pk)
@@ -191,8 +189,8 @@ def payroll_detail(request, pk):
         lines = lines.filter(change=change)
     elif change in ("arrears", "recovery", "deduction"):
         lines = lines.filter(kind=change)
-    summary = payroll.differences(cycle) if cycle.is_complete else {}
-    problems = payroll.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
+    summary = engine.differences(cycle) if cycle.is_complete else {}
+    problems = engine.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
     return render(request, "welfare/payroll_detail.html", {
         "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change, "problems": problems,
         "query": f"change={change}" if change else "", "can_approve": scope.is_leader_or_admin(request.user),
@@ -207,13 +205,13 @@ def payroll_action(request, pk):
     cycle = _cycle_for(request.user, pk)
     try:
         if request.POST.get("action") == "approve":
-            payroll.approve(request.user, cycle)
+            engine.approve(request.user, cycle)
         elif request.POST.get("action") == "paid":
-            payroll.mark_paid(request.user, cycle)
+            engine.mark_paid(request.user, cycle)
         else:
             raise Http404
         messages.success(request, f"Danh sách tháng {cycle.month:%m/%Y}: {cycle.get_status_display().lower()}.")
-    except payroll.Refused as error:
+    except engine.Refused as error:
         messages.error(request, str(error))
     return redirect("payroll_detail", pk=cycle.pk)
 
@@ -225,15 +223,14 @@ def payroll_export(request, pk, kind):
     if not (scope.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
     try:
-        payroll.require_complete(cycle)
-    except payroll.Refused as error:
+        engine.require_complete(cycle)
+    except engine.Refused as error:
         messages.error(request, str(error))
         return redirect("payroll_detail", pk=cycle.pk)
-    lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "case__category", "caregiver__caregiver", "merit_record__person", "merit_record__category", "commune").order_by("commune__code", "case__person__name_sort", "merit_record__person__name_sort")
+    lines = exports.export_lines(cycle)
     if kind in ("ky-nhan-docx", "ky-nhan-pdf"):
         from ansinh.core.office import DocumentError, docx_to_pdf
-
-        from .documents import signed_list_docx
+        from ansinh.payroll.documents import signed_list_docx
 
         data = signed_list_docx(cycle, list(lines))
         name = f"ky-nhan-{cycle.month:%Y-%m}"
@@ -249,37 +246,14 @@ def payroll_export(request, pk, kind):
         response = HttpResponse(data, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    workbook = Workbook(write_only=True)
-    count = 0
     if kind == "chuyen-khoan":
-        sheet = workbook.create_sheet("Chuyển khoản")
-        sheet.append([f"DANH SÁCH CHI TRẢ KHÔNG DÙNG TIỀN MẶT THÁNG {cycle.month:%m/%Y} – {cycle.unit.name.upper()}"])
-        sheet.append(["STT", "Họ và tên", "Số định danh", "Hình thức", "Số tài khoản", "Xã/phường", "Tháng hưởng", "Loại", "Số tiền (đồng)"])
-        for line in lines.filter(case__isnull=False).exclude(case__payment_method=Case.Payment.CASH):
-            count += 1
-            person = line.case.person
-            sheet.append([count] + [neutralise_formula(v) for v in (person.full_name, person.personal_id or "", line.case.get_payment_method_display(),
-                          line.case.account_number, line.commune.name, f"{line.for_month:%m/%Y}", line.get_kind_display())] + [line.amount])
-        name = f"chuyen-khoan-{cycle.month:%Y-%m}.xlsx"
+        data, name, count = exports.transfer_workbook(cycle, lines)
     elif kind == "theo-xa":
-        sheets = {}
-        for line in lines:
-            sheet = sheets.get(line.commune_id)
-            if sheet is None:
-                sheet = sheets[line.commune_id] = workbook.create_sheet(line.commune.name[:31])
-                sheet.append([f"DANH SÁCH CHI TRẢ {TITLES[cycle.scheme]} THÁNG {cycle.month:%m/%Y} – {line.commune.name.upper()}"])
-                sheet.append(["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng hưởng", "Loại", "Số tiền (đồng)", "Ký nhận"])
-            count += 1
-            person = line.recipient
-            sheet.append([count, neutralise_formula(person.full_name), person.birth_display, line.basis,
-                          f"{line.for_month:%m/%Y}", line.get_kind_display(), line.amount, ""])
-        name = f"ky-nhan-theo-xa-{cycle.month:%Y-%m}.xlsx"
+        data, name, count = exports.commune_workbook(cycle, lines)
     else:
         raise Http404
-    buffer = io.BytesIO()
-    workbook.save(buffer)
     log_bulk_export(request, count, f"Danh sách chi trả tháng {cycle.month:%m/%Y}")
-    return xlsx_response(buffer.getvalue(), name)
+    return xlsx_response(data, name)
 
 
 @login_required

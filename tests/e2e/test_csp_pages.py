@@ -7,7 +7,7 @@ import pytest
 
 from ansinh.core.models import AdminUnit
 from ansinh.core.tests.fixtures import PASSWORD
-from ansinh.welfare.models import PayrollCycle
+from ansinh.payroll.models import PayrollCycle
 
 from .conftest import log_in
 

@@ -84,8 +84,9 @@ def _district_objects(side, district, commune, mark, admin):
     from ansinh.desk.models import Denouncer, Dossier, Petition, Procedure, Reception
     from ansinh.indicators.models import DataSet, Submission
     from ansinh.merit.models import Assessment, Decision, Evidence, MeritCategory, MeritRecord, RecoverySchedule
+    from ansinh.payroll.models import PayrollCycle, PayrollLine
     from ansinh.reports.models import GeneratedReport, ReportDefinition
-    from ansinh.welfare.models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, PayrollLine, Resident, Support
+    from ansinh.welfare.models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Support
     from ansinh.worklog.models import Activity
 
     serial = iter(range(1 if side == "ks" else 500, 1000))

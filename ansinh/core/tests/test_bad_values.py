@@ -30,7 +30,7 @@ NONSENSE = {"int": ["99999", "9" * 25], "str": ["abc", "x" * 300], "slug": ["abc
 OBJECTS = {
     "submission_action": "indicators.Submission", "report_detail": "reports.GeneratedReport",
     "report_download": "reports.GeneratedReport", "cancel_activity": "worklog.Activity",
-    "case_": "welfare.Case", "payroll_": "welfare.PayrollCycle", "desk_dossier": "desk.Dossier",
+    "case_": "welfare.Case", "payroll_": "payroll.PayrollCycle", "desk_dossier": "desk.Dossier",
     "desk_action": "desk.Dossier", "desk_print": "desk.Dossier", "desk_document": "desk.Dossier",
     "desk_petition": "desk.Petition", "merit_record": "merit.MeritRecord", "merit_evidence_file": "merit.Evidence",
     "merit_decision": "merit.Decision", "merit_batch": "merit.RecalcBatch", "merit_recovery": "merit.RecoverySchedule",
@@ -92,7 +92,7 @@ def existing(name, param, kind):
     label = next((m for prefix, m in OBJECTS.items() if name.startswith(prefix)), None)
     if label is None and kind == "drf":
         label = {"adminunit": "core.AdminUnit", "orgunit": "core.OrgUnit", "person": "core.Person", "indicator": "indicators.Indicator",
-                 "welfare-case": "welfare.Case", "welfare-payroll": "welfare.PayrollCycle", "welfare-support": "welfare.Support",
+                 "welfare-case": "welfare.Case", "welfare-payroll": "payroll.PayrollCycle", "welfare-support": "welfare.Support",
                  "welfare-caregiver": "welfare.Caregiver", "welfare-resident": "welfare.Resident", "desk-dossier": "desk.Dossier",
                  "desk-petition": "desk.Petition", "merit-record": "merit.MeritRecord", "merit-decision": "merit.Decision"}.get(name.rsplit("-", 1)[0])
     found = apps.get_model(label).objects.order_by("pk").first() if label else None
@@ -110,8 +110,8 @@ def walk_data(users, desk_users, my_tu_commune, province):
     from ansinh.indicators import demo as indicators_demo
     from ansinh.merit.tables import load_reference_data as load_merit
     from ansinh.merit.tests.helpers import paying_record
+    from ansinh.payroll import engine
     from ansinh.reports.loaders import load_definition
-    from ansinh.welfare import payroll
     from ansinh.welfare.loaders import load_reference_data as load_welfare
     from ansinh.welfare.tests.test_payroll import new_case
     from ansinh.worklog import demo as worklog_demo
@@ -121,7 +121,7 @@ def walk_data(users, desk_users, my_tu_commune, province):
     load_definition()
     load_welfare()
     new_case(users["admin"], my_tu_commune, start=date(2024, 1, 1))
-    payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 1, 1)))
+    engine.generate(engine.start_cycle(users["admin"], province, date(2024, 1, 1), "welfare"))
     load_merit()
     paying_record(my_tu_commune)
     desk_demo.run(log=lambda *a: None)

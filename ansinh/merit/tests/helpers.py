@@ -2,9 +2,9 @@ from datetime import date
 
 from ansinh.core.tests.factories import PersonFactory
 from ansinh.merit import rules
-from ansinh.merit.models import MeritRecord
-from ansinh.welfare import payroll as shared
-from ansinh.welfare.models import PayrollCycle
+from ansinh.merit.models import Assessment, MeritCategory, MeritRecord
+from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollCycle
 
 from .factories import AssessmentFactory, MeritRecordFactory
 
@@ -24,7 +24,7 @@ def close_payrolls(user, province, first, last):
     """Generate, approve and pay the merit payroll of each month from `first` to `last`."""
     cycles = []
     for month in rules.months_between(first, last):
-        cycle = shared.generate(shared.start_cycle(user, province, month, scheme=PayrollCycle.Scheme.MERIT))
-        shared.approve(user, cycle)
-        cycles.append(shared.mark_paid(user, cycle))
+        cycle = engine.generate(engine.start_cycle(user, province, month, scheme=PayrollCycle.Scheme.MERIT))
+        engine.approve(user, cycle)
+        cycles.append(engine.mark_paid(user, cycle))
     return cycles

@@ -103,7 +103,7 @@ def test_campaign_list_built_from_the_registry(client, ncc, two):
 
 
 def test_merit_payroll_through_the_shared_payroll_pages(client, users, ncc, two, province):
-    from ansinh.welfare.models import PayrollCycle
+    from ansinh.payroll.models import PayrollCycle
 
     login(client, "btxh")
     assert client.post("/bao-tro/chi-tra/", {"scheme": "merit", "unit": province.pk, "month": "2024-07"}).status_code == 403
@@ -153,11 +153,11 @@ def test_evidence_scan_is_served_only_within_scope_and_logged(client, users, ncc
 
 
 def test_records_the_tables_cannot_compute_are_listed_on_the_payroll(client, users, ncc, two, province, my_tu_commune):
-    from ansinh.welfare import payroll as shared
-    from ansinh.welfare.models import PayrollCycle
+    from ansinh.payroll import engine
+    from ansinh.payroll.models import PayrollCycle
 
     odd = paying_record(my_tu_commune, "TB_A", 35, full_name="Sơn Văn Ba Lăm")  # only anchor rows are shipped
-    cycle = shared.generate(shared.start_cycle(users["admin"], province, date(2024, 7, 1), scheme=PayrollCycle.Scheme.MERIT))
+    cycle = engine.generate(engine.start_cycle(users["admin"], province, date(2024, 7, 1), scheme=PayrollCycle.Scheme.MERIT))
     assert not cycle.lines.filter(merit_record=odd).exists() and cycle.line_count == 2
     page = login(client, "ncc").get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
     assert "1 hồ sơ chưa tính được" in page and f"/nguoi-co-cong/ho-so/{odd.pk}/" in page and "cho tỷ lệ 35%" in page
@@ -212,10 +212,10 @@ def test_relation_form_is_shown_again_with_the_reason(client, ncc, two, my_tu_co
 def test_payroll_api_tells_the_schemes_apart(users, two, province):
     from rest_framework.test import APIClient
 
-    from ansinh.welfare import payroll as shared
-    from ansinh.welfare.models import PayrollCycle
+    from ansinh.payroll import engine
+    from ansinh.payroll.models import PayrollCycle
 
-    shared.generate(shared.start_cycle(users["admin"], province, date(2024, 7, 1), scheme=PayrollCycle.Scheme.MERIT))
+    engine.generate(engine.start_cycle(users["admin"], province, date(2024, 7, 1), scheme=PayrollCycle.Scheme.MERIT))
     api = APIClient()
     api.force_authenticate(users["leader"])
     body = api.get("/api/welfare/payrolls/", {"scheme": "merit"}).json()

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 
 from ansinh.merit import recalc, services
 from ansinh.merit.models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule
-from ansinh.welfare import payroll as shared
-from ansinh.welfare.models import PayrollCycle, PayrollLine
+from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from .helpers import close_payrolls, paying_record
 
@@ -121,8 +121,8 @@ def test_merit_cycles_share_the_payroll_and_leave_welfare_alone(users, my_tu_com
     load_reference_data()
     paying_record(my_tu_commune, "CDHH", 85, caregiver=M(2021, 7))
     paying_record(my_tu_commune, "TB_A", 61)
-    welfare = shared.generate(shared.start_cycle(users["admin"], province, M(2024, 7)))
-    merit = shared.generate(shared.start_cycle(users["admin"], province, M(2024, 7), scheme=PayrollCycle.Scheme.MERIT))
+    welfare = engine.generate(engine.start_cycle(users["admin"], province, M(2024, 7), "welfare"))
+    merit = engine.generate(engine.start_cycle(users["admin"], province, M(2024, 7), scheme=PayrollCycle.Scheme.MERIT))
     assert welfare.line_count == 0 and welfare.scheme == "welfare"
     amounts = sorted(PayrollLine.objects.filter(cycle=merit).values_list("amount", flat=True))
     assert amounts == [5_450_000, 6_358_000 + 1_399_000 + 2_789_000] and merit.total_amount == sum(amounts)
@@ -131,7 +131,7 @@ def test_merit_cycles_share_the_payroll_and_leave_welfare_alone(users, my_tu_com
 def test_recalculation_over_an_open_payroll_month_is_refused(ncc, users, my_tu_commune, province):
     record = paying_record(my_tu_commune, "CDHH", 85, start=M(2023, 5))
     close_payrolls(users["admin"], province, M(2023, 5), M(2023, 6))
-    shared.generate(shared.start_cycle(users["admin"], province, M(2023, 7), scheme=PayrollCycle.Scheme.MERIT))  # a draft
+    engine.generate(engine.start_cycle(users["admin"], province, M(2023, 7), scheme=PayrollCycle.Scheme.MERIT))  # a draft
     services.add_assessment(ncc, record, date(2024, 1, 15), date(2023, 5, 1), 50, "Hội đồng GĐYK tỉnh")
     record.refresh_from_db()
     with pytest.raises(services.Refused, match=r"tháng 07/2023 chưa khoá sổ \(chưa duyệt\)"):

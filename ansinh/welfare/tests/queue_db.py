@@ -90,22 +90,22 @@ def setup(count):
     from django.core.management import call_command
 
     from ansinh.core import demo
-    from ansinh.welfare import payroll
+    from ansinh.payroll import engine
     from ansinh.welfare.loaders import load_reference_data
 
     call_command("migrate", verbosity=0)
     demo.load_org_units(demo.load_units())
     load_reference_data()
     fill(count)
-    return payroll.start_generation(admin(), province(), MONTH)
+    return engine.start_generation(admin(), province(), MONTH, "welfare")
 
 
 def regenerate(cycle_id):
-    from ansinh.welfare import payroll
-    from ansinh.welfare.models import PayrollCycle
+    from ansinh.payroll import engine
+    from ansinh.payroll.models import PayrollCycle
 
     cycle = PayrollCycle.objects.get(pk=cycle_id)
-    return payroll.start_generation(admin(), cycle.unit, cycle.month)
+    return engine.start_generation(admin(), cycle.unit, cycle.month, "welfare")
 
 
 def main(command, argument):

@@ -5,9 +5,11 @@ from datetime import date
 
 import pytest
 
+from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollLine
+from ansinh.welfare import services
+from ansinh.welfare.models import Case
 from ansinh.core.tests.web import login
-from ansinh.welfare import payroll, services
-from ansinh.welfare.models import Case, PayrollLine
 from ansinh.core.concurrency import version_of
 
 from .test_payroll import new_case
@@ -36,14 +38,14 @@ def test_case_page_before_any_level(client, welfare, users, my_tu_commune):
 
 
 def test_payroll_refuses_a_month_without_rules(welfare, users, province):
-    with pytest.raises(payroll.Refused, match="06/2021: chưa có mức chuẩn / chưa có quy định cho tháng này"):
-        payroll.start_cycle(users["admin"], province, date(2021, 6, 1))
+    with pytest.raises(engine.Refused, match="06/2021: chưa có mức chuẩn / chưa có quy định cho tháng này"):
+        engine.start_cycle(users["admin"], province, date(2021, 6, 1), "welfare")
 
 
 def test_payroll_skips_recalculated_months_without_rules(welfare, users, my_tu_commune, province):
     case = new_case(users["admin"], my_tu_commune, start=date(2024, 1, 1))
     Case.objects.filter(pk=case.pk).update(start_month=date(2019, 1, 1), recalc_from=date(2019, 1, 1))
-    cycle = payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 1, 1)))
+    cycle = engine.generate(engine.start_cycle(users["admin"], province, date(2024, 1, 1), "welfare"))
     arrears = PayrollLine.objects.filter(cycle=cycle, kind=PayrollLine.Kind.ARREARS).order_by("for_month")
     assert arrears.first().for_month == date(2021, 7, 1)
     assert arrears.count() == 30  # 07/2021 … 12/2023, 720.000 đ each (360.000 × 2,0: 80 and over)

@@ -3,11 +3,13 @@ from datetime import date
 
 import pytest
 
-from ansinh.core.tests.factories import PersonFactory
 from ansinh.core.tests.fixtures import spreadsheet
+from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollLine
+from ansinh.welfare import services
+from ansinh.welfare.models import Caregiver
+from ansinh.core.tests.factories import PersonFactory
 from ansinh.core.tests.web import login
-from ansinh.welfare import payroll, services
-from ansinh.welfare.models import Caregiver, PayrollLine
 
 
 def record(user, commune, kind, ward=None, start=date(2024, 1, 1), **facts):
@@ -26,19 +28,19 @@ def test_caregivers_are_paid_in_the_same_payroll(welfare, users, my_tu_commune, 
     record(users["admin"], my_tu_commune, "household_disabled", ward=disabled)   # 1,0 × 360.000
     record(users["admin"], my_tu_commune, "take_in_disabled", ward=child)        # a child: 2,5 × 360.000
     record(users["admin"], my_tu_commune, "disabled_parent", disability_level="nang", pregnant=True, children_under_36_months=1)  # 2,0
-    january = payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 1, 1)))
+    january = engine.generate(engine.start_cycle(users["admin"], province, date(2024, 1, 1), "welfare"))
     assert lines(january) == [(True, 360_000, "new"), (True, 720_000, "new"), (True, 900_000, "new")]
-    payroll.approve(users["leader"], january)
-    july = payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 7, 1)))
-    assert sorted(line.amount for line in PayrollLine.objects.filter(cycle=july)) == [500_000, 1_000_000, 1_250_000]
+    engine.approve(users["leader"], january)
+    july = engine.generate(engine.start_cycle(users["admin"], province, date(2024, 7, 1), "welfare"))
+    assert sorted(l.amount for l in PayrollLine.objects.filter(cycle=july)) == [500_000, 1_000_000, 1_250_000]
 
 
 def test_stopped_caregiver_shows_as_ended(welfare, users, my_tu_commune, province):
     disabled = PersonFactory(commune=my_tu_commune, full_name="Sơn Văn Tám", birth_year=1990)
     care = record(users["admin"], my_tu_commune, "household_disabled", ward=disabled)
-    payroll.approve(users["leader"], payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 1, 1))))
+    engine.approve(users["leader"], engine.generate(engine.start_cycle(users["admin"], province, date(2024, 1, 1), "welfare")))
     services.end_caregiver(users["admin"], care, date(2024, 2, 1), "Người khuyết tật đã được đưa vào cơ sở")
-    february = payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 2, 1)))
+    february = engine.generate(engine.start_cycle(users["admin"], province, date(2024, 2, 1), "welfare"))
     assert lines(february) == [(True, 0, "ended")]
 
 
@@ -107,12 +109,12 @@ def test_caregiver_ended_backwards_is_recovered(welfare, users, my_tu_commune, p
     disabled = PersonFactory(commune=my_tu_commune, full_name="Sơn Văn Tám", birth_year=1990)
     care = record(users["admin"], my_tu_commune, "household_disabled", ward=disabled)
     for month in (1, 2, 3):
-        payroll.approve(users["leader"], payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, month, 1))))
+        engine.approve(users["leader"], engine.generate(engine.start_cycle(users["admin"], province, date(2024, month, 1), "welfare")))
     services.end_caregiver(users["admin"], care, date(2024, 2, 1), "Báo muộn: người khuyết tật đã vào cơ sở từ tháng 2")
-    april = payroll.generate(payroll.start_cycle(users["admin"], province, date(2024, 4, 1)))
-    got = sorted((line.for_month, line.kind, line.amount) for line in PayrollLine.objects.filter(cycle=april) if line.kind != "regular")
+    april = engine.generate(engine.start_cycle(users["admin"], province, date(2024, 4, 1), "welfare"))
+    got = sorted((l.for_month, l.kind, l.amount) for l in PayrollLine.objects.filter(cycle=april) if l.kind != "regular")
     # paid 360.000 for February and March, due nothing: recover both months
     assert got == [(date(2024, 2, 1), "recovery", -360_000), (date(2024, 3, 1), "recovery", -360_000)]
-    payroll.approve(users["leader"], april)
+    engine.approve(users["leader"], april)
     care.refresh_from_db()
     assert care.recalc_from is None

@@ -4,11 +4,12 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from ansinh.core.tests.factories import PersonFactory
 from ansinh.core.tests.fixtures import spreadsheet
-from ansinh.core.tests.web import login
+from ansinh.payroll.models import PayrollCycle
 from ansinh.welfare.loaders import load_reference_data
-from ansinh.welfare.models import Case, PayrollCycle
+from ansinh.welfare.models import Case
+from ansinh.core.tests.factories import PersonFactory
+from ansinh.core.tests.web import login
 from ansinh.core.concurrency import version_of
 
 HEADERS = ["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ khuyết tật", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng", "Hình thức chi trả", "Số tài khoản"]
@@ -132,13 +133,13 @@ def test_api_doors_respect_scope(users, people):
 
 
 def test_progress_poll_reloads_the_page_when_done(client, users, people):
-    from ansinh.welfare import payroll
+    from ansinh.payroll import engine
 
-    cycle = payroll.start_cycle(users["mytu"], users["mytu"].profile.org_unit.territory, date(2024, 3, 1))
+    cycle = engine.start_cycle(users["mytu"], users["mytu"].profile.org_unit.territory, date(2024, 3, 1), "welfare")
     login(client, users["mytu"])
     polling = client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")
     assert 'hx-trigger="every 2s"' in polling.content.decode() and "aria-valuenow=\"0\"" in polling.content.decode()
-    payroll.generate(cycle)
+    engine.generate(cycle)
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
 
 

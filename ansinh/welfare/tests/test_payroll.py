@@ -4,12 +4,13 @@ from datetime import date
 import pytest
 
 from ansinh.core.models import AdminUnit
+from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
+from ansinh.welfare import services
+from ansinh.welfare.models import BenefitCategory, Case, StandardLevel
 from ansinh.core.tests.factories import PersonFactory
 from ansinh.core.tests.web import login
-from ansinh.welfare import payroll, services
-from ansinh.welfare.models import BenefitCategory, Case, PayrollCycle, PayrollLine, StandardLevel
 from ansinh.core.concurrency import version_of
-
 from .factories import CaseFactory
 
 
@@ -23,9 +24,9 @@ def new_case(user, commune, category="ND20-5.5a", birth=date(1940, 5, 10), start
 
 
 def run(user, unit, month, approve=True, leader=None):
-    cycle = payroll.generate(payroll.start_cycle(user, unit, month))
+    cycle = engine.generate(engine.start_cycle(user, unit, month, "welfare"))
     if approve:
-        payroll.approve(leader or user, cycle)
+        engine.approve(leader or user, cycle)
     return cycle
 
 
@@ -63,7 +64,7 @@ def test_late_death_report_recovers_what_was_overpaid(welfare, users, my_tu_comm
     # February is due (the decision was in force part of the month); March was not: recover 720.000.
     assert lines(april) == [(date(2024, 3, 1), "recovery", -720_000, ""), (date(2024, 4, 1), "regular", 0, "ended")]
     assert april.total_amount == -720_000
-    payroll.approve(users["leader"], april)
+    engine.approve(users["leader"], april)
     case.refresh_from_db()
     assert case.recalc_from is None and case.status == "ended"
     assert lines(run(users["admin"], province, date(2024, 5, 1))) == []
@@ -82,7 +83,7 @@ def test_level_raised_backwards_gives_arrears_month_by_month(welfare, users, my_
         (date(2024, 7, 1), "arrears", 280_000, ""), (date(2024, 8, 1), "arrears", 280_000, ""),
         (date(2024, 9, 1), "regular", 1_000_000, "changed"),
     ]
-    summary = payroll.differences(september)
+    summary = engine.differences(september)
     assert summary["arrears"] == {"count": 2, "total": 560_000} and summary["changed"]["count"] == 1
 
 
@@ -112,13 +113,13 @@ def test_approved_cycle_is_immutable(welfare, users, my_tu_commune, province):
     new_case(users["admin"], my_tu_commune)
     cycle = run(users["admin"], province, date(2024, 1, 1), approve=False)
     with pytest.raises(Exception, match="duyệt"):
-        payroll.approve(users["mytu"], cycle)
-    payroll.approve(users["leader"], cycle)
-    with pytest.raises(payroll.Refused, match="đã duyệt; điều chỉnh đưa vào tháng sau"):
-        payroll.start_cycle(users["admin"], province, date(2024, 1, 15))
-    with pytest.raises(payroll.Refused, match="dự thảo"):
-        payroll.approve(users["leader"], cycle)
-    payroll.mark_paid(users["admin"], cycle)
+        engine.approve(users["mytu"], cycle)
+    engine.approve(users["leader"], cycle)
+    with pytest.raises(engine.Refused, match="đã duyệt; điều chỉnh đưa vào tháng sau"):
+        engine.start_cycle(users["admin"], province, date(2024, 1, 15), "welfare")
+    with pytest.raises(engine.Refused, match="dự thảo"):
+        engine.approve(users["leader"], cycle)
+    engine.mark_paid(users["admin"], cycle)
     assert PayrollCycle.objects.get().status == "paid"
 
 

@@ -10,9 +10,9 @@ from django_tasks_db.models import DBTaskResult
 
 from ansinh.core import jobs
 from ansinh.core.models import WorkerBeat
+from ansinh.payroll import engine
+from ansinh.payroll.models import PayrollCycle, PayrollLine
 from ansinh.core.tests.web import login
-from ansinh.welfare import payroll
-from ansinh.welfare.models import PayrollCycle, PayrollLine
 
 from .test_payroll import new_case
 
@@ -40,34 +40,34 @@ def test_a_second_start_while_the_generation_is_queued_is_refused(queued, client
 
     second = start(client, users["admin"], province)
     assert "đang được lập" in second.content.decode()
-    with pytest.raises(payroll.Refused, match="đang được lập"):
-        payroll.start_generation(users["admin"], province, JUNE)
+    with pytest.raises(engine.Refused, match="đang được lập"):
+        engine.start_generation(users["admin"], province, JUNE, "welfare")
     assert DBTaskResult.objects.count() == 1
     assert PayrollCycle.objects.get(pk=cycle.pk).task_id == cycle.task_id
 
 
 def test_a_cycle_not_generated_to_the_end_is_neither_exported_nor_approved(queued, client, welfare, users, my_tu_commune, province):
     new_case(users["admin"], my_tu_commune)
-    cycle = payroll.start_generation(users["admin"], province, JUNE)
-    payroll.generate(cycle)  # the lines exist…
+    cycle = engine.start_generation(users["admin"], province, JUNE, "welfare")
+    engine.generate(cycle)  # the lines exist…
     PayrollCycle.objects.filter(pk=cycle.pk).update(status=PayrollCycle.Status.GENERATING, progress=44)  # …but the job did not end
     login(client, users["admin"])
     for kind in ("chuyen-khoan", "theo-xa", "ky-nhan-docx"):
         response = client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/{kind}/", follow=True)
         assert response["Content-Type"].startswith("text/html")
         assert "chưa lập xong" in response.content.decode()
-    with pytest.raises(payroll.Refused):
-        payroll.approve(users["admin"], PayrollCycle.objects.get(pk=cycle.pk))
+    with pytest.raises(engine.Refused):
+        engine.approve(users["admin"], PayrollCycle.objects.get(pk=cycle.pk))
 
 
 def test_a_stopped_generation_offers_to_start_again(queued, client, welfare, users, my_tu_commune, province):
     new_case(users["admin"], my_tu_commune)
-    cycle = payroll.start_generation(users["admin"], province, JUNE)
+    cycle = engine.start_generation(users["admin"], province, JUNE, "welfare")
     DBTaskResult.objects.filter(pk=cycle.task_id).update(status=TaskResultStatus.FAILED)  # e.g. the worker was stopped twice
     login(client, users["admin"])
     page = client.get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
     assert 'id="stalled"' in page and "Tạo lại" in page
-    again = payroll.start_generation(users["admin"], province, JUNE)
+    again = engine.start_generation(users["admin"], province, JUNE, "welfare")
     assert again.pk == cycle.pk and again.task_id != cycle.task_id and jobs.is_pending(again.task_id)
 
 
@@ -78,13 +78,13 @@ def test_a_generation_that_fails_marks_the_cycle_and_can_be_run_again(client, we
         PayrollLine.objects.filter(cycle=cycle).delete()
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(payroll, "generate", broken)
-    cycle = payroll.start_generation(users["admin"], province, JUNE)  # the Immediate backend runs it here
+    monkeypatch.setattr(engine, "generate", broken)
+    cycle = engine.start_generation(users["admin"], province, JUNE, "welfare")  # the Immediate backend runs it here
     assert cycle.status == PayrollCycle.Status.FAILED
     login(client, users["admin"])
     assert "Lập danh sách bị lỗi" in client.get(f"/bao-tro/chi-tra/{cycle.pk}/").content.decode()
     monkeypatch.undo()
-    cycle = payroll.start_generation(users["admin"], province, JUNE)
+    cycle = engine.start_generation(users["admin"], province, JUNE, "welfare")
     assert cycle.status == PayrollCycle.Status.DRAFT and cycle.line_count == PayrollLine.objects.filter(cycle=cycle).count() > 0
 
 
@@ -98,7 +98,7 @@ def test_the_task_of_a_worker_that_is_gone_is_queued_again(queued, welfare, user
     WorkerBeat.objects.create(worker_id="busy", host="other-machine", pid=1, seen_at=now)
     results = {}
     for worker_id, month in (("dead", JUNE), ("silent", date(2024, 7, 1)), ("busy", date(2024, 8, 1)), ("unknown", date(2024, 9, 1))):
-        cycle = payroll.start_generation(users["admin"], province, month)
+        cycle = engine.start_generation(users["admin"], province, month, "welfare")
         DBTaskResult.objects.filter(pk=cycle.task_id).update(status=TaskResultStatus.RUNNING, worker_ids=[worker_id], started_at=now)
         results[worker_id] = cycle.task_id
 

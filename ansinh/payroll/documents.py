@@ -9,7 +9,8 @@ from ansinh.core import decree30
 from ansinh.core.text import printable
 from ansinh.reports.numbers import format_int
 
-TITLES = {"welfare": "TRỢ CẤP XÃ HỘI", "merit": "TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG"}
+from .engine import scheme_of
+
 HEADERS = ["STT", "Họ và tên", "Năm sinh", "Nhóm đối tượng", "Tháng hưởng", "Số tiền (đồng)", "Ký nhận"]
 
 
@@ -32,7 +33,7 @@ def signed_list_docx(cycle, lines):
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         first = False
         _paragraph(document, decree30.issuer_of(commune).agency.upper(), bold=True)
-        _paragraph(document, f"DANH SÁCH CHI TRẢ {TITLES[cycle.scheme]} THÁNG {cycle.month:%m/%Y}", bold=True, size=14)
+        _paragraph(document, f"DANH SÁCH CHI TRẢ {scheme_of(cycle).title} THÁNG {cycle.month:%m/%Y}", bold=True, size=14)
         _paragraph(document, f"(Danh sách đã được duyệt ngày {cycle.approved_at:%d/%m/%Y})" if cycle.approved_at else "(Dự thảo – chưa duyệt)", italic=True, size=12)
         table = document.add_table(rows=1, cols=len(HEADERS))
         table.style = "Table Grid"
