@@ -5,7 +5,8 @@ A registry app registers, for an indicator code, a source: fn(period, scope, cou
 administrative unit the records belong to (a commune, or the unit of the desk that received
 them). A source never decides where a row counts: `group` does, in this one place, for every
 source (the 2025 reorganisation's regrouping belongs here). A row counts for the scope's
-district it lies in, else for the scope itself; a row outside the scope is not the scope's.
+district it lies in, else for the scope itself; a row outside the scope is not the scope's. A
+source may narrow its query to the scope, but it need not: `group` is what keeps the scope's rows.
 
 Counting queries go through `counts`, a `Counts` memo kept for one report or request, so that a
 query shared by several indicators (the desk's dossier totals give four) runs once.
