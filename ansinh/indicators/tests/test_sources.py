@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from ansinh.core.models import AdminUnit, Role
 from ansinh.core.periods import Period
@@ -83,7 +84,8 @@ def test_every_district_figure_is_the_sum_of_its_communes_records(registries, db
 
 
 def test_my_tu_funeral_dossiers_on_the_dashboard_are_its_drill_down(registries, db, client):
-    login(client, User.objects.get(username="mytu"))
+    officer = User.objects.get(username="mytu")
+    login(client, officer)
     dashboard = client.get(reverse("home") + f"?period={PERIOD}")
     funerals = next(f for f in dashboard.context["key"] if f.indicator.code == "NCC_MAITANG")
     trace = client.get(reverse("figure_trace", args=["NCC_MAITANG"]) + f"?period={PERIOD}")
@@ -91,6 +93,10 @@ def test_my_tu_funeral_dossiers_on_the_dashboard_are_its_drill_down(registries, 
     records = client.get(trace.context["records_url"])
     assert records.status_code == 200
     assert records.context["total"]["count"] == funerals.total == 13
+    api = APIClient()
+    api.force_authenticate(officer)
+    answer = api.get(reverse("api_figures"), {"period": PERIOD, "codes": "NCC_MAITANG"}).json()
+    assert answer["unit"] == "944" and answer["figures"]["NCC_MAITANG"]["total"] == "13"
 
 
 def test_the_report_runs_each_counting_query_once(registries, db):
