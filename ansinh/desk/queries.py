@@ -178,14 +178,24 @@ def _labelled(groups, procedures):
             for name, rows in groups.items()}
 
 
+def _petition_measures(start, end):
+    closed_in = Q(closed_on__range=(start, end))
+    return {
+        "received": Count("id", filter=Q(received_on__range=(start, end))),
+        "considering": Count("id", filter=Q(received_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))),
+        "resolved": Count("id", filter=closed_in & Q(status=Petition.Status.RESOLVED)),
+        "forwarded": Count("id", filter=closed_in & Q(status=Petition.Status.FORWARDED)),
+        "guided": Count("id", filter=closed_in & Q(status=Petition.Status.GUIDED)),
+    }
+
+
 def petition_counts(petitions, start, end):
     """Received in the period; of the petitions of the period and before: still under
     consideration at its end, resolved, forwarded, guided within it."""
-    closed_in = Q(closed_on__range=(start, end))
-    return petitions.aggregate(
-        received=Count("id", filter=Q(received_on__range=(start, end))),
-        considering=Count("id", filter=Q(received_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))),
-        resolved=Count("id", filter=closed_in & Q(status=Petition.Status.RESOLVED)),
-        forwarded=Count("id", filter=closed_in & Q(status=Petition.Status.FORWARDED)),
-        guided=Count("id", filter=closed_in & Q(status=Petition.Status.GUIDED)),
-    )
+    return petitions.aggregate(**_petition_measures(start, end))
+
+
+def petition_counts_by(petitions, start, end, field):
+    """{value of `field`: petition_counts} in one query (the indicator sources group by desk unit)."""
+    rows = petitions.order_by().values(field).annotate(**_petition_measures(start, end))
+    return {row.pop(field): row for row in rows}

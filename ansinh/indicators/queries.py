@@ -9,11 +9,8 @@ from dataclasses import dataclass, field
 from ansinh.core.models import AdminUnit
 from ansinh.core.periods import Period
 
-from . import rules
+from . import rules, sources
 from .models import DataValue, Indicator, Target
-
-SOURCES = {}
-
 
 RECORDS = {}
 
@@ -30,15 +27,6 @@ def register_records_page(code):
 def records_page(code, period):
     found = RECORDS.get(code)
     return found(Period.parse(period)) if found else ""
-
-
-def register_source(code):
-    """Register a registry query computing an indicator: fn(indicator, period, districts, root) ->
-    {(unit_id, category): Decimal}, unit_id being a district of `districts` or the root."""
-    def decorator(fn):
-        SOURCES[code] = fn
-        return fn
-    return decorator
 
 
 @dataclass
@@ -73,9 +61,11 @@ def districts_of(root, period):
     return list(AdminUnit.objects.filter(parent=root, level=AdminUnit.Level.DISTRICT).valid_during(period.start, period.end).order_by("code"))
 
 
-def figures(period, root, codes=None):
-    """{code: Figure} for the root unit (a province) and the period."""
+def figures(period, root, codes=None, counts=None):
+    """{code: Figure} for the root unit (a province) and the period; `counts` keeps the results
+    of the registry's counting queries for the report or request (see sources.Counts)."""
     period = Period.parse(period)
+    counts = counts if counts is not None else sources.Counts()
     indicators = Indicator.objects.all()
     if codes is not None:
         indicators = indicators.filter(code__in=codes)
@@ -92,8 +82,8 @@ def figures(period, root, codes=None):
         value = rules.over_time(series, indicators[indicator_id].aggregation)
         by_place[(indicator_id, category)][leaf_to_district[unit_id]].append(value)
     for indicator in indicators.values():
-        if indicator.source == Indicator.Source.REGISTRY and indicator.code in SOURCES:
-            for (unit_id, category), value in SOURCES[indicator.code](indicator, period, districts, root).items():
+        if indicator.source == Indicator.Source.REGISTRY and indicator.code in sources.SOURCES:
+            for (unit_id, category), value in sources.values(indicator.code, period, root, districts, counts).items():
                 by_place[(indicator.pk, category)][unit_id].append(value)
     for (indicator_id, category), places in by_place.items():
         indicator = indicators[indicator_id]

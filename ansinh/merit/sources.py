@@ -1,25 +1,24 @@
 """Indicators computed from the merit registry (registered with the indicator layer): decisions
-approved (signed) in the period, by the district of the record, and the amount they recover."""
-from collections import Counter
-from decimal import Decimal
-
+approved (signed) in the period, in the commune of the record, and the amount they recover."""
 from django.urls import reverse
 
-from ansinh.indicators.queries import register_records_page, register_source
+from ansinh.indicators.queries import register_records_page
+from ansinh.indicators.sources import Row, register_source
 
 from .models import Decision
 
 
+def _approved(period, scope, kind):
+    """(commune of the record, amount) of the approved decisions of a kind signed in the period."""
+    rows = Decision.objects.filter(kind=kind, status=Decision.Status.APPROVED, signed_on__range=(period.start, period.end))
+    return list(rows.values_list("record__commune_id", "amount").iterator(chunk_size=5000))
+
+
 def decisions(kind, measure="count"):
     """Approved decisions of a kind signed in the period: a count, or the total to recover."""
-    def source(indicator, period, districts, root):
-        rows = Decision.objects.filter(kind=kind, status=Decision.Status.APPROVED, signed_on__range=(period.start, period.end))
-        places = {d.pk for d in districts}
-        totals = Counter()
-        for district_id, amount in rows.values_list("record__commune__parent_id", "amount").iterator(chunk_size=5000):
-            place = district_id if district_id in places else root.pk
-            totals[(place, "")] += max(0, -amount) if measure == "recovered" else 1
-        return {key: Decimal(value) for key, value in totals.items() if value}
+    def source(period, scope, counts):
+        for commune_id, amount in counts(_approved, period, scope, kind):
+            yield Row(commune_id, "", max(0, -amount) if measure == "recovered" else 1)
     return source
 
 

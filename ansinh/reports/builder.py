@@ -9,6 +9,7 @@ from datetime import date
 from ansinh.core.periods import Period
 from ansinh.indicators.models import Indicator
 from ansinh.indicators.queries import districts_of, figures
+from ansinh.indicators.sources import Counts
 from ansinh.worklog.models import Activity, PlannedTask
 
 from . import render
@@ -33,14 +34,15 @@ class Build:
         self.issue_date = issue_date or date.today()
         self.number = number
         self.words = words_for(self.period)
-        self.figures = {self.period: figures(self.period, root)}
+        self.counts = Counts()  # each registry counting query runs once for the report
+        self.figures = {self.period: figures(self.period, root, counts=self.counts)}
         self.indicators = {i.code: i for i in Indicator.objects.all()}
         self.missing_targets = []
 
     def figure_set(self, period_text):
         period = Period.parse(period_text) if period_text else self.period
         if period not in self.figures:
-            self.figures[period] = figures(period, self.root)
+            self.figures[period] = figures(period, self.root, counts=self.counts)
         return self.figures[period]
 
     def resolve(self, placeholder):

@@ -1,28 +1,22 @@
 """Indicators computed from the welfare registry (registered with the indicator layer)."""
-from collections import Counter
-from decimal import Decimal
-
-from ansinh.indicators.queries import register_source
+from ansinh.indicators.sources import Row, province_of, register_source
 
 from . import payroll
 from .models import Caregiver, Case, Resident, Support
 
 
+def _cases_paid(period, scope, national):
+    """(person, commune) of the cases paid a monthly allowance in the last month of the period."""
+    month = period.end.replace(day=1)
+    cases = Case.objects.filter(status__in=payroll.PAYABLE, start_month__lte=month).exclude(end_date__lte=month)
+    cases = cases.exclude(category__rule_code="") if national else cases.filter(category__rule_code="")
+    return list(cases.values_list("person_id", "commune_id").distinct())
+
+
 def beneficiaries(national):
-    """People receiving a monthly allowance in the last month of the period, by district."""
-    def source(indicator, period, districts, root):
-        month = period.end.replace(day=1)
-        cases = Case.objects.filter(status__in=payroll.PAYABLE, start_month__lte=month)
-        cases = cases.exclude(end_date__lte=month)
-        cases = cases.exclude(category__rule_code="") if national else cases.filter(category__rule_code="")
-        places = {d.pk for d in districts}
-        counted = Counter()
-        for person_id, commune_id, district_id in cases.values_list("person_id", "commune_id", "commune__parent_id").distinct():
-            if district_id in places:
-                counted[district_id] += 1
-            elif district_id == root.pk or commune_id == root.pk:
-                counted[root.pk] += 1
-        return {(place, ""): Decimal(count) for place, count in counted.items()}
+    """People receiving a monthly allowance in the last month of the period, in their commune."""
+    def source(period, scope, counts):
+        return (Row(commune_id, "", 1) for _, commune_id in counts(_cases_paid, period, scope, national))
     return source
 
 
@@ -30,20 +24,21 @@ register_source("BTXH_TCXH")(beneficiaries(national=True))
 register_source("NQ10_HANGTHANG")(beneficiaries(national=False))
 
 
+def _supports_given(period, scope, kind, basis):
+    """(commune, amount, birth year, date) of the supports of a kind (and basis) dated in the period."""
+    rows = Support.objects.filter(kind=kind, cancelled=False, date__range=(period.start, period.end))
+    if basis:
+        rows = rows.filter(basis=basis)
+    return list(rows.values_list("commune_id", "amount", "person__birth_year", "date"))
+
+
 def supports(kind, basis=None, measure="count"):
-    """One-off supports of a kind (and basis) dated in the period, by district: a count of
+    """One-off supports of a kind (and basis) dated in the period, in their commune: a count of
     supports, or the sum of their amounts; longevity visits split by the age turned."""
-    def source(indicator, period, districts, root):
-        rows = Support.objects.filter(kind=kind, cancelled=False, date__range=(period.start, period.end))
-        if basis:
-            rows = rows.filter(basis=basis)
-        places = {d.pk for d in districts}
-        totals = Counter()
-        for district_id, amount, birth_year, day in rows.values_list("commune__parent_id", "amount", "person__birth_year", "date"):
-            place = district_id if district_id in places else root.pk
+    def source(period, scope, counts):
+        for commune_id, amount, birth_year, day in counts(_supports_given, period, scope, kind, basis):
             category = f"tuoi_{day.year - birth_year}" if kind == Support.Kind.LONGEVITY else ""
-            totals[(place, category)] += amount if measure == "amount" else 1
-        return {key: Decimal(value) for key, value in totals.items()}
+            yield Row(commune_id, category, amount if measure == "amount" else 1)
     return source
 
 
@@ -63,31 +58,29 @@ def _register_supports():
 _register_supports()
 
 
-def _residents_in_care(indicator, period, districts, root):
-    """People living at the centre at the end of the period, by category (vagrants excluded)."""
+def _residents_in_care(period, scope, counts):
+    """People living at the province's centre at the end of the period, by category (vagrants
+    excluded): the province's own figure."""
     stays = Resident.objects.filter(admitted__lte=period.end).exclude(discharged__lte=period.end).exclude(category="lang_thang")
-    counted = Counter(stays.values_list("category", flat=True))
-    return {(root.pk, category): Decimal(count) for category, count in counted.items()}
+    province = province_of(scope)
+    return [Row(province.pk, category, 1) for category in stays.values_list("category", flat=True)]
 
 
-def _emergency_admissions(indicator, period, districts, root):
+def _emergency_admissions(period, scope, counts):
+    """Vagrants admitted to the province's centre in the period."""
     count = Resident.objects.filter(category="lang_thang", admitted__range=(period.start, period.end)).count()
-    return {(root.pk, ""): Decimal(count)} if count else {}
+    return [Row(province_of(scope).pk, "", count)]
 
 
 register_source("TTBTXH_NUOIDUONG")(_residents_in_care)
 register_source("TTBTXH_KHANCAP")(_emergency_admissions)
 
 
-def _caregivers(indicator, period, districts, root):
-    """Caregivers receiving support in the last month of the period, by district."""
+def _caregivers(period, scope, counts):
+    """Caregivers receiving support in the last month of the period, in their commune."""
     month = period.end.replace(day=1)
     records = Caregiver.objects.filter(start_month__lte=month).exclude(end_date__lte=month)
-    places = {d.pk for d in districts}
-    counted = Counter()
-    for district_id in records.values_list("commune__parent_id", flat=True):
-        counted[district_id if district_id in places else root.pk] += 1
-    return {(place, ""): Decimal(count) for place, count in counted.items()}
+    return (Row(commune_id, "", 1) for commune_id in records.values_list("commune_id", flat=True))
 
 
 register_source("BTXH_NCS")(_caregivers)

@@ -4,8 +4,9 @@ import pytest
 
 from ansinh.core.models import AdminUnit
 from ansinh.core.periods import Period
-from ansinh.indicators import queries, services
-from ansinh.indicators.models import Indicator, Target
+from ansinh.indicators import queries, services, sources
+from ansinh.indicators.models import DataValue, Indicator, Target
+from ansinh.indicators.sources import Row
 
 from .factories import DataValueFactory
 
@@ -78,13 +79,19 @@ def test_registry_source_is_used_for_registry_indicators(catalogue, province, mo
     indicator.source = Indicator.Source.REGISTRY
     indicator.save()
 
-    def longevity(ind, period, districts, root):
-        assert str(period) == "2024Q1" and len(districts) == 11
-        return {(districts[0].pk, "tuoi_100"): D(2), (districts[1].pk, "tuoi_90"): D(7)}
+    districts = queries.districts_of(province, "2024Q1")
+    first, second = (AdminUnit.objects.filter(parent=d).order_by("code").first() for d in districts[:2])
 
-    monkeypatch.setitem(queries.SOURCES, "NCT_MUNGTHO", longevity)
+    def longevity(period, scope, counts):
+        assert str(period) == "2024Q1" and scope in (province, districts[1])
+        return [Row(first.pk, "tuoi_100", 2), Row(second.pk, "tuoi_90", 7), Row(districts[1].pk, "tuoi_90", 1)]
+
+    monkeypatch.setitem(sources.SOURCES, "NCT_MUNGTHO", longevity)
     figure = queries.figures("2024Q1", province, ["NCT_MUNGTHO"])["NCT_MUNGTHO"]
-    assert figure.total == D(9) and figure.by_category == {"tuoi_100": D(2), "tuoi_90": D(7)}
+    assert figure.total == D(10) and figure.by_category == {"tuoi_100": D(2), "tuoi_90": D(8)}
+    assert figure.by_district == {districts[0].pk: D(2), districts[1].pk: D(8)}
+    own = queries.figures("2024Q1", districts[1], ["NCT_MUNGTHO"])["NCT_MUNGTHO"]
+    assert own.total == D(8) and own.by_district == {}
 
 
 def test_values_behind_a_figure(catalogue, province):
