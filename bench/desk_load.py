@@ -3,12 +3,15 @@ its task worker), each looping over the inbox, the counter form, the procedure's
 requests are done. Prints p50/p95/max latency, requests per second and errors.
 SQLite by default (a fresh data folder with the demo loaded); PostgreSQL when DATABASE_URL is set
 (a throwaway database `ansinh_load` on that server, dropped at the end).
-    python bench/desk_load.py [USERS] [REQUESTS]
+    python bench/desk_load.py [USERS] [REQUESTS] [PAUSE]
+PAUSE (seconds, default 0) is a clerk's mean time between two clicks (exponential, so clicks
+do not come in lockstep); 0 means each clerk sends the next request as soon as the last answers.
 Goal: p95 < 500 ms and 0 errors with 50 users.
 """
 import html
 import http.cookiejar
 import os
+import random
 import re
 import shutil
 import socket
@@ -25,6 +28,7 @@ from pathlib import Path
 
 USERS = int(sys.argv[1]) if len(sys.argv) > 1 else 50
 REQUESTS = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
+PAUSE = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
 ACCOUNT, PASSWORD = "motcua", "AnSinh#2024"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PROCEDURE = re.compile(r'<option value="(\d+)"')
@@ -130,6 +134,8 @@ def clerk_loop(base, budget, timings, errors, lock, n, ready):
                 timings.append(time.perf_counter() - start)
                 errors.append(repr(error)[:120])
         steps += 1
+        if PAUSE:
+            time.sleep(random.expovariate(1 / PAUSE))
 
 
 def cpu_seconds(session):
@@ -174,7 +180,8 @@ def main():
             subprocess.run(["psql", admin, "-qc", "DROP DATABASE IF EXISTS ansinh_load"], check=False)
     ms = sorted(t * 1000 for t in timings)
     p95 = ms[int(len(ms) * 0.95) - 1]
-    print(f"{USERS} người dùng, {len(ms)} yêu cầu (danh sách chờ xử lý, mẫu tiếp nhận, danh mục giấy tờ, lưu hồ sơ) trong {wall:.1f} s: "
+    pause = f", nghỉ trung bình {PAUSE:g} s giữa hai lần bấm" if PAUSE else ", không nghỉ giữa hai lần bấm"
+    print(f"{USERS} người dùng{pause}, {len(ms)} yêu cầu (danh sách chờ xử lý, mẫu tiếp nhận, danh mục giấy tờ, lưu hồ sơ) trong {wall:.1f} s: "
           f"{len(ms) / wall:.1f} yêu cầu/s; p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, tối đa {ms[-1]:.0f} ms; "
           f"lỗi {len(errors)}")
     print(f"CPU trong lúc đo: máy chủ {server_cpu} s, công cụ đo {client_cpu:.0f} s "
