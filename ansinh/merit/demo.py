@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from ansinh.core import demo as core_demo
 from ansinh.core.bulk import insert_history
 from ansinh.core.models import AdminUnit, Person, write_name_keys
-from ansinh.reports.numbers import format_int
+from ansinh.core.numbers import format_int
 from ansinh.welfare import payroll as shared
 
 from . import recalc, rules, services

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from ansinh.core import scope
 from ansinh.core.bulk import insert_history
 from ansinh.core.imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
-from ansinh.reports.numbers import format_int
+from ansinh.core.numbers import format_int
 from ansinh.welfare.importers import parse_amount, parse_month, registered_person
 
 from . import rules, services

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from ansinh.core.bulk import insert_history, insert_rows
-from ansinh.reports.numbers import format_int
+from ansinh.core.numbers import format_int
 from ansinh.welfare.models import PayrollCycle
 
 from . import payroll, rules, services

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ansinh.core import concurrency, scope
 from ansinh.core.models import AdminUnit, Person
 from ansinh.core.rules import personal_id_errors
-from ansinh.reports.numbers import format_int
+from ansinh.core.numbers import format_int
 
 from . import payroll, rules
 from .models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule, Relation, Repayment, Transfer

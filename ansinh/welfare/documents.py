@@ -8,7 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm, Pt
 
 from ansinh.core.text import printable
-from ansinh.reports.numbers import format_int
+from ansinh.core.numbers import format_int
 
 FONT = "Times New Roman"
 TITLES = {"welfare": "TRỢ CẤP XÃ HỘI", "merit": "TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG"}
