@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -21,7 +20,6 @@ from .forms import ClosePersonForm, DayOverrideForm, ImportForm, PeopleFilterFor
 from .imports import REGISTRY, FileRejected, importer_for, rejected, run_import, size_problem, template_workbook
 from .models import AccessLog, AdminUnit, Area, DayOverride, DistrictTransfer, ImportJob, OrgUnit, Person
 from .pagination import IdFirstPaginator
-from .periods import Period, PeriodError
 
 PAGE_SIZE = 50
 
@@ -45,18 +43,6 @@ class LockoutObtainAuthToken(ObtainAuthToken):
 
 def paginate(request, items, size=PAGE_SIZE):
     return IdFirstPaginator(items, size).get_page(request.GET.get("page"))
-
-
-def requested_period(request, default_kind="quarter"):
-    """The period in ?period= (or a posted form's), else the one of that kind containing today;
-    a value that is not a period is said so on the page."""
-    value = request.GET.get("period") or request.POST.get("period")
-    if value:
-        try:
-            return Period.parse(value)
-        except PeriodError as error:
-            messages.error(request, str(error))
-    return Period.containing(date.today(), default_kind)
 
 
 @login_required

@@ -16,7 +16,7 @@ from ansinh.core.calendar_service import work_calendar
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, OrgUnit
 from ansinh.core.periods import Period
-from ansinh.core.views import paginate, requested_period
+from ansinh.core.views import paginate
 
 from . import documents, queries, rules, services
 from .forms import PetitionCloseForm, PetitionForm, ReceiptForm, ReceptionForm
@@ -202,7 +202,7 @@ def dossier_document(request, pk, kind):
 
 @login_required
 def stats(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     dossiers = queries.dossiers_for(request.user)
     result = queries.timeliness(dossiers, period.start, period.end)
     return render(request, "desk/stats.html", {
@@ -213,7 +213,7 @@ def stats(request):
 
 @login_required
 def book(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     dossiers = queries.dossiers_for(request.user).exclude(status__in=queries.NOT_REGISTERED).filter(
         received_on__range=(period.start, period.end)).select_related("procedure", "division").order_by("received_at", "id")
     export = request.GET.get("xuat")
@@ -274,7 +274,7 @@ def lookup(request):
 
 @login_required
 def receptions(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     form = ReceptionForm(request.POST or None, initial={"received_on": date.today()})
     if request.method == "POST":
         if not services.can_handle_petitions(request.user):
@@ -295,7 +295,7 @@ def receptions(request):
 
 @login_required
 def petitions(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     form = PetitionForm(request.POST or None, initial={"received_on": date.today()})
     if request.method == "POST":
         if not services.can_handle_petitions(request.user):

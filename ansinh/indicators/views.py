@@ -18,19 +18,6 @@ from .models import DataSet, DataValue, Indicator, Submission, Target
 KEY_INDICATORS = ["VL_GQVL", "VL_XKLD", "GDNN_TUYENSINH", "BTXH_TCXH", "NCC_MAITANG", "TTHC_NHAN", "TET_QUA", "TNXH_HOCVIEN"]
 
 
-def chosen_period(request, default_kind="quarter"):
-    """The period asked for (a bad one is said on the page), or the latest one with data, or the current one."""
-    period = params.from_page(request, "period", params.period)
-    if period is None:
-        latest = DataValue.objects.order_by("-period").values_list("period", flat=True).first()
-        if latest:
-            return Period.containing(Period.parse(latest).start, default_kind)
-        from datetime import date
-
-        return Period.containing(date.today(), default_kind)
-    return period
-
-
 def chosen_root(request):
     """The unit the user looks at: their district, or the province (the earliest generation)."""
     territory = scope.territory_of(request.user)
@@ -48,7 +35,7 @@ def chosen_root(request):
 
 @login_required
 def dashboard(request):
-    period, root = chosen_period(request), chosen_root(request)
+    period, root = params.requested_period(request, fallback=queries.latest_period), chosen_root(request)
     figures = queries.figures(period, root, KEY_INDICATORS)
     key = [figures[c] for c in KEY_INDICATORS if c in figures]
     districts = queries.districts_of(root, period)
@@ -77,7 +64,7 @@ def figure_trace(request, code):
     indicator = Indicator.objects.filter(code=code).first()
     if indicator is None:
         raise Http404("Không có chỉ tiêu này.")
-    period, root = chosen_period(request), chosen_root(request)
+    period, root = params.requested_period(request, fallback=queries.latest_period), chosen_root(request)
     category = request.GET.get("category")
     figure = queries.figures(period, root, [code])[code]
     rows = queries.values_behind(indicator, period, root, category=category or None)
@@ -114,7 +101,7 @@ def data_entry(request):
     data_set = next((d for d in data_sets if d.code == request.GET.get("data_set")), data_sets[0] if data_sets else None)
     if data_set is None:
         return render(request, "indicators/entry.html", {"org_unit": org_unit, "data_sets": []})
-    period = chosen_period(request, data_set.period_kind)
+    period = params.requested_period(request, data_set.period_kind, queries.latest_period)
     if period.kind != data_set.period_kind:
         period = Period.containing(period.start, data_set.period_kind)
     return _entry_page(request, org_unit, data_sets, data_set, period)
@@ -217,7 +204,7 @@ def completeness(request):
     data_set = next((d for d in data_sets if d.code == request.GET.get("data_set")), data_sets[0] if data_sets else None)
     if data_set is None:
         raise Http404("Chưa có biểu báo cáo nào.")
-    period = chosen_period(request, data_set.period_kind)
+    period = params.requested_period(request, data_set.period_kind, queries.latest_period)
     if period.kind != data_set.period_kind:
         period = Period.containing(period.start, data_set.period_kind)
     reporters = queries.reporters_of(data_set, period)
@@ -266,7 +253,7 @@ def submission_action(request, pk):
 
 @login_required
 def targets(request):
-    year = params.from_page(request, "year", params.year) or chosen_period(request).year
+    year = params.from_page(request, "year", params.year) or params.requested_period(request, fallback=queries.latest_period).year
     root = chosen_root(request)
     indicators = Indicator.objects.filter(has_target=True)
     units = [root] + queries.districts_of(root, Period.parse(str(year)))

@@ -6,8 +6,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ansinh.core import params
 from ansinh.core.periods import Period, PeriodError
-from ansinh.indicators.views import chosen_period, chosen_root
+from ansinh.indicators.queries import latest_period
+from ansinh.indicators.views import chosen_root
 
 from . import documents, services
 from .models import GeneratedReport
@@ -30,7 +32,7 @@ def _issue_options(request):
 @login_required
 def report_index(request):
     """Preview of the report for a period: every figure links to what it was computed from."""
-    period, root = chosen_period(request), chosen_root(request)
+    period, root = params.requested_period(request, fallback=latest_period), chosen_root(request)
     services.check_can_report(request.user, root)
     definition = services.default_definition()
     issue_date, number = _issue_options(request)
@@ -79,7 +81,7 @@ def word_template(request):
     definition = services.default_definition()
     if request.method == "POST":
         upload = request.FILES.get("template")
-        period, root = chosen_period(request), chosen_root(request)
+        period, root = params.requested_period(request, fallback=latest_period), chosen_root(request)
         try:
             services.replace_word_template(request.user, definition, upload.read() if upload else None, period, root)
             messages.success(request, "Đã thay mẫu Word." if upload else "Đã trở lại mẫu Word có sẵn.")

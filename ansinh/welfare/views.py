@@ -16,7 +16,7 @@ from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.services import transfers_of
 from ansinh.core.text import neutralise_formula
-from ansinh.core.views import paginate, requested_period
+from ansinh.core.views import paginate
 
 from . import payroll, queries, services
 from .documents import TITLES
@@ -288,7 +288,7 @@ def supports(request):
     from ansinh.core.queries import people_for
 
     from .forms import SupportForm
-    period = requested_period(request)
+    period = params.requested_period(request)
     form = SupportForm(request.POST or None, user=request.user, initial={"date": date.today()})
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)

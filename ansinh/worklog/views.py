@@ -5,9 +5,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ansinh.core import scope
+from ansinh.core import params, scope
 from ansinh.core.models import OrgUnit, Role
-from ansinh.core.views import requested_period
 
 from .forms import ActivityForm, TaskForm
 from .models import Activity, PlannedTask, Topic
@@ -26,7 +25,7 @@ def _own_unit(user):
 
 @login_required
 def worklog(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     unit = _own_unit(request.user)
     activity_form = ActivityForm(request.POST or None, period=period, prefix="a")
     task_form = TaskForm(request.POST or None, prefix="t")

@@ -212,7 +212,7 @@ def test_api_has_the_pages_scope_and_never_a_denouncer(client, desk):
 def test_a_wrong_period_is_said_and_the_current_quarter_shown(client, desk):
     log_in(client, "lanhdao")
     page = client.get("/mot-cua/thong-ke/?period=quy2").content.decode()
-    assert "Kỳ báo cáo “quy2” không hợp lệ" in page and "Tình hình giải quyết hồ sơ – quý" in page
+    assert "Giá trị “quy2” của tham số “period” không hợp lệ" in page and "Tình hình giải quyết hồ sơ – quý" in page
 
 
 def test_inbox_counts_each_alert_once(desk):
