@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from ansinh.core import concurrency, params, scope
 from ansinh.core.audit import client_ip, log_access, log_bulk_export
 from ansinh.core.calendar_service import work_calendar
-from ansinh.core.exports import xlsx_response
+from ansinh.core.exports import download
 from ansinh.core.models import AccessLog, OrgUnit
 from ansinh.core.periods import Period
 from ansinh.core.views import paginate
@@ -22,18 +22,11 @@ from . import documents, queries, rules, services
 from .forms import PetitionCloseForm, PetitionForm, ReceiptForm, ReceptionForm
 from .models import Dossier, LookupAttempt, Petition, Procedure, Step
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LOOKUP_WINDOW = timedelta(minutes=15)
 LOOKUP_FAILURES = 10  # wrong codes from one client (core.audit.client_ip: the citizen behind the proxy)
 LOOKUP_PER_CODE = 20  # look-ups of one code, whoever asks
 LOOKUP_REFUSED = "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ Bộ phận tiếp nhận và trả kết quả."
 LOOKUP_CODE_BUSY = "Mã hồ sơ này đã được tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ Bộ phận tiếp nhận và trả kết quả."
-
-
-def _docx(content, name):
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 def _with_deadlines(dossiers, today):
@@ -195,7 +188,7 @@ def dossier_document(request, pk, kind):
     else:
         raise Http404("Hồ sơ này không có phiếu đó.")
     log_access(request, AccessLog.Action.EXPORT, label=f"Phiếu {kind} hồ sơ {dossier.code}")
-    return _docx(content, f"{kind}-{dossier.code}.docx")
+    return download(content, f"{kind}-{dossier.code}.docx")
 
 
 # --- statistics and the tracking book -----------------------------------------------------------
@@ -226,7 +219,7 @@ def book(request):
             content, count = documents.book_docx(services.desk_unit(request.user), period, dossiers), dossiers.count()
         log_bulk_export(request, count, f"Sổ theo dõi hồ sơ {period.label}")
         name = f"so-theo-doi-ho-so-{period}.{export}"
-        return xlsx_response(content, name) if export == "xlsx" else _docx(content, name)
+        return download(content, name)
     return render(request, "desk/book.html", {"period": period, "previous": period.previous(), "next": period.next(), "query": f"period={period}", "page": paginate(request, dossiers)})
 
 

@@ -5,14 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Sum
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ansinh.core import concurrency, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
-from ansinh.core.exports import workbook_bytes, xlsx_response
+from ansinh.core.exports import download, workbook_bytes, xlsx_response
 from ansinh.core.models import AccessLog
 from ansinh.core.office import DocumentError, docx_to_pdf
 from ansinh.core.periods import Period, PeriodError
@@ -24,7 +24,6 @@ from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, Correc
                     RelationForm, RepaymentForm, TransferInForm, TransferOutForm)
 from .models import Campaign, Decision, DecreeVersion, Evidence, MeritCategory, MeritRecord, RecalcBatch, RecoverySchedule
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _show_problems(form, error):
@@ -224,7 +223,7 @@ def evidence_file(request, pk):
         raise Http404
     record = queries.record_for(request.user, item.record_id)
     log_access(request, AccessLog.Action.EXPORT, record.person, label=f"Giấy tờ: {item.kind}")
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=Path(item.file.name).name)
+    return download(item.file.open("rb"), Path(item.file.name).name)
 
 
 @login_required
@@ -291,18 +290,16 @@ def decision_action(request, pk):
 def decision_file(request, pk, kind):
     decision = queries.decision_for(request.user, pk)
     log_access(request, AccessLog.Action.EXPORT, decision.record.person, label=f"Quyết định {decision.number_text}")
-    data, name, content_type = documents.decision_docx(decision), documents.file_name(decision), DOCX
+    data, name = documents.decision_docx(decision), documents.file_name(decision)
     if kind == "pdf":
         try:
-            data, name, content_type = docx_to_pdf(data), name.replace(".docx", ".pdf"), "application/pdf"
+            data, name = docx_to_pdf(data), name.replace(".docx", ".pdf")
         except DocumentError as error:
             messages.error(request, str(error))
             return redirect("merit_decision", pk=pk)
     elif kind != "docx":
         raise Http404
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(data, name)
 
 
 @login_required
@@ -401,7 +398,7 @@ def batch_file(request, pk, name):
     if not path.exists():
         raise Http404("Chưa tạo tệp.")
     log_bulk_export(request, batch.people, f"Tệp đợt tính lại: {batch.title}")
-    return FileResponse(open(path, "rb"), as_attachment=True, filename=f"dot-{batch.pk}-{name}", content_type=BATCH_FILES[name])
+    return download(open(path, "rb"), f"dot-{batch.pk}-{name}", BATCH_FILES[name])
 
 
 @login_required

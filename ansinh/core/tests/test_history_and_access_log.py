@@ -70,7 +70,7 @@ def test_export_neutralises_formula_cells(client, users, my_tu_commune):
 
     make_person(my_tu_commune, full_name="Lê Văn Tư", address="=HYPERLINK(\"http://x\")")
     client.force_login(users["mytu"])
-    sheet = load_workbook(io.BytesIO(client.get("/doi-tuong/xuat-excel/").content)).active
+    sheet = load_workbook(io.BytesIO(client.get("/doi-tuong/xuat-excel/").getvalue())).active
     addresses = [row[7] for row in sheet.values][1:]
     assert addresses == ["'=HYPERLINK(\"http://x\")"]
 

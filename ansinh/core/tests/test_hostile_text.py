@@ -113,7 +113,7 @@ def test_a_person_with_hostile_text_is_stored_and_rendered_inert(client, users, 
     check()
     export = client.get("/doi-tuong/xuat-excel/")
     assert export.status_code == 200
-    rows = list(load_workbook(io.BytesIO(export.content)).active.values)
+    rows = list(load_workbook(io.BytesIO(export.getvalue())).active.values)
     assert all(not (isinstance(v, str) and v.startswith(("=", "+", "-", "@"))) for row in rows[1:] for v in row)
 
 

@@ -51,7 +51,7 @@ def test_district_officer_sees_only_the_district_through_every_door(client, user
     assert client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/tep.docx").status_code == 404
     assert client.post(f"/nguoi-co-cong/ho-so/{other.pk}/xu-ly/", {"action": "assessment"}).status_code == 404
     export = client.get("/nguoi-co-cong/ho-so/xuat.xlsx")
-    names = [row[1] for row in load_workbook(io.BytesIO(export.content)).active.iter_rows(min_row=2, values_only=True)]
+    names = [row[1] for row in load_workbook(io.BytesIO(export.getvalue())).active.iter_rows(min_row=2, values_only=True)]
     assert names == ["Lâm Văn Mỹ Tú"]
     assert AccessLog.objects.filter(user=users["mytu"], action="export").exists()
 

@@ -25,8 +25,8 @@ def test_issue_and_download_through_the_pages(client, users, demo_q1, settings):
     assert response.status_code == 302 and response["Location"] == f"/bao-cao/da-lap/{report.pk}/"
     docx = client.get(f"/bao-cao/da-lap/{report.pk}/tai/docx/")
     assert docx["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert "Số: 05/BC-SLĐTBXH" in [p.text for c in Document(io.BytesIO(docx.content)).tables[0].rows[0].cells for p in c.paragraphs]
-    assert client.get(f"/bao-cao/da-lap/{report.pk}/tai/pdf/").content.startswith(b"%PDF")
+    assert "Số: 05/BC-SLĐTBXH" in [p.text for c in Document(io.BytesIO(docx.getvalue())).tables[0].rows[0].cells for p in c.paragraphs]
+    assert client.get(f"/bao-cao/da-lap/{report.pk}/tai/pdf/").getvalue().startswith(b"%PDF")
     assert client.get(f"/bao-cao/da-lap/{report.pk}/tai/xlsx/").status_code == 200
     assert client.get(f"/bao-cao/da-lap/{report.pk}/tai/exe/").status_code == 404
 
@@ -146,7 +146,7 @@ def test_word_template_can_be_restyled_and_a_broken_one_is_refused(client, users
     from docx import Document as New
 
     client.force_login(users["admin"])
-    shipped = client.get("/bao-cao/mau-word/").content
+    shipped = client.get("/bao-cao/mau-word/").getvalue()
     restyled = Document(io.BytesIO(shipped))
     restyled.styles["AS Noi dung"].font.size = restyled.styles["AS Noi dung"].font.size + 12700  # one point larger
     buffer = io.BytesIO()

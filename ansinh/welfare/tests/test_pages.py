@@ -100,9 +100,9 @@ def test_payroll_pages_generate_review_approve_export(client, users, people):
     client.post(f"/bao-tro/chi-tra/{cycle.pk}/xu-ly/", {"action": "approve"})
     assert PayrollCycle.objects.get().status == "approved"
     client.force_login(users["mytu"])
-    sheet = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/chuyen-khoan/").content)).active
+    sheet = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/chuyen-khoan/").getvalue())).active
     assert list(sheet.values)[2] == (1, "Lâm Thị Bảy", "094140001111", "Chuyển khoản ngân hàng", "0123456789", people["elder"].commune.name, "03/2024", "Trợ cấp tháng", 720000)
-    by_commune = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").content))
+    by_commune = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").getvalue()))
     assert by_commune.sheetnames == [people["elder"].commune.name]
     client.force_login(users["kesach"])
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/").status_code == 404

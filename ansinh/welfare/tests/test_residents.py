@@ -92,5 +92,5 @@ def test_resident_and_children_imports_and_exports(client, users, centre, my_tu_
     assert run_import("welfare_children", ok, "te.xlsx", users["mytu"], commit=True).created == 1
     assert ChildCase.objects.get().circumstance == "13"
     client.force_login(users["mytu"])
-    sheet = load_workbook(io.BytesIO(client.get("/bao-tro/xuat/tre-em/").content)).active
+    sheet = load_workbook(io.BytesIO(client.get("/bao-tro/xuat/tre-em/").getvalue())).active
     assert list(sheet.values)[1][0] == "Bé Một"

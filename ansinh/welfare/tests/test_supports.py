@@ -115,11 +115,11 @@ def test_supports_import_export_and_api(client, users, welfare, my_tu_commune, k
     assert run_import("welfare_supports", spreadsheet(headers, rows[:2]), "ho-tro.xlsx", users["mytu"], commit=True).created == 2
     assert Support.objects.get(kind="funeral").amount == 7_200_000
     client.force_login(users["mytu"])
-    sheet = load_workbook(io.BytesIO(client.get("/bao-tro/xuat/ho-tro/", {"period": "2024Q1"}).content)).active
+    sheet = load_workbook(io.BytesIO(client.get("/bao-tro/xuat/ho-tro/", {"period": "2024Q1"}).getvalue())).active
     assert [r[1] for r in list(sheet.values)[1:]] == ["Cụ Trăm", "Lê Văn Một"]
     assert AccessLog.objects.filter(action="export", user=users["mytu"]).exists()
     client.force_login(users["kesach"])
-    assert len(list(load_workbook(io.BytesIO(client.get("/bao-tro/xuat/ho-tro/", {"period": "2024Q1"}).content)).active.values)) == 1
+    assert len(list(load_workbook(io.BytesIO(client.get("/bao-tro/xuat/ho-tro/", {"period": "2024Q1"}).getvalue())).active.values)) == 1
     assert client.get("/bao-tro/xuat/trung-tam/").status_code == 403
     client.force_login(users["viewer"])
     assert client.get("/bao-tro/xuat/cham-soc/").status_code == 403
