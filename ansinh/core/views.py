@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.views import ObtainAuthToken
 
+from .errors import AppError, show_refusal
 from . import calendar_service, concurrency, imports, params, queries, scope, services
 from .audit import log_access, log_bulk_export
 from .auth import AccountLocked, LockoutAuthenticationForm, is_locked
@@ -87,8 +88,8 @@ def transfer_action(request, pk):
             messages.success(request, f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}.")
         else:
             messages.error(request, "Hãy chọn “Tiếp nhận” hoặc “Từ chối”.")
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("transfers")
 
 

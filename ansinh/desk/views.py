@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from ansinh.core import concurrency, params, scope
 from ansinh.core.audit import client_ip, log_access, log_bulk_export
 from ansinh.core.calendar_service import work_calendar
+from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.exports import download
 from ansinh.core.models import AccessLog, OrgUnit
 from ansinh.core.periods import Period
@@ -49,8 +50,8 @@ def receive(request):
         try:
             services.receive(request.user, dossier, form.cleaned_data["outcome"], form.cleaned_data["extra_missing"])
             return redirect(f"{reverse('desk_print', args=[dossier.pk])}?in=1")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     procedure = form.cleaned_data.get("procedure") if form.is_bound and hasattr(form, "cleaned_data") else None
     return render(request, "desk/receive.html", {
         "form": form, "procedure": procedure, "ticked": ticked, "unit": services.desk_unit(request.user),
@@ -147,7 +148,7 @@ def dossier_action(request, pk):
         if action == "route":
             division = OrgUnit.objects.filter(pk=post.get("division") or 0).first()
             if division is None:
-                raise services.Refused("Chọn đơn vị xử lý.")
+                raise AppError("Chọn đơn vị xử lý.")
             services.route(request.user, dossier, division)
         elif action == "deficient":
             services.mark_deficient(request.user, dossier, post.get("items", ""))
@@ -157,7 +158,7 @@ def dossier_action(request, pk):
             try:
                 new_due = date.fromisoformat(post.get("new_due", ""))
             except ValueError:
-                raise services.Refused("Ngày hẹn trả mới phải là ngày hợp lệ.")
+                raise AppError("Ngày hẹn trả mới phải là ngày hợp lệ.")
             services.apologise(request.user, dossier, post.get("reason", ""), new_due)
         elif action == "decide":
             services.decide(request.user, dossier, post.get("outcome", ""), post.get("result", ""))
@@ -166,8 +167,8 @@ def dossier_action(request, pk):
         else:
             raise Http404
         messages.success(request, f"Hồ sơ {dossier.code}: {dossier.get_status_display().lower()}.")
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("desk_dossier", pk=dossier.pk)
 
 
@@ -298,8 +299,8 @@ def petitions(request):
                 petition = services.register_petition(request.user, form.save(commit=False), form.identity())
                 messages.success(request, f"Đã vào sổ đơn số {petition.number}, hạn giải quyết {petition.due_date:%d/%m/%Y}.")
                 return redirect("desk_petition", pk=petition.pk)
-            except services.Refused as error:
-                form.add_error(None, str(error))
+            except AppError as error:
+                show_refusal(request, error, form)
     rows = queries.petitions_for(request.user).filter(received_on__range=(period.start, period.end))
     today = date.today()
     calendar = work_calendar()
@@ -321,8 +322,8 @@ def petition_detail(request, pk):
             services.close_petition(request.user, petition, **form.cleaned_data)
             messages.success(request, f"Đơn số {petition.number}: {petition.get_status_display().lower()}.")
             return redirect("desk_petition", pk=petition.pk)
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "desk/petition_detail.html", {
         "petition": petition, "form": form, "can_write": services.can_handle_petitions(request.user),
         "denouncer": services.denouncer_for(request, petition), "history": petition.history.select_related("history_user").order_by("-history_date")[:20],

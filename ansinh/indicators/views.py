@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ansinh.core import queries as core_queries
 from ansinh.core import params, scope
+from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.models import AdminUnit, OrgUnit, Role
 from ansinh.core.periods import Period, PeriodError
 
@@ -136,8 +137,8 @@ def _save_entry(request, org_unit, data_sets):
         try:
             services.submit(request.user, services.submission_for(data_set, org_unit, period))
             messages.success(request, f"Đã gửi báo cáo {period.label}.")
-        except services.Refused as error:
-            messages.error(request, str(error))
+        except AppError as error:
+            show_refusal(request, error)
         return redirect(_entry_url(data_set, period, org_unit, request))
     entries, errors, typed = {}, {}, {}
     for indicator in data_set.indicators.all():
@@ -155,8 +156,8 @@ def _save_entry(request, org_unit, data_sets):
             services.save_values(request.user, data_set, org_unit, period, entries, version=request.POST.get("version"))
             messages.success(request, "Đã lưu số liệu.")
             return redirect(_entry_url(data_set, period, org_unit, request))
-        except services.Refused as error:
-            messages.error(request, str(error))
+        except AppError as error:
+            show_refusal(request, error)
     return _entry_page(request, org_unit, data_sets, data_set, period, errors, typed)
 
 
@@ -246,8 +247,8 @@ def submission_action(request, pk):
         else:
             raise Http404
         messages.success(request, f"{submission.org_unit}: {submission.get_status_display()}.")
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect(f"/so-lieu/tinh-trang/?data_set={submission.data_set.code}&period={submission.period}")
 
 
@@ -269,7 +270,7 @@ def targets(request):
                     continue
                 try:
                     services.set_target(request.user, indicator, unit, year, rules.parse_value(raw, indicator.unit))
-                except (rules.BadValue, services.Refused) as error:
+                except (rules.BadValue, AppError) as error:
                     errors.append(f"{indicator.name} – {unit.name}: {error}")
         if not errors:
             messages.success(request, f"Đã lưu chỉ tiêu kế hoạch năm {year}.")

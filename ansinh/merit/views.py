@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ansinh.core import concurrency, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
+from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.exports import download, workbook_bytes, xlsx_response
 from ansinh.core.models import AccessLog
 from ansinh.core.office import DocumentError, docx_to_pdf
@@ -24,12 +25,6 @@ from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, Correc
                     RelationForm, RepaymentForm, TransferInForm, TransferOutForm)
 from .models import Campaign, Decision, DecreeVersion, Evidence, MeritCategory, MeritRecord, RecalcBatch, RecoverySchedule
 
-
-
-def _show_problems(form, error):
-    """Put a refusal's messages on the form fields they name (or on the form)."""
-    for field, message in getattr(error, "problems", [(None, str(error))]):
-        form.add_error(field if field in form.fields else None, message)
 
 
 def _filtered_records(request):
@@ -93,8 +88,8 @@ def record_create(request):
             services.register_record(request.user, record)
             messages.success(request, "Đã lập hồ sơ.")
             return redirect("merit_record", pk=record.pk)
-        except services.Refused as error:
-            _show_problems(form, error)
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "merit/form.html", {"form": form, "title": "Lập hồ sơ người có công", "back": reverse("merit_records")})
 
 
@@ -110,8 +105,8 @@ def transfer_in(request):
             decision = services.receive_transfer(request.user, record, data["province"], data["date"])
             messages.success(request, "Đã tiếp nhận hồ sơ; dự thảo quyết định chờ lãnh đạo duyệt.")
             return redirect("merit_decision", pk=decision.pk)
-        except services.Refused as error:
-            _show_problems(form, error)
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "merit/form.html", {"form": form, "title": "Tiếp nhận hồ sơ từ tỉnh khác chuyển đến", "back": reverse("merit_records")})
 
 
@@ -174,8 +169,8 @@ def record_action(request, pk):
                 services.add_relation(request.user, record, data["personal_id_or_pk"], data["kind"], data["since"], data["until"])
                 messages.success(request, "Đã ghi quan hệ gia đình.")
                 return redirect("merit_record", pk=pk)
-            except services.Refused as error:
-                _show_problems(form, error)
+            except AppError as error:
+                show_refusal(request, error, form)
         return render(request, "merit/record_detail.html", _record_context(request, record, relation_form=form), status=400)
     if action == "recalc":
         try:
@@ -186,8 +181,8 @@ def record_action(request, pk):
                 return redirect("merit_decision", pk=decision.pk)
             return render(request, "merit/record_detail.html", _record_context(request, record, recalc=pairs,
                                                                                 recalc_total=sum(d.difference for d, _ in pairs)))
-        except services.Refused as error:
-            messages.error(request, str(error))
+        except AppError as error:
+            show_refusal(request, error)
             return redirect("merit_record", pk=pk)
     if action not in ACTIONS:
         raise Http404
@@ -209,8 +204,8 @@ def record_action(request, pk):
                 decision = services.correct(request.user, record, data["field"], data["after"], data["basis"])
             messages.success(request, "Đã lập dự thảo quyết định; chờ lãnh đạo duyệt.")
             return redirect("merit_decision", pk=decision.pk)
-        except services.Refused as error:
-            _show_problems(form, error)
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "merit/record_detail.html", _record_context(request, record, **{name: form}), status=400)
 
 
@@ -280,8 +275,8 @@ def decision_action(request, pk):
             messages.success(request, "Đã huỷ dự thảo.")
         else:
             raise Http404
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("merit_decision", pk=pk)
 
 
@@ -314,8 +309,8 @@ def batch_list(request):
                     batch = recalc.start_batch(request.user, data["category"], data["until"], data["title"], data["basis"])
                     recalc.compute_batch_job.enqueue(batch.pk)
                 return redirect("merit_batch", pk=batch.pk)
-            except services.Refused as error:
-                _show_problems(form, error)
+            except AppError as error:
+                show_refusal(request, error, form)
     marked = queries.records_for(request.user).filter(recalc_from__isnull=False).values("category__name").annotate(count=Count("id"))
     return render(request, "merit/batch_list.html", {
         "batches": queries.batches_for(request.user, list(RecalcBatch.objects.select_related("category").order_by("-id")[:50])),
@@ -370,15 +365,15 @@ def batch_action(request, pk):
         elif request.POST.get("action") == "files":
             services.require_province(request.user, "Tạo tệp quyết định của đợt")
             if batch.status != RecalcBatch.Status.APPROVED:
-                raise services.Refused("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
+                raise AppError("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
             if not documents.start_batch_files(batch):
-                raise services.Refused("Đang tạo tệp; chờ xong.")
+                raise AppError("Đang tạo tệp; chờ xong.")
         elif request.POST.get("action") == "recompute":
             recalc.recompute(request.user, batch)
         else:
             raise Http404
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("merit_batch", pk=pk)
 
 
@@ -436,8 +431,8 @@ def recovery_detail(request, pk):
                     services.change_recovery_method(request.user, schedule, data["method"], data["instalment"] or 0)
                 messages.success(request, "Đã ghi.")
                 return redirect("merit_recovery", pk=pk)
-            except services.Refused as error:
-                _show_problems(form, error)
+            except AppError as error:
+                show_refusal(request, error, form)
     recovered = payroll.recovered_by_schedule([schedule])[schedule.pk]
     deductions = schedule.record.payroll_lines.filter(kind="deduction").select_related("cycle").order_by("for_month")
     return render(request, "merit/recovery_detail.html", {

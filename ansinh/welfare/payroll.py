@@ -20,6 +20,7 @@ from django_tasks import task
 
 from ansinh.core import concurrency, jobs, scope
 from ansinh.core.bulk import insert_rows
+from ansinh.core.errors import AppError
 
 from . import rules
 from .models import Caregiver, Case, PayrollCycle, PayrollLine, StandardLevel
@@ -43,10 +44,6 @@ def problems_of(cycle):
     return found(cycle) if found else []
 CAREGIVER_FIELDS = ["id", "commune_id", "kind", "pregnant", "children_under_36_months", "disability_level", "start_month",
                     "end_date", "ward__birth_date", "ward__birth_year"]
-
-
-class Refused(Exception):
-    """The payroll rules do not allow this; the message is for the user."""
 
 
 def level_rows():
@@ -203,12 +200,12 @@ def busy_message(cycle):
 
 
 def check_month_has_rules(unit, month):
-    """Refused (never a crash) for a month without a standard level or without coefficients."""
+    """AppError (never a crash) for a month without a standard level or without coefficients."""
     try:
         rules.check_rules_in_force(month)
         rules.level_in_force(level_rows(), month, province_code(unit))
     except rules.NotInForce as error:
-        raise Refused(f"Không lập được danh sách chi trả tháng {month:%m/%Y}: {error}")
+        raise AppError(f"Không lập được danh sách chi trả tháng {month:%m/%Y}: {error}")
 
 
 def start_cycle(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
@@ -223,23 +220,23 @@ def start_cycle(user, unit, month, scheme=PayrollCycle.Scheme.WELFARE):
         cycles = PayrollCycle.objects.filter(unit=unit, scheme=scheme)
         cycle = cycles.select_for_update().filter(month=month).first()
         if cycle and not cycle.is_editable:
-            raise Refused(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
+            raise AppError(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
         later = cycles.filter(month__gt=month).exclude(status__in=[PayrollCycle.Status.GENERATING, PayrollCycle.Status.FAILED]).first()
         if later:
-            raise Refused(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
+            raise AppError(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
         token = f"start-{uuid.uuid4().hex}"  # replaced by the task's id once enqueued
         if cycle is None:
             try:
                 with transaction.atomic():
                     return PayrollCycle.objects.create(month=month, unit=unit, scheme=scheme, generated_by=user, task_id=token)
             except IntegrityError:
-                raise Refused(busy_message(cycles.get(month=month))) from None
+                raise AppError(busy_message(cycles.get(month=month))) from None
         if cycle.status == PayrollCycle.Status.GENERATING and jobs.is_pending(cycle.task_id):
-            raise Refused(busy_message(cycle))
+            raise AppError(busy_message(cycle))
         taken = PayrollCycle.objects.filter(pk=cycle.pk, status=cycle.status, task_id=cycle.task_id).update(
             status=PayrollCycle.Status.GENERATING, progress=0, generated_by=user, task_id=token)
         if not taken:
-            raise Refused(busy_message(cycle))
+            raise AppError(busy_message(cycle))
         cycle.refresh_from_db()
     return cycle
 
@@ -271,7 +268,7 @@ def generate_cycle(cycle_id):
 def require_complete(cycle):
     """Exports and approval need the whole cycle, never a part of it."""
     if not cycle.is_complete:
-        raise Refused(f"Danh sách chi trả tháng {cycle.month:%m/%Y} chưa lập xong ({cycle.get_status_display().lower()}, "
+        raise AppError(f"Danh sách chi trả tháng {cycle.month:%m/%Y} chưa lập xong ({cycle.get_status_display().lower()}, "
                       f"{cycle.progress}%); chỉ xuất hoặc duyệt khi đã lập xong.")
 
 
@@ -422,7 +419,7 @@ def _require_state(cycle, allowed, refusal):
     try:
         concurrency.require_state(cycle, allowed, refusal, label=f"Danh sách chi trả tháng {cycle.month:%m/%Y}")
     except concurrency.StateChanged as error:
-        raise Refused(str(error)) from error
+        raise AppError(str(error)) from error
 
 
 def mark_for_recalculation(cases, from_day):

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from ansinh.core import concurrency, jobs, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
+from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.services import transfers_of
@@ -56,8 +57,8 @@ def case_create(request):
             services.receive(request.user, case)
             messages.success(request, "Đã nhận hồ sơ.")
             return redirect("case_detail", pk=case.pk)
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "welfare/case_form.html", {"form": form})
 
 
@@ -90,17 +91,17 @@ def case_action(request, pk):
         elif action == "decide":
             form = DecisionForm(request.POST)
             if not form.is_valid():
-                raise services.Refused("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
+                raise AppError("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
             services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
         elif action == "adjust":
             try:
                 effective = date.fromisoformat(request.POST.get("effective", "") + "-01")
             except ValueError:
-                raise services.Refused("Tháng điều chỉnh phải có dạng YYYY-MM.")
+                raise AppError("Tháng điều chỉnh phải có dạng YYYY-MM.")
             try:
                 children = params.integer(request.POST, "children_count", maximum=99)
             except params.BadParameter as error:
-                raise services.Refused(error.message)
+                raise AppError(error.message)
             changes = {"disability_level": request.POST.get("disability_level", case.disability_level),
                        "children_count": case.children_count if children is None else children,
                        "is_studying": request.POST.get("is_studying") == "on"}
@@ -112,7 +113,7 @@ def case_action(request, pk):
         elif action == "move":
             commune = AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune").select_related("parent").first()
             if commune is None:
-                raise services.Refused("Không có xã/phường này.")
+                raise AppError("Không có xã/phường này.")
             if services.move(request.user, case, commune, request.POST.get("reason", "")):
                 messages.info(request, f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
                                        "quản lý cho đến khi nơi đến đồng ý tiếp nhận.")
@@ -120,13 +121,13 @@ def case_action(request, pk):
         elif action == "end":
             form = EndForm(request.POST)
             if not form.is_valid():
-                raise services.Refused("Thiếu lý do hoặc ngày thôi hưởng.")
+                raise AppError("Thiếu lý do hoặc ngày thôi hưởng.")
             services.end(request.user, case, form.cleaned_data["reason"], form.cleaned_data["end_date"])
         else:
             raise Http404
         messages.success(request, f"Hồ sơ: {case.get_status_display().lower()}.")
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("case_detail", pk=case.pk)
 
 
@@ -156,8 +157,8 @@ def payroll_index(request):
             raise PermissionDenied("Bạn không lập danh sách cho địa bàn này.")
         try:
             cycle = payroll.start_generation(request.user, unit, month, scheme=scheme)
-        except payroll.Refused as error:
-            messages.error(request, str(error))
+        except AppError as error:
+            show_refusal(request, error)
             return redirect(back)
         return redirect("payroll_detail", pk=cycle.pk)
     return render(request, "welfare/payroll_index.html", {
@@ -213,8 +214,8 @@ def payroll_action(request, pk):
         else:
             raise Http404
         messages.success(request, f"Danh sách tháng {cycle.month:%m/%Y}: {cycle.get_status_display().lower()}.")
-    except payroll.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("payroll_detail", pk=cycle.pk)
 
 
@@ -226,8 +227,8 @@ def payroll_export(request, pk, kind):
         raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
     try:
         payroll.require_complete(cycle)
-    except payroll.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
         return redirect("payroll_detail", pk=cycle.pk)
     lines = PayrollLine.objects.filter(cycle=cycle).exclude(amount=0).select_related("case__person", "case__category", "caregiver__caregiver", "merit_record__person", "merit_record__category", "commune").order_by("commune__code", "case__person__name_sort", "merit_record__person__name_sort")
     if kind in ("ky-nhan-docx", "ky-nhan-pdf"):
@@ -298,8 +299,8 @@ def supports(request):
             services.record_support(request.user, item)
             messages.success(request, f"Đã ghi {item.get_kind_display().lower()} cho {item.person}.")
             return redirect(f"/bao-tro/ho-tro/?period={period}")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     items = scope.filter_by_commune(Support.objects.filter(date__range=(period.start, period.end)), request.user)
     kind = request.GET.get("kind", "")
     if kind:
@@ -331,8 +332,8 @@ def centre(request):
         try:
             services.discharge(request.user, stay, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
             messages.success(request, f"{stay.person} đã rời cơ sở.")
-        except (services.Refused, ValueError) as error:
-            messages.error(request, str(error) if isinstance(error, services.Refused) else "Ngày rời cơ sở không hợp lệ.")
+        except (AppError, ValueError) as error:
+            messages.error(request, str(error) if isinstance(error, AppError) else "Ngày rời cơ sở không hợp lệ.")
         return redirect("centre")
     if request.method == "POST" and form.is_valid():
         stay = form.save(commit=False)
@@ -341,8 +342,8 @@ def centre(request):
             services.admit(request.user, stay)
             messages.success(request, f"Đã tiếp nhận {stay.person}.")
             return redirect("centre")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     in_care = queries.residents_for(request.user, home).filter(discharged__isnull=True).select_related("person").order_by("category", "person__name_sort")
     counts = {label: in_care.filter(category=code).count() for code, label in Resident.Category.choices}
     return render(request, "welfare/centre.html", {"home": home, "in_care": in_care, "counts": counts, "form": form,
@@ -361,8 +362,8 @@ def caregivers(request):
         try:
             services.end_caregiver(request.user, item, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
             messages.success(request, "Đã thôi hưởng.")
-        except (services.Refused, ValueError) as error:
-            messages.error(request, str(error) if isinstance(error, services.Refused) else "Ngày thôi hưởng không hợp lệ.")
+        except (AppError, ValueError) as error:
+            messages.error(request, str(error) if isinstance(error, AppError) else "Ngày thôi hưởng không hợp lệ.")
         return redirect("caregivers")
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
@@ -372,8 +373,8 @@ def caregivers(request):
             services.register_caregiver(request.user, item)
             messages.success(request, f"Đã ghi quyết định hỗ trợ cho {item.caregiver}.")
             return redirect("caregivers")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     items = scope.filter_by_commune(Caregiver.objects.all(), request.user).select_related("caregiver", "ward", "commune")
     if request.GET.get("active") != "0":
         items = items.filter(end_date__isnull=True)
@@ -447,8 +448,8 @@ def children(request):
             services.identify_child(request.user, item)
             messages.success(request, f"Đã ghi {item.person} vào sổ trẻ em có hoàn cảnh đặc biệt.")
             return redirect("children")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     files = scope.filter_by_commune(ChildCase.objects.filter(closed__isnull=True), request.user).select_related("person", "commune")
     page = paginate(request, files.order_by("commune__code", "person__name_sort", "id"))
     given = {}

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from ansinh.core.errors import AppError
 from ansinh.core.imports import run_import
 from ansinh.core.tests.fixtures import PASSWORD, spreadsheet
 from ansinh.merit import recalc, services
@@ -48,7 +49,7 @@ def test_register_service_refuses_a_link_to_another_district_martyr(users, marty
 
     record = MeritRecord(person=make_person(my_tu_commune, full_name="Lâm Thị Thờ", sex="nu", birth_year=1950),
                          category=MeritCategory.objects.get(code="THOCUNG"), commune=my_tu_commune, martyr=martyrs["other"])
-    with pytest.raises(services.Invalid) as refused:
+    with pytest.raises(AppError) as refused:
         services.register_record(users["mytu"], record)
     assert refused.value.problems == [("martyr_pk", NEUTRAL)]
     assert not MeritRecord.objects.filter(category__code="THOCUNG").exists()
@@ -102,6 +103,6 @@ def test_relation_service_refuses_a_person_of_another_district(users, my_tu_comm
 
     record = paying_record(my_tu_commune, "TB_A", 61, full_name="Lâm Văn Mỹ Tú")
     stranger = make_person(ke_sach_commune, full_name="Kim Thị Khác", sex="nu", birth_year=1960)
-    with pytest.raises(services.Invalid) as refused:
+    with pytest.raises(AppError) as refused:
         services.add_relation(users["mytu"], record, stranger, "caregiver", date(2024, 1, 1))
     assert refused.value.problems == [("personal_id_or_pk", NEUTRAL)] and not record.relations.exists()

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from ansinh.core.errors import AppError
 from ansinh.welfare import payroll, services
 from ansinh.welfare.models import Case, PayrollLine
 
@@ -34,7 +35,7 @@ def test_case_page_before_any_level(client, welfare, users, my_tu_commune):
 
 
 def test_payroll_refuses_a_month_without_rules(welfare, users, province):
-    with pytest.raises(payroll.Refused, match="06/2021: chưa có mức chuẩn / chưa có quy định cho tháng này"):
+    with pytest.raises(AppError, match="06/2021: chưa có mức chuẩn / chưa có quy định cho tháng này"):
         payroll.start_cycle(users["admin"], province, date(2021, 6, 1))
 
 
@@ -52,7 +53,7 @@ def test_adjustment_from_a_month_without_rules_is_refused(welfare, users, my_tu_
     case = new_case(users["admin"], my_tu_commune, start=date(2024, 1, 1))
     Case.objects.filter(pk=case.pk).update(start_month=date(2019, 1, 1))
     case.refresh_from_db()
-    with pytest.raises(services.Refused, match="02/2020: chưa có mức chuẩn"):
+    with pytest.raises(AppError, match="02/2020: chưa có mức chuẩn"):
         services.adjust(users["admin"], case, date(2020, 2, 1), "Đi học lại", is_studying=True)
 
 

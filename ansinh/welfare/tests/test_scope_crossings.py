@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from ansinh.core import scope
+from ansinh.core.errors import AppError
 from ansinh.core.imports import run_import
 from ansinh.core.models import OrgUnit
 from ansinh.core.tests.fixtures import make_person, spreadsheet
@@ -105,7 +106,7 @@ def test_move_into_another_district_waits_for_the_receiving_district(client, use
     transfer = services.move(users["mytu"], case, ke_sach_commune, "Về ở với con")
     case.refresh_from_db()
     assert transfer.status == "pending" and case.commune == my_tu_commune and case.person.commune == my_tu_commune
-    with pytest.raises(services.Refused, match="đang chờ"):
+    with pytest.raises(AppError, match="đang chờ"):
         services.move(users["mytu"], case, ke_sach_commune, "lần nữa")
     # both sides see it; only the receiving side decides
     for name in ("mytu", "kesach"):
@@ -124,7 +125,7 @@ def test_move_into_another_district_waits_for_the_receiving_district(client, use
     # exactly once: a second accept or a late refusal changes nothing and says why
     again = client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "refuse", "note": "muộn"}, follow=True).content.decode()
     assert "đã được xử lý trước đó" in again
-    with pytest.raises(core_services.Refused, match="đã được xử lý"):
+    with pytest.raises(AppError, match="đã được xử lý"):
         core_services.accept_transfer(users["kesach"], transfer)
     assert DistrictTransfer.objects.get().status == "accepted"
 
@@ -136,7 +137,7 @@ def test_refused_transfer_leaves_the_case_and_within_a_district_a_move_is_an_edi
 
     case = new_case(users["admin"], my_tu_commune)
     transfer = services.move(users["mytu"], case, ke_sach_commune, "Về ở với con")
-    with pytest.raises(core_services.Refused, match="lý do"):
+    with pytest.raises(AppError, match="lý do"):
         core_services.refuse_transfer(users["kesach"], transfer, " ")
     core_services.refuse_transfer(users["kesach"], transfer, "Không có người nhận")
     case.refresh_from_db()
@@ -157,7 +158,7 @@ def test_caregiver_service_refuses_a_ward_of_another_district(users, welfare, my
     ward = make_person(ke_sach_commune, full_name="Bé Kế Sách", birth_year=2020)
     record = Caregiver(caregiver=carer, ward=ward, commune=carer.commune, kind="foster_child", decision_number="1/QĐ",
                        decision_date=date(2024, 1, 5), start_month=date(2024, 1, 1))
-    with pytest.raises(services.Refused, match=NEUTRAL):
+    with pytest.raises(AppError, match=NEUTRAL):
         services.register_caregiver(users["mytu"], record)
     assert not Caregiver.objects.exists()
 
