@@ -15,7 +15,7 @@ from ansinh.core.rules import personal_id_errors
 from ansinh.core.numbers import format_int
 
 from . import payroll, rules
-from .models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule, Relation, Repayment, Transfer
+from .models import Assessment, Correction, Decision, Evidence, MeritCategory, MeritRecord, RecoverySchedule, Relation, Repayment, Transfer
 from .tables import load_tables
 
 AREA = "merit"
@@ -135,6 +135,16 @@ def add_relation(user, record, person, kind, since=None, until=None):
         if record.start_month and changed < date.today().replace(day=1):
             mark_for_recalculation(MeritRecord.objects.filter(pk=record.pk), max(changed, record.start_month))
     return relation
+
+
+def add_evidence(user, record, data):
+    """A scanned document or paper proving the record (kind, number, issued, issuer, file)."""
+    require_writer(user)
+    require_in_scope(user, record)
+    item = Evidence(record=record, **data)
+    item._change_reason = "Thêm giấy tờ"
+    item.save()
+    return item
 
 
 def next_number(year):

@@ -136,77 +136,118 @@ def record_detail(request, pk):
     return render(request, "merit/record_detail.html", _record_context(request, record))
 
 
-ACTIONS = {
-    "assessment": (AssessmentForm, "assessment_form"), "draft": (DraftForm, "draft_form"),
-    "transfer_out": (TransferOutForm, "transfer_form"), "correct": (CorrectionForm, "correction_form"),
-}
+def _record_of(request, pk):
+    """The record a form on its page changes (each such POST is checked against the version the page showed)."""
+    return queries.record_for(request.user, pk)
+
+
+def _record_form(request, pk, form_class, name, write, **form_kwargs):
+    """Validate the form posted from the record's page and hand it to `write(record, data)`, which
+    calls a service and answers; a bad form or a refusal is shown again on the page, nothing written."""
+    record = queries.record_for(request.user, pk)
+    form = form_class(request.POST, **form_kwargs)
+    if form.is_valid():
+        try:
+            return write(record, form.cleaned_data)
+        except AppError as error:
+            show_refusal(request, error, form)
+    return render(request, "merit/record_detail.html", _record_context(request, record, **{name: form}), status=400)
+
+
+def _to_draft(request, decision):
+    messages.success(request, "Đã lập dự thảo quyết định; chờ lãnh đạo duyệt.")
+    return redirect("merit_decision", pk=decision.pk)
 
 
 @login_required
 @require_POST
 @scope.names_required("merit")
-@concurrency.versioned(lambda request, pk: queries.record_for(request.user, pk), "merit_record")
-def record_action(request, pk):
-    """Every change to a record: a bad form is shown again with its errors, nothing written."""
+@concurrency.versioned(_record_of, "merit_record")
+def record_assessment(request, pk):
+    def write(record, data):
+        services.add_assessment(request.user, record, data["date"], data["effective_from"], data["rate"], data["council"],
+                                data["severe"], data["minutes"], data["reason"])
+        messages.success(request, "Đã ghi kết quả giám định.")
+        return redirect("merit_record", pk=pk)
+    return _record_form(request, pk, AssessmentForm, "assessment_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_draft(request, pk):
+    def write(record, data):
+        return _to_draft(request, services.draft_decision(request.user, record, data["kind"], data["effective"], data["table"],
+                                                          data["count"] or 1))
+    return _record_form(request, pk, DraftForm, "draft_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_transfer_out(request, pk):
+    def write(record, data):
+        return _to_draft(request, services.transfer_out(request.user, record, data["province"], data["date"],
+                                                        data["last_paid_month"], data["note"]))
+    return _record_form(request, pk, TransferOutForm, "transfer_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_correction(request, pk):
+    def write(record, data):
+        return _to_draft(request, services.correct(request.user, record, data["field"], data["after"], data["basis"]))
+    return _record_form(request, pk, CorrectionForm, "correction_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_relation(request, pk):
+    def write(record, data):
+        services.add_relation(request.user, record, data["personal_id_or_pk"], data["kind"], data["since"], data["until"])
+        messages.success(request, "Đã ghi quan hệ gia đình.")
+        return redirect("merit_record", pk=pk)
+    return _record_form(request, pk, RelationForm, "relation_form", write, user=request.user)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_evidence(request, pk):
+    services.require_writer(request.user)
+
+    def write(record, data):
+        services.add_evidence(request.user, record, data)
+        messages.success(request, "Đã thêm giấy tờ.")
+        return redirect("merit_record", pk=pk)
+    return _record_form(request, pk, EvidenceForm, "evidence_form", write, files=request.FILES)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_recalc(request, pk):
+    """Recalculate against what was paid: the differences on the page, or (with `draft`) the draft adjustment."""
     record = queries.record_for(request.user, pk)
-    action = request.POST.get("action")
-    if action == "evidence":
-        services.require_writer(request.user)
-        form = EvidenceForm(request.POST, request.FILES)
-        if form.is_valid():
-            item = form.save(commit=False)
-            item.record = record
-            item._change_reason = "Thêm giấy tờ"
-            item.save()
-            messages.success(request, "Đã thêm giấy tờ.")
-            return redirect("merit_record", pk=pk)
-        return render(request, "merit/record_detail.html", _record_context(request, record, evidence_form=form), status=400)
-    if action == "relation":
-        form = RelationForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.add_relation(request.user, record, data["personal_id_or_pk"], data["kind"], data["since"], data["until"])
-                messages.success(request, "Đã ghi quan hệ gia đình.")
-                return redirect("merit_record", pk=pk)
-            except AppError as error:
-                show_refusal(request, error, form)
-        return render(request, "merit/record_detail.html", _record_context(request, record, relation_form=form), status=400)
-    if action == "recalc":
-        try:
-            pairs = recalc.recalculate(record)
-            if request.POST.get("draft"):
-                decision = recalc.draft_adjustment(request.user, record)
-                messages.success(request, "Đã lập dự thảo quyết định điều chỉnh.")
-                return redirect("merit_decision", pk=decision.pk)
-            return render(request, "merit/record_detail.html", _record_context(request, record, recalc=pairs,
-                                                                                recalc_total=sum(d.difference for d, _ in pairs)))
-        except AppError as error:
-            show_refusal(request, error)
-            return redirect("merit_record", pk=pk)
-    if action not in ACTIONS:
-        raise Http404
-    form_class, name = ACTIONS[action]
-    form = form_class(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            if action == "assessment":
-                services.add_assessment(request.user, record, data["date"], data["effective_from"], data["rate"], data["council"],
-                                        data["severe"], data["minutes"], data["reason"])
-                messages.success(request, "Đã ghi kết quả giám định.")
-                return redirect("merit_record", pk=pk)
-            if action == "draft":
-                decision = services.draft_decision(request.user, record, data["kind"], data["effective"], data["table"], data["count"] or 1)
-            elif action == "transfer_out":
-                decision = services.transfer_out(request.user, record, data["province"], data["date"], data["last_paid_month"], data["note"])
-            else:
-                decision = services.correct(request.user, record, data["field"], data["after"], data["basis"])
-            messages.success(request, "Đã lập dự thảo quyết định; chờ lãnh đạo duyệt.")
+    try:
+        pairs = recalc.recalculate(record)
+        if request.POST.get("draft"):
+            decision = recalc.draft_adjustment(request.user, record)
+            messages.success(request, "Đã lập dự thảo quyết định điều chỉnh.")
             return redirect("merit_decision", pk=decision.pk)
-        except AppError as error:
-            show_refusal(request, error, form)
-    return render(request, "merit/record_detail.html", _record_context(request, record, **{name: form}), status=400)
+    except AppError as error:
+        show_refusal(request, error)
+        return redirect("merit_record", pk=pk)
+    return render(request, "merit/record_detail.html", _record_context(request, record, recalc=pairs,
+                                                                        recalc_total=sum(d.difference for d, _ in pairs)))
 
 
 @login_required

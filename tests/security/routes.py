@@ -22,7 +22,8 @@ OBJECT_PARAMS = {
     "payroll_detail": "cycle", "payroll_action": "cycle", "payroll_export": "cycle",
     "desk_dossier": "dossier", "desk_action": "dossier", "desk_print": "dossier", "desk_document": "dossier",
     "desk_petition": "petition",
-    "merit_record": "record", "merit_record_action": "record", "merit_evidence_file": "evidence",
+    "merit_record": "record", **{f"merit_record_{action}": "record" for action in (
+        "assessment", "draft", "transfer_out", "correction", "relation", "evidence", "recalc")}, "merit_evidence_file": "evidence",
     "merit_decision": "decision", "merit_decision_action": "decision", "merit_decision_file": "decision",
     "merit_batch": "batch", "merit_batch_action": "batch", "merit_batch_file": "batch",
     "merit_recovery": "recovery", "merit_campaign_export": "campaign",

@@ -49,7 +49,7 @@ def test_district_officer_sees_only_the_district_through_every_door(client, user
     assert client.get(f"/nguoi-co-cong/ho-so/{other.pk}/").status_code == 404
     assert client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/").status_code == 404
     assert client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/tep.docx").status_code == 404
-    assert client.post(f"/nguoi-co-cong/ho-so/{other.pk}/xu-ly/", {"action": "assessment"}).status_code == 404
+    assert client.post(f"/nguoi-co-cong/ho-so/{other.pk}/giam-dinh/", {}).status_code == 404
     export = client.get("/nguoi-co-cong/ho-so/xuat.xlsx")
     names = [row[1] for row in load_workbook(io.BytesIO(export.getvalue())).active.iter_rows(min_row=2, values_only=True)]
     assert names == ["Lâm Văn Mỹ Tú"]
@@ -63,14 +63,14 @@ def test_viewer_reads_but_cannot_export_or_write(client, users, two):
     login(client, "xem")
     assert client.get(f"/nguoi-co-cong/ho-so/{two[0].pk}/").status_code == 403  # need to know: counts only
     assert client.get("/nguoi-co-cong/ho-so/xuat.xlsx").status_code == 403
-    assert client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"action": "assessment", "date": "2024-01-10", "rate": "50",
+    assert client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/giam-dinh/", {"date": "2024-01-10", "rate": "50",
                                                                      "council": "HĐ"}).status_code == 403
 
 
 def test_bad_assessment_form_is_shown_again_with_the_reason(client, ncc, two):
     record = two[1]
-    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {
-        "action": "assessment", "date": "2024-01-10", "rate": "15", "council": "Hội đồng GĐYK tỉnh", "minutes": "BB-7"})
+    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{record.pk}/giam-dinh/", {
+        "date": "2024-01-10", "rate": "15", "council": "Hội đồng GĐYK tỉnh", "minutes": "BB-7"})
     page = response.content.decode()
     assert response.status_code == 400 and "phải từ 21% đến 100% (đã nhập 15%)" in page and 'value="BB-7"' in page
     assert record.assessments.count() == 1
@@ -79,7 +79,7 @@ def test_bad_assessment_form_is_shown_again_with_the_reason(client, ncc, two):
 def test_decision_drafted_approved_and_downloaded(client, users, ncc, two):
     record = two[0]
     login(client, "ncc")
-    response = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"action": "draft", "kind": "one_off", "table": "bao_tu",
+    response = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/du-thao/", {"kind": "one_off", "table": "bao_tu",
                                                                          "effective": "2024-03-01", "count": "1"})
     decision = Decision.objects.get()
     assert response["Location"].endswith(f"/quyet-dinh/{decision.pk}/")
@@ -142,10 +142,10 @@ def test_evidence_scan_is_served_only_within_scope_and_logged(client, users, ncc
     settings.DATA_DIR = tmp_path
     record = two[0]
     login(client, "ncc")
-    bad = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"action": "evidence", "kind": "Giấy chứng nhận",
+    bad = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/giay-to/", {"kind": "Giấy chứng nhận",
                                                                     "file": SimpleUploadedFile("x.exe", b"MZ")})
     assert bad.status_code == 400 and "Chỉ nhận tệp PDF, JPG hoặc PNG." in bad.content.decode()
-    client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"action": "evidence", "kind": "Giấy chứng nhận", "number": "12/GCN",
+    client.post(f"/nguoi-co-cong/ho-so/{record.pk}/giay-to/", {"kind": "Giấy chứng nhận", "number": "12/GCN",
                                                               "file": SimpleUploadedFile("gcn.pdf", b"%PDF-1.4 test")})
     item = record.evidence.get()
     assert (tmp_path / "uploads" / item.file.name).exists()
@@ -204,11 +204,11 @@ def test_relation_form_is_shown_again_with_the_reason(client, ncc, two, my_tu_co
     from ansinh.core.tests.fixtures import make_person
 
     carer = make_person(my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
-    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {
-        "action": "relation", "personal_id_or_pk": str(carer.pk), "kind": "caregiver"})
+    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{two[0].pk}/quan-he/", {
+        "personal_id_or_pk": str(carer.pk), "kind": "caregiver"})
     assert response.status_code == 400 and "Ghi ngày bắt đầu phục vụ" in response.content.decode()
     assert not two[0].relations.exists()
-    client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"action": "relation", "personal_id_or_pk": str(carer.pk),
+    client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/quan-he/", {"personal_id_or_pk": str(carer.pk),
                                                              "kind": "caregiver", "since": "2024-07-01"})
     assert two[0].relations.get().person == carer
 
