@@ -21,7 +21,7 @@ from ansinh.core.views import paginate
 
 from . import payroll, queries, services
 from .documents import TITLES
-from .forms import CaseForm, DecisionForm, EndForm
+from .forms import AppraiseForm, CaseForm, DecisionForm, EndForm
 from .models import BenefitCategory, Caregiver, Case, ChildCase, PayrollCycle, PayrollLine, Resident, Support
 
 
@@ -78,57 +78,121 @@ def case_detail(request, pk):
     })
 
 
-@login_required
-@require_POST
-@scope.names_required("welfare")
-@concurrency.versioned(lambda request, pk: queries.case_for(request.user, pk), "case_detail")
-def case_action(request, pk):
+def _case_of(request, pk):
+    """The case a form on its page changes (each such POST is checked against the version the page showed)."""
+    return queries.case_for(request.user, pk)
+
+
+def _case_step(request, pk, step):
+    """Run `step(case)`, one service call, and go back to the case page: the new status is said,
+    or the refusal. A step that says its own outcome returns True."""
     case = queries.case_for(request.user, pk)
-    action = request.POST.get("action")
     try:
-        if action in ("eligible", "not_eligible"):
-            services.appraise(request.user, case, action == "eligible", request.POST.get("note", ""))
-        elif action == "decide":
-            form = DecisionForm(request.POST)
-            if not form.is_valid():
-                raise AppError("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
-            services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
-        elif action == "adjust":
-            try:
-                effective = date.fromisoformat(request.POST.get("effective", "") + "-01")
-            except ValueError:
-                raise AppError("Tháng điều chỉnh phải có dạng YYYY-MM.")
-            try:
-                children = params.integer(request.POST, "children_count", maximum=99)
-            except params.BadParameter as error:
-                raise AppError(error.message)
-            changes = {"disability_level": request.POST.get("disability_level", case.disability_level),
-                       "children_count": case.children_count if children is None else children,
-                       "is_studying": request.POST.get("is_studying") == "on"}
-            services.adjust(request.user, case, effective, request.POST.get("reason", ""), **changes)
-        elif action == "suspend":
-            services.suspend(request.user, case, request.POST.get("reason", ""))
-        elif action == "resume":
-            services.resume(request.user, case, request.POST.get("reason", ""))
-        elif action == "move":
-            commune = AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune").select_related("parent").first()
-            if commune is None:
-                raise AppError("Không có xã/phường này.")
-            if services.move(request.user, case, commune, request.POST.get("reason", "")):
-                messages.info(request, f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
-                                       "quản lý cho đến khi nơi đến đồng ý tiếp nhận.")
-                return redirect("case_detail", pk=case.pk)
-        elif action == "end":
-            form = EndForm(request.POST)
-            if not form.is_valid():
-                raise AppError("Thiếu lý do hoặc ngày thôi hưởng.")
-            services.end(request.user, case, form.cleaned_data["reason"], form.cleaned_data["end_date"])
-        else:
-            raise Http404
-        messages.success(request, f"Hồ sơ: {case.get_status_display().lower()}.")
+        if not step(case):
+            messages.success(request, f"Hồ sơ: {case.get_status_display().lower()}.")
     except AppError as error:
         show_refusal(request, error)
     return redirect("case_detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_appraise(request, pk):
+    form = AppraiseForm(request.POST)
+
+    def step(case):
+        if not form.is_valid():
+            raise AppError("Chọn “Đủ điều kiện” hoặc “Không đủ điều kiện”.")
+        services.appraise(request.user, case, form.cleaned_data["eligible"], form.cleaned_data["note"])
+    return _case_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_decide(request, pk):
+    form = DecisionForm(request.POST)
+
+    def step(case):
+        if not form.is_valid():
+            raise AppError("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
+        services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
+    return _case_step(request, pk, step)
+
+
+def _adjustment(post, case):
+    """The month and the changed facts an adjustment form posts; a bad value is refused in Vietnamese."""
+    try:
+        effective = date.fromisoformat(post.get("effective", "") + "-01")
+    except ValueError:
+        raise AppError("Tháng điều chỉnh phải có dạng YYYY-MM.")
+    try:
+        children = params.integer(post, "children_count", maximum=99)
+    except params.BadParameter as error:
+        raise AppError(error.message)
+    return effective, {"disability_level": post.get("disability_level", case.disability_level),
+                       "children_count": case.children_count if children is None else children,
+                       "is_studying": post.get("is_studying") == "on"}
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_adjust(request, pk):
+    def step(case):
+        effective, changes = _adjustment(request.POST, case)
+        services.adjust(request.user, case, effective, request.POST.get("reason", ""), **changes)
+    return _case_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_suspend(request, pk):
+    return _case_step(request, pk, lambda case: services.suspend(request.user, case, request.POST.get("reason", "")))
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_resume(request, pk):
+    return _case_step(request, pk, lambda case: services.resume(request.user, case, request.POST.get("reason", "")))
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_move(request, pk):
+    def step(case):
+        commune = AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune").select_related("parent").first()
+        if commune is None:
+            raise AppError("Không có xã/phường này.")
+        if services.move(request.user, case, commune, request.POST.get("reason", "")):
+            messages.info(request, f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
+                                   "quản lý cho đến khi nơi đến đồng ý tiếp nhận.")
+            return True
+    return _case_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_end(request, pk):
+    form = EndForm(request.POST)
+
+    def step(case):
+        if not form.is_valid():
+            raise AppError("Thiếu lý do hoặc ngày thôi hưởng.")
+        services.end(request.user, case, form.cleaned_data["reason"], form.cleaned_data["end_date"])
+    return _case_step(request, pk, step)
 
 
 def _payroll_units(user):

@@ -18,7 +18,8 @@ ADMIN_PREFIX = "quan-tri/"  # Django's admin site: its own permission system, te
 OBJECT_PARAMS = {
     "submission_action": "submission", "report_detail": "report", "report_download": "report",
     "cancel_activity": "activity",
-    "case_detail": "case", "case_action": "case",
+    "case_detail": "case", **{f"case_{step}": "case" for step in (
+        "appraise", "decide", "adjust", "suspend", "resume", "move", "end")},
     "payroll_detail": "cycle", "payroll_action": "cycle", "payroll_export": "cycle",
     "desk_dossier": "dossier", "desk_action": "dossier", "desk_print": "dossier", "desk_document": "dossier",
     "desk_petition": "petition",

@@ -83,7 +83,11 @@ def _posts(world):
     return {
         "submission_action": {"action": "approve"},
         "cancel_activity": {"reason": "Kiểm tra quyền"},
-        "case_action": {"action": "suspend", "reason": "Kiểm tra quyền"},
+        "case_suspend": {"reason": "Kiểm tra quyền"},
+        "case_resume": {"reason": "Kiểm tra quyền"},
+        "case_end": {"reason": "death", "end_date": "2024-03-15"},
+        "case_move": {"commune": ks["commune"].pk, "reason": "Kiểm tra quyền"},
+        "case_appraise": {"eligible": "yes", "note": "Kiểm tra quyền"},
         "centre": {"action": "discharge", "resident": ks["resident"].pk, "day": "2024-03-15", "reason": "Kiểm tra quyền"},
         "caregivers": {"action": "end", "record": ks["caregiver"].pk, "day": "2024-03-15", "reason": "Kiểm tra quyền"},
         "payroll_index": {"scheme": "welfare", "unit": ks["district"].pk, "month": "2024-05"},

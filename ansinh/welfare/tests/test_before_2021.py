@@ -60,7 +60,7 @@ def test_adjustment_from_a_month_without_rules_is_refused(welfare, users, my_tu_
 def test_a_bad_number_of_children_is_said_not_a_500(client, welfare, users, my_tu_commune):
     case = new_case(users["admin"], my_tu_commune, start=date(2024, 1, 1))
     client.force_login(users["mytu"])
-    response = client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"action": "adjust", "effective": "2024-02", "children_count": "abc",
+    response = client.post(f"/bao-tro/ho-so/{case.pk}/dieu-chinh/", {"effective": "2024-02", "children_count": "abc",
                                                                  "reason": "x"}, follow=True)
     assert response.status_code == 200
     assert "tham số “children_count” không hợp lệ" in response.content.decode()

@@ -80,7 +80,7 @@ def test_case_pages_and_scope(client, users, people):
     client.force_login(users["kesach"])
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
     assert "Lâm Thị Bảy" not in client.get("/bao-tro/ho-so/").content.decode()
-    assert client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"action": "end", "reason": "death", "end_date": "2024-03-01"}).status_code == 404
+    assert client.post(f"/bao-tro/ho-so/{case.pk}/thoi-huong/", {"reason": "death", "end_date": "2024-03-01"}).status_code == 404
 
 
 def test_payroll_pages_generate_review_approve_export(client, users, people):

@@ -189,10 +189,10 @@ def test_suspend_resume_and_move_keep_history(welfare, users, my_tu_commune, ke_
 def test_case_page_actions(client, welfare, users, my_tu_commune, ke_sach_commune):
     case = new_case(users["admin"], my_tu_commune)
     client.force_login(users["mytu"])
-    client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"action": "suspend", "reason": "Chờ xác minh"})
+    client.post(f"/bao-tro/ho-so/{case.pk}/tam-dung/", {"reason": "Chờ xác minh"})
     case.refresh_from_db()
     assert case.status == "suspended"
-    response = client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"action": "move", "commune": ke_sach_commune.pk, "reason": "x"}, follow=True)
+    response = client.post(f"/bao-tro/ho-so/{case.pk}/chuyen-xa/", {"commune": ke_sach_commune.pk, "reason": "x"}, follow=True)
     case.refresh_from_db()
     assert case.commune == my_tu_commune  # out of the district: a transfer Kế Sách must accept first
     assert response.status_code == 200 and "Đã gửi đề nghị chuyển" in response.content.decode()
