@@ -21,7 +21,7 @@ from ansinh.core.queries import filtered_people
 from ansinh.core.views import paginate
 
 from . import documents, payroll, queries, recalc, rules, services
-from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, CorrectionForm, DraftForm, EvidenceForm, MethodForm, RecordForm,
+from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, CancelForm, CorrectionForm, DraftForm, EvidenceForm, MethodForm, RecordForm,
                     RelationForm, RepaymentForm, TransferInForm, TransferOutForm)
 from .models import Campaign, Decision, DecreeVersion, Evidence, MeritCategory, MeritRecord, RecalcBatch, RecoverySchedule
 
@@ -303,19 +303,27 @@ def decision_detail(request, pk):
 @login_required
 @require_POST
 @scope.names_required("merit")
-def decision_action(request, pk):
+def decision_approve(request, pk):
+    """The leader signs a draft: it takes its number in the register (signed today when no date is given)."""
     decision = queries.decision_for(request.user, pk)
+    form = ApproveForm(request.POST)
     try:
-        if request.POST.get("action") == "approve":
-            form = ApproveForm(request.POST)
-            signed_on = form.cleaned_data["signed_on"] if form.is_valid() else None
-            decision = services.approve_decision(request.user, decision, signed_on)
-            messages.success(request, f"Đã duyệt, vào sổ số {decision.number_text}.")
-        elif request.POST.get("action") == "cancel":
-            services.cancel_decision(request.user, decision, request.POST.get("reason", "").strip())
-            messages.success(request, "Đã huỷ dự thảo.")
-        else:
-            raise Http404
+        decision = services.approve_decision(request.user, decision, form.cleaned_data["signed_on"] if form.is_valid() else None)
+        messages.success(request, f"Đã duyệt, vào sổ số {decision.number_text}.")
+    except AppError as error:
+        show_refusal(request, error)
+    return redirect("merit_decision", pk=pk)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+def decision_cancel(request, pk):
+    decision = queries.decision_for(request.user, pk)
+    form = CancelForm(request.POST)
+    try:
+        services.cancel_decision(request.user, decision, form.cleaned_data["reason"].strip() if form.is_valid() else "")
+        messages.success(request, "Đã huỷ dự thảo.")
     except AppError as error:
         show_refusal(request, error)
     return redirect("merit_decision", pk=pk)

@@ -85,10 +85,10 @@ def test_decision_drafted_approved_and_downloaded(client, users, ncc, two):
     assert response["Location"].endswith(f"/quyet-dinh/{decision.pk}/")
     assert "Duyệt, vào sổ" not in client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/").content.decode()
     login(client, "lanhdao")
-    client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/xu-ly/", {"action": "approve", "signed_on": "2024-03-05"})
+    client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/duyet/", {"signed_on": "2024-03-05"})
     decision.refresh_from_db()
     assert decision.number_text == "01/QĐ-SLĐTBXH"
-    again = client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/xu-ly/", {"action": "approve"}, follow=True).content.decode()
+    again = client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/duyet/", {}, follow=True).content.decode()
     assert "không duyệt lần thứ hai" in again
     docx = client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/tep.docx")
     assert docx.status_code == 200 and docx["Content-Disposition"].endswith('QD-2024-0001.docx"')
