@@ -227,29 +227,46 @@ def completeness(request):
     })
 
 
-@login_required
-@require_POST
-def submission_action(request, pk):
+def _submission_step(request, pk, step):
+    """Run `step(submission)`, one service call, and go back to the completeness page of its data
+    set and period: the new status is said, or the refusal."""
     submission = Submission.objects.filter(pk=pk).select_related("data_set", "org_unit").first()
     if submission is None:
         raise Http404
-    action = request.POST.get("action")
     try:
-        if action == "approve":
-            services.approve(request.user, submission)
-        elif action == "lock":
-            services.lock(request.user, submission)
-        elif action == "reopen":
-            services.reopen(request.user, submission, request.POST.get("reason", ""))
-        elif action == "lock_period":
-            count = services.lock_period(request.user, submission.period)
-            messages.success(request, f"Đã khoá {count} báo cáo đã duyệt của kỳ {Period.parse(submission.period).label}.")
-        else:
-            raise Http404
+        step(submission)
         messages.success(request, f"{submission.org_unit}: {submission.get_status_display()}.")
     except AppError as error:
         show_refusal(request, error)
     return redirect(f"/so-lieu/tinh-trang/?data_set={submission.data_set.code}&period={submission.period}")
+
+
+@login_required
+@require_POST
+def submission_approve(request, pk):
+    return _submission_step(request, pk, lambda submission: services.approve(request.user, submission))
+
+
+@login_required
+@require_POST
+def submission_lock(request, pk):
+    return _submission_step(request, pk, lambda submission: services.lock(request.user, submission))
+
+
+@login_required
+@require_POST
+def submission_reopen(request, pk):
+    return _submission_step(request, pk, lambda submission: services.reopen(request.user, submission, request.POST.get("reason", "")))
+
+
+@login_required
+@require_POST
+def submission_lock_period(request, pk):
+    """Lock every approved submission of this submission's period."""
+    def step(submission):
+        count = services.lock_period(request.user, submission.period)
+        messages.success(request, f"Đã khoá {count} báo cáo đã duyệt của kỳ {Period.parse(submission.period).label}.")
+    return _submission_step(request, pk, step)
 
 
 @login_required

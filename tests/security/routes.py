@@ -16,7 +16,7 @@ ADMIN_PREFIX = "quan-tri/"  # Django's admin site: its own permission system, te
 # URL name -> the kind of world object its <pk> (or DRF lookup) names. "owned" kinds belong to a district:
 # another district's officer must be refused them; the others are province-wide or reference data.
 OBJECT_PARAMS = {
-    "submission_action": "submission", "report_detail": "report", "report_download": "report",
+    **{f"submission_{step}": "submission" for step in ("approve", "lock", "reopen", "lock_period")}, "report_detail": "report", "report_download": "report",
     "cancel_activity": "activity",
     "case_detail": "case", **{f"case_{step}": "case" for step in (
         "appraise", "decide", "adjust", "suspend", "resume", "move", "end")},

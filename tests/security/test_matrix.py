@@ -35,7 +35,7 @@ from .routes import OWNED, all_routes
 ROUTES = all_routes()
 ROLES = list(world_module.ROLES)
 READ_ONLY = {"viewer", "leader", "anonymous"}
-APPROVALS = {"submission_action", "payroll_action", "merit_decision_approve", "merit_batch_action"}  # the leader's own writes
+APPROVALS = {"submission_approve", "submission_lock", "submission_reopen", "submission_lock_period", "payroll_action", "merit_decision_approve", "merit_batch_action"}  # the leader's own writes
 OPENERS = {"admin", "kesach"}  # who must get through to a Kế Sách object
 # The province's reports and centre residents: province staff only; a large import's job: the one who uploaded it.
 OPENERS_OF = {"report": {"admin"}, "resident": {"admin"}, "import_job": {"kesach"}}
@@ -81,7 +81,7 @@ def _posts(world):
     data_set = ks["submission"].data_set
     indicator = data_set.indicators.order_by("code").first()
     return {
-        "submission_action": {"action": "approve"},
+        "submission_reopen": {"reason": "Kiểm tra quyền"},
         "cancel_activity": {"reason": "Kiểm tra quyền"},
         "case_suspend": {"reason": "Kiểm tra quyền"},
         "case_resume": {"reason": "Kiểm tra quyền"},

@@ -27,7 +27,7 @@ NONSENSE = {"int": ["99999", "9" * 25], "str": ["abc", "x" * 300], "slug": ["abc
 
 # Existing objects for path parameters, by route name prefix: (model label, field used).
 OBJECTS = {
-    "submission_action": "indicators.Submission", "report_detail": "reports.GeneratedReport",
+    "submission_": "indicators.Submission", "report_detail": "reports.GeneratedReport",
     "report_download": "reports.GeneratedReport", "cancel_activity": "worklog.Activity",
     "case_": "welfare.Case", "payroll_": "welfare.PayrollCycle", "desk_dossier": "desk.Dossier",
     "desk_action": "desk.Dossier", "desk_print": "desk.Dossier", "desk_document": "desk.Dossier",

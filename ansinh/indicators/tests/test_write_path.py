@@ -149,6 +149,6 @@ def test_simultaneous_approvals_of_a_submission_leave_exactly_one(users, sets):
         client = Client()
         client.force_login(users["leader"])
         clients.append(client)
-    race(3, lambda i: clients[i].post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "approve"}))
+    race(3, lambda i: clients[i].post(f"/so-lieu/bao-cao/{submission.pk}/duyet/", {}))
     approvals = submission.history.filter(history_change_reason="Duyệt báo cáo").count()
     assert approvals == 1

@@ -75,7 +75,7 @@ def test_entry_form_reshows_errors_and_saves_nothing(client, users, demo_q1):
 def test_locked_period_refuses_edits_on_the_page(client, users, demo_q1):
     client.force_login(users["leader"])
     submission = Submission.objects.get(data_set__code="HUYEN_THANG", org_unit__code="PLDTBXH-944", period="2024-03")
-    client.post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "lock"})
+    client.post(f"/so-lieu/bao-cao/{submission.pk}/khoa/", {})
     submission.refresh_from_db()
     assert submission.status == "locked"
     client.force_login(users["mytu"])
@@ -86,7 +86,7 @@ def test_locked_period_refuses_edits_on_the_page(client, users, demo_q1):
     assert "đã khoá; không sửa được" in response.content.decode()
     assert DataValue.objects.get(period="2024-03", unit__code="944", indicator__code="VL_GQVL").value == before
     client.force_login(users["mytu"])
-    assert client.post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "reopen", "reason": "x"}).status_code == 403
+    assert client.post(f"/so-lieu/bao-cao/{submission.pk}/mo-lai/", {"reason": "x"}).status_code == 403
 
 
 def test_completeness_shows_on_time_late_and_missing(client, users, demo_q1):
