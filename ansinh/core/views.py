@@ -75,22 +75,35 @@ def transfers(request):
 
 @login_required
 @require_POST
-def transfer_action(request, pk):
+def _transfer_step(request, pk, step):
+    """Run `step(transfer)`, one service call deciding a transfer this user may see, and go back to
+    the transfers page with what it says, or the refusal."""
     transfer = services.transfers_for(request.user).filter(pk=pk).first()
     if transfer is None:
         raise Http404(scope.OUT_OF_REACH)
     try:
-        if request.POST.get("action") == "accept":
-            services.accept_transfer(request.user, transfer, request.POST.get("note", ""))
-            messages.success(request, f"Đã tiếp nhận: {transfer.label} chuyển về {transfer.to_commune}.")
-        elif request.POST.get("action") == "refuse":
-            services.refuse_transfer(request.user, transfer, request.POST.get("note", ""))
-            messages.success(request, f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}.")
-        else:
-            messages.error(request, "Hãy chọn “Tiếp nhận” hoặc “Từ chối”.")
+        messages.success(request, step(transfer))
     except AppError as error:
         show_refusal(request, error)
     return redirect("transfers")
+
+
+@login_required
+@require_POST
+def transfer_accept(request, pk):
+    def step(transfer):
+        services.accept_transfer(request.user, transfer, request.POST.get("note", ""))
+        return f"Đã tiếp nhận: {transfer.label} chuyển về {transfer.to_commune}."
+    return _transfer_step(request, pk, step)
+
+
+@login_required
+@require_POST
+def transfer_refuse(request, pk):
+    def step(transfer):
+        services.refuse_transfer(request.user, transfer, request.POST.get("note", ""))
+        return f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}."
+    return _transfer_step(request, pk, step)
 
 
 @login_required

@@ -35,7 +35,7 @@ OBJECT_PARAMS = {
     "welfare-caregiver-detail": "caregiver", "welfare-resident-detail": "resident",
     "desk-dossier-detail": "dossier", "desk-petition-detail": "petition",
     "merit-record-detail": "record", "merit-decision-detail": "decision",
-    "import_job": "import_job", "transfer_action": "transfer",
+    "import_job": "import_job", "transfer_accept": "transfer", "transfer_refuse": "transfer",
 }
 OWNED = {"import_job", "transfer", "submission", "report", "activity", "case", "cycle", "dossier", "petition", "record", "evidence", "decision", "recovery",
          "person", "support", "caregiver", "resident"}

@@ -113,17 +113,17 @@ def test_move_into_another_district_waits_for_the_receiving_district(client, use
         client.force_login(users[name])
         assert "Lâm Thị Bảy" in client.get("/chuyen-dia-ban/").content.decode()
     client.force_login(users["mytu"])
-    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}).status_code == 403
+    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/tiep-nhan/", {}).status_code == 403
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 200  # still Mỹ Tú's until accepted
     client.force_login(users["kesach"])
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
-    response = client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}, follow=True)
+    response = client.post(f"/chuyen-dia-ban/{transfer.pk}/tiep-nhan/", {}, follow=True)
     assert "Đã tiếp nhận" in response.content.decode()
     case.refresh_from_db()
     assert case.commune == ke_sach_commune and case.person.commune == ke_sach_commune
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 200
     # exactly once: a second accept or a late refusal changes nothing and says why
-    again = client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "refuse", "note": "muộn"}, follow=True).content.decode()
+    again = client.post(f"/chuyen-dia-ban/{transfer.pk}/tu-choi/", {"note": "muộn"}, follow=True).content.decode()
     assert "đã được xử lý trước đó" in again
     with pytest.raises(AppError, match="đã được xử lý"):
         core_services.accept_transfer(users["kesach"], transfer)
@@ -177,5 +177,5 @@ def test_transfers_are_listed_to_both_districts_and_only_for_named_areas(client,
     assert core_services.may_decide(users["kesach"], transfer) and not core_services.may_decide(users["mytu"], transfer)
     assert core_services.may_decide(users["admin"], transfer)
     client.force_login(desk)
-    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}).status_code == 404
+    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/tiep-nhan/", {}).status_code == 404
     assert DistrictTransfer.objects.get().status == DistrictTransfer.Status.PENDING
