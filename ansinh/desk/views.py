@@ -138,38 +138,74 @@ def dossier_detail(request, pk):
     return render(request, "desk/dossier_detail.html", context)
 
 
-@login_required
-@require_POST
-@concurrency.versioned(lambda request, pk: queries.dossier_for(request.user, pk), "desk_dossier")
-def dossier_action(request, pk):
+def _dossier_of(request, pk):
+    """The dossier a form on its page moves on (each such POST is checked against the version the page showed)."""
+    return queries.dossier_for(request.user, pk)
+
+
+def _dossier_step(request, pk, step):
+    """Run `step(dossier)`, one service call, and go back to the dossier: its new status is said, or the refusal."""
     dossier = queries.dossier_for(request.user, pk)
-    action, post = request.POST.get("action"), request.POST
     try:
-        if action == "route":
-            division = OrgUnit.objects.filter(pk=post.get("division") or 0).first()
-            if division is None:
-                raise AppError("Chọn đơn vị xử lý.")
-            services.route(request.user, dossier, division)
-        elif action == "deficient":
-            services.mark_deficient(request.user, dossier, post.get("items", ""))
-        elif action == "supplement":
-            services.supplement(request.user, dossier)
-        elif action == "apology":
-            try:
-                new_due = date.fromisoformat(post.get("new_due", ""))
-            except ValueError:
-                raise AppError("Ngày hẹn trả mới phải là ngày hợp lệ.")
-            services.apologise(request.user, dossier, post.get("reason", ""), new_due)
-        elif action == "decide":
-            services.decide(request.user, dossier, post.get("outcome", ""), post.get("result", ""))
-        elif action == "return":
-            services.return_result(request.user, dossier)
-        else:
-            raise Http404
+        step(dossier)
         messages.success(request, f"Hồ sơ {dossier.code}: {dossier.get_status_display().lower()}.")
     except AppError as error:
         show_refusal(request, error)
     return redirect("desk_dossier", pk=dossier.pk)
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_route(request, pk):
+    def step(dossier):
+        division = OrgUnit.objects.filter(pk=request.POST.get("division") or 0).first()
+        if division is None:
+            raise AppError("Chọn đơn vị xử lý.")
+        services.route(request.user, dossier, division)
+    return _dossier_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_deficient(request, pk):
+    return _dossier_step(request, pk, lambda dossier: services.mark_deficient(request.user, dossier, request.POST.get("items", "")))
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_supplement(request, pk):
+    return _dossier_step(request, pk, lambda dossier: services.supplement(request.user, dossier))
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_apology(request, pk):
+    def step(dossier):
+        try:
+            new_due = date.fromisoformat(request.POST.get("new_due", ""))
+        except ValueError:
+            raise AppError("Ngày hẹn trả mới phải là ngày hợp lệ.")
+        services.apologise(request.user, dossier, request.POST.get("reason", ""), new_due)
+    return _dossier_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_decide(request, pk):
+    return _dossier_step(request, pk, lambda dossier: services.decide(request.user, dossier, request.POST.get("outcome", ""),
+                                                                     request.POST.get("result", "")))
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_return(request, pk):
+    return _dossier_step(request, pk, lambda dossier: services.return_result(request.user, dossier))
 
 
 @login_required

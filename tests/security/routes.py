@@ -21,7 +21,8 @@ OBJECT_PARAMS = {
     "case_detail": "case", **{f"case_{step}": "case" for step in (
         "appraise", "decide", "adjust", "suspend", "resume", "move", "end")},
     "payroll_detail": "cycle", "payroll_action": "cycle", "payroll_export": "cycle",
-    "desk_dossier": "dossier", "desk_action": "dossier", "desk_print": "dossier", "desk_document": "dossier",
+    "desk_dossier": "dossier", **{f"desk_dossier_{step}": "dossier" for step in (
+        "route", "deficient", "supplement", "apology", "decide", "return")}, "desk_print": "dossier", "desk_document": "dossier",
     "desk_petition": "petition",
     "merit_record": "record", **{f"merit_record_{action}": "record" for action in (
         "assessment", "draft", "transfer_out", "correction", "relation", "evidence", "recalc")}, "merit_evidence_file": "evidence",

@@ -35,7 +35,7 @@ from .routes import OWNED, all_routes
 ROUTES = all_routes()
 ROLES = list(world_module.ROLES)
 READ_ONLY = {"viewer", "leader", "anonymous"}
-APPROVALS = {"submission_approve", "submission_lock", "submission_reopen", "submission_lock_period", "payroll_action", "merit_decision_approve", "merit_batch_action"}  # the leader's own writes
+APPROVALS = {"submission_approve", "submission_lock", "submission_reopen", "submission_lock_period", "desk_dossier_decide", "payroll_action", "merit_decision_approve", "merit_batch_action"}  # the leader's own writes
 OPENERS = {"admin", "kesach"}  # who must get through to a Kế Sách object
 # The province's reports and centre residents: province staff only; a large import's job: the one who uploaded it.
 OPENERS_OF = {"report": {"admin"}, "resident": {"admin"}, "import_job": {"kesach"}}
@@ -92,7 +92,9 @@ def _posts(world):
         "caregivers": {"action": "end", "record": ks["caregiver"].pk, "day": "2024-03-15", "reason": "Kiểm tra quyền"},
         "payroll_index": {"scheme": "welfare", "unit": ks["district"].pk, "month": "2024-05"},
         "payroll_action": {"action": "approve"},
-        "desk_action": {"action": "deficient", "items": "Thiếu giấy xác nhận"},
+        "desk_dossier_deficient": {"items": "Thiếu giấy xác nhận"},
+        "desk_dossier_decide": {"outcome": "approved", "result": "Kiểm tra quyền"},
+        "desk_dossier_apology": {"reason": "Kiểm tra quyền", "new_due": "2024-05-30"},
         "desk_petition": {"status": "resolved", "closed_on": "2024-03-20", "result": "Đã trả lời"},
         "merit_record_assessment": {"date": "2024-03-01", "effective_from": "2024-03-01", "rate": "61", "council": "Hội đồng GĐYK tỉnh"},
         "merit_record_draft": {"kind": "one_off", "table": "bao_tu", "effective": "2024-03-01", "count": "1"},

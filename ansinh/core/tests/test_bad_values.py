@@ -30,7 +30,7 @@ OBJECTS = {
     "submission_": "indicators.Submission", "report_detail": "reports.GeneratedReport",
     "report_download": "reports.GeneratedReport", "cancel_activity": "worklog.Activity",
     "case_": "welfare.Case", "payroll_": "welfare.PayrollCycle", "desk_dossier": "desk.Dossier",
-    "desk_action": "desk.Dossier", "desk_print": "desk.Dossier", "desk_document": "desk.Dossier",
+    "desk_print": "desk.Dossier", "desk_document": "desk.Dossier",
     "desk_petition": "desk.Petition", "merit_record": "merit.MeritRecord", "merit_evidence_file": "merit.Evidence",
     "merit_decision": "merit.Decision", "merit_batch": "merit.RecalcBatch", "merit_recovery": "merit.RecoverySchedule",
     "merit_campaign_export": "merit.Campaign", "person_": "core.Person", "unit_detail": "core.AdminUnit",

@@ -106,9 +106,9 @@ def test_dossier_page_timeline_and_actions(client, desk):
     page = client.get(f"/mot-cua/ho-so/{dossier.pk}/").content.decode()
     for text in ("Tiếp nhận, hẹn trả", "Chuyển đơn vị xử lý", "Xin lỗi, hẹn lại ngày trả", "Có kết quả giải quyết", "trước hạn"):
         assert text in page
-    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"action": "return"}, follow=True)
+    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/tra-ket-qua/", {}, follow=True)
     assert "đã trả kết quả" in response.content.decode()
-    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"action": "return"}, follow=True)
+    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/tra-ket-qua/", {}, follow=True)
     assert "không thể trả kết quả" in response.content.decode()
 
 
