@@ -401,29 +401,46 @@ def batch_detail(request, pk):
     })
 
 
-@login_required
-@require_POST
-@scope.names_required("merit")
-def batch_action(request, pk):
+def _batch_step(request, pk, step):
+    """Run `step(batch)` and go back to the batch page; a refusal is said there."""
     batch = _batch(pk)
     try:
-        if request.POST.get("action") == "approve":
-            form = ApproveForm(request.POST)
-            recalc.approve_batch(request.user, batch, form.cleaned_data["signed_on"] if form.is_valid() else None)
-            messages.success(request, "Đã duyệt đợt tính lại và ra quyết định cho từng người.")
-        elif request.POST.get("action") == "files":
-            services.require_province(request.user, "Tạo tệp quyết định của đợt")
-            if batch.status != RecalcBatch.Status.APPROVED:
-                raise AppError("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
-            if not documents.start_batch_files(batch):
-                raise AppError("Đang tạo tệp; chờ xong.")
-        elif request.POST.get("action") == "recompute":
-            recalc.recompute(request.user, batch)
-        else:
-            raise Http404
+        step(batch)
     except AppError as error:
         show_refusal(request, error)
     return redirect("merit_batch", pk=pk)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+def batch_approve(request, pk):
+    form = ApproveForm(request.POST)
+
+    def step(batch):
+        recalc.approve_batch(request.user, batch, form.cleaned_data["signed_on"] if form.is_valid() else None)
+        messages.success(request, "Đã duyệt đợt tính lại và ra quyết định cho từng người.")
+    return _batch_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+def batch_make_files(request, pk):
+    def step(batch):
+        services.require_province(request.user, "Tạo tệp quyết định của đợt")
+        if batch.status != RecalcBatch.Status.APPROVED:
+            raise AppError("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
+        if not documents.start_batch_files(batch):
+            raise AppError("Đang tạo tệp; chờ xong.")
+    return _batch_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+def batch_recompute(request, pk):
+    return _batch_step(request, pk, lambda batch: recalc.recompute(request.user, batch))
 
 
 BATCH_FILES = {"quyet-dinh.zip": "application/zip", "quyet-dinh.pdf": "application/pdf",

@@ -27,7 +27,7 @@ OBJECT_PARAMS = {
     "merit_record": "record", **{f"merit_record_{action}": "record" for action in (
         "assessment", "draft", "transfer_out", "correction", "relation", "evidence", "recalc")}, "merit_evidence_file": "evidence",
     "merit_decision": "decision", "merit_decision_approve": "decision", "merit_decision_cancel": "decision", "merit_decision_file": "decision",
-    "merit_batch": "batch", "merit_batch_action": "batch", "merit_batch_file": "batch",
+    "merit_batch": "batch", "merit_batch_approve": "batch", "merit_batch_make_files": "batch", "merit_batch_recompute": "batch", "merit_batch_file": "batch",
     "merit_recovery": "recovery", "merit_campaign_export": "campaign",
     "person_detail": "person", "person_edit": "person", "person_close": "person",
     "unit_detail": "district", "calendar_override_disable": "day",

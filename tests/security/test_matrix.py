@@ -35,7 +35,7 @@ from .routes import OWNED, all_routes
 ROUTES = all_routes()
 ROLES = list(world_module.ROLES)
 READ_ONLY = {"viewer", "leader", "anonymous"}
-APPROVALS = {"submission_approve", "submission_lock", "submission_reopen", "submission_lock_period", "desk_dossier_decide", "payroll_action", "merit_decision_approve", "merit_batch_action"}  # the leader's own writes
+APPROVALS = {"submission_approve", "submission_lock", "submission_reopen", "submission_lock_period", "desk_dossier_decide", "payroll_action", "merit_decision_approve", "merit_batch_approve"}  # the leader's own writes
 OPENERS = {"admin", "kesach"}  # who must get through to a Kế Sách object
 # The province's reports and centre residents: province staff only; a large import's job: the one who uploaded it.
 OPENERS_OF = {"report": {"admin"}, "resident": {"admin"}, "import_job": {"kesach"}}
@@ -104,7 +104,7 @@ def _posts(world):
         "merit_record_evidence": {"kind": "Giấy chứng nhận", "number": "12/GCN"},
         "merit_decision_approve": {"signed_on": "2024-03-20"},
         "merit_decision_cancel": {"reason": "Kiểm tra quyền"},
-        "merit_batch_action": {"action": "approve", "signed_on": "2024-03-20"},
+        "merit_batch_approve": {"signed_on": "2024-03-20"},
         "merit_recovery": {"action": "repay", "date": "2024-03-10", "amount": "200000", "receipt": "BL-01"},
         "merit_campaigns": {"action": "build", "campaign": world.obj("campaign").pk},
         "person_close": {"reason": "Kiểm tra quyền"},

@@ -78,15 +78,15 @@ def test_batch_pages_preview_approve_and_scope(client, users, ncc, lowered, sett
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
     assert "17.926.000 đồng" in page and "Thạch Thị B" in page and "Duyệt và ra" not in page
     assert "05/2023 – 06/2023 · NĐ 75/2021 · hưởng 2.062.000, đã trả 4.518.000/tháng" in page
-    assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "approve"}).status_code == 403
+    assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/duyet/", {}).status_code == 403
     client.login(username="mytu", password=PASSWORD)
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
     assert "Lâm Văn A" in page and "Thạch Thị B" not in page  # Kế Sách is outside Mỹ Tú
     client.login(username="lanhdao", password=PASSWORD)
-    client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "approve", "signed_on": "2023-09-25"})
+    client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/duyet/", {"signed_on": "2023-09-25"})
     assert Decision.objects.filter(batch=batch).count() == 3
     client.login(username="ncc", password=PASSWORD)
-    client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "files"})  # inline in tests
+    client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tao-tep/", {})  # inline in tests
     assert client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tep/tong-hop.xlsx").status_code == 200
     client.login(username="mytu", password=PASSWORD)
     assert client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tep/tong-hop.xlsx").status_code == 403

@@ -95,7 +95,7 @@ def test_district_officer_cannot_start_or_recompute_a_province_batch(client, use
         recalc.start_batch(users["mytu"], MeritCategory.objects.get(code="CDHH"), date(2023, 8, 1), "", "KL 153")
     batch = recalc.compute_batch(recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), date(2023, 8, 1), "", "KL 153"))
     client.login(username="mytu", password=PASSWORD)
-    assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "recompute"}).status_code == 403
+    assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tinh-lai-dot/", {}).status_code == 403
 
 
 def test_relation_service_refuses_a_person_of_another_district(users, my_tu_commune, ke_sach_commune):
