@@ -118,10 +118,10 @@ def test_worklog_page_refuses_dates_outside_the_period(client, users, demo_q1):
 
     Profile.objects.filter(user=users["division"]).update(org_unit=OrgUnit.objects.get(code="SLDTBXH94-BTXH"))
     client.force_login(users["division"])
-    data = {"what": "activity", "period": "2024Q1", "a-topic": "children", "a-kind": "to_chuc", "a-text": "trao quà Tết Thiếu nhi", "a-date": "2024-04-26"}
-    response = client.post("/nhat-ky/?period=2024Q1", data)
+    data = {"period": "2024Q1", "a-topic": "children", "a-kind": "to_chuc", "a-text": "trao quà Tết Thiếu nhi", "a-date": "2024-04-26"}
+    response = client.post("/nhat-ky/viec/?period=2024Q1", data)
     assert "nằm ngoài quý I/2024" in response.content.decode()
-    assert client.post("/nhat-ky/?period=2024Q1", data | {"a-date": "2024-03-26"}).status_code == 302
+    assert client.post("/nhat-ky/viec/?period=2024Q1", data | {"a-date": "2024-03-26"}).status_code == 302
 
 
 def test_admin_cannot_save_a_broken_placeholder(client, users, demo_q1):
