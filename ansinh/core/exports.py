@@ -1,18 +1,32 @@
-"""Spreadsheet exports. Every text cell passes through neutralise_formula."""
+"""File downloads and spreadsheet exports. Every text cell passes through neutralise_formula."""
 import io
+from pathlib import PurePath
 
-from django.http import HttpResponse
+from django.http import FileResponse
+from django.utils.cache import add_never_cache_headers
 from openpyxl import Workbook
 
 from .text import neutralise_formula
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+CONTENT_TYPES = {".xlsx": XLSX, ".docx": DOCX, ".pdf": PDF}
+
+
+def download(content, file_name, content_type=None):
+    """`content` (bytes, or a file opened in binary mode) sent as the attachment `file_name`,
+    never kept in a cache. The content type follows the name's extension unless given."""
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        content = io.BytesIO(bytes(content))
+    content_type = content_type or CONTENT_TYPES.get(PurePath(file_name).suffix.lower())
+    response = FileResponse(content, as_attachment=True, filename=file_name, content_type=content_type)
+    add_never_cache_headers(response)
+    return response
 
 
 def xlsx_response(content, file_name):
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
+    return download(content, file_name, XLSX)
 
 
 def workbook_bytes(title, headers, rows):

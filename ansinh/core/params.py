@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import BadRequest
 from rest_framework.exceptions import ValidationError
 
-from .periods import Period, PeriodError
+from .periods import QUARTER, Period, PeriodError
 
 # Keys, years and counts are far below; larger values overflow the databases' integers.
 LARGEST = 2**31 - 1
@@ -78,3 +78,21 @@ def from_page(request, name, reader=integer, default=None, **limits):
         messages.error(request, error.message)
         return default
     return default if value is None else value
+
+
+def requested_period(request, kind=QUARTER, fallback=None):
+    """The period a page looks at, read the same way on every page:
+    1. ?period= in the address, else the `period` field of a posted form; a value that is not
+       a period is said on the page (as any bad parameter) and ignored;
+    2. else the page's own fallback when it names one: `fallback(kind)` returns a Period or
+       None (the indicator and report pages look at the latest period that has data);
+    3. else the period of `kind` containing today.
+    """
+    try:
+        chosen = period(request.GET) or period(request.POST)
+    except BadParameter as error:
+        messages.error(request, error.message)
+        chosen = None
+    if chosen is None and fallback is not None:
+        chosen = fallback(kind)
+    return chosen or Period.containing(date.today(), kind)

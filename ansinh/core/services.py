@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .errors import AppError
 from . import concurrency, scope
 from .audit import log_access
 from .bulk import insert_history
@@ -81,9 +82,6 @@ def bulk_create_people(people, user, reason):
 
 # --- Moves across the district line: a transfer the receiving district accepts ---
 
-class Refused(Exception):
-    """A transfer step the rules do not allow; the message is for the user. Nothing was written."""
-
 
 MOVERS = {}  # model label → (area, apply(user, obj, commune, reason)), registered by the app owning the model
 
@@ -107,15 +105,15 @@ def move(user, obj, commune, reason, label):
     if not scope.in_territory(user, obj.commune):
         raise PermissionDenied(scope.OUT_OF_REACH)
     if commune.level != "commune" or commune.pk == obj.commune_id:
-        raise Refused("Hãy chọn một xã/phường khác.")
+        raise AppError("Hãy chọn một xã/phường khác.")
     if not reason.strip():
-        raise Refused("Phải ghi lý do chuyển.")
+        raise AppError("Phải ghi lý do chuyển.")
     if scope.same_district(obj.commune, commune) or (scope.is_province_level(user) and scope.in_territory(user, commune)):
         apply(user, obj, commune, reason.strip())
         return None
     target_type = ContentType.objects.get_for_model(obj)
     if DistrictTransfer.objects.filter(target_type=target_type, target_id=obj.pk, status=DistrictTransfer.Status.PENDING).exists():
-        raise Refused("Hồ sơ đã có đề nghị chuyển đang chờ nơi đến tiếp nhận.")
+        raise AppError("Hồ sơ đã có đề nghị chuyển đang chờ nơi đến tiếp nhận.")
     return DistrictTransfer.objects.create(target_type=target_type, target_id=obj.pk, area=area, label=label[:255],
                                            from_commune=obj.commune, to_commune=commune, reason=reason.strip(), requested_by=user)
 
@@ -147,7 +145,7 @@ def _decide(user, transfer, status, note):
         status=status, decided_by=user, decided_at=timezone.now(), note=note)
     if not done:
         transfer.refresh_from_db()
-        raise Refused(f"Đề nghị chuyển này đã được xử lý trước đó ({transfer.get_status_display().lower()}).")
+        raise AppError(f"Đề nghị chuyển này đã được xử lý trước đó ({transfer.get_status_display().lower()}).")
     transfer.refresh_from_db()
     return transfer
 
@@ -158,7 +156,7 @@ def accept_transfer(user, transfer, note=""):
     transfer = _decide(user, transfer, DistrictTransfer.Status.ACCEPTED, note.strip())
     obj = transfer.target
     if obj.commune_id != transfer.from_commune_id:
-        raise Refused("Hồ sơ đã đổi nơi quản lý từ khi đề nghị chuyển; hãy lập đề nghị mới.")
+        raise AppError("Hồ sơ đã đổi nơi quản lý từ khi đề nghị chuyển; hãy lập đề nghị mới.")
     _, apply = _mover(obj)
     apply(user, obj, transfer.to_commune, f"{transfer.reason} (đã được {transfer.to_commune.parent} tiếp nhận)")
     return transfer
@@ -167,5 +165,5 @@ def accept_transfer(user, transfer, note=""):
 @transaction.atomic
 def refuse_transfer(user, transfer, note):
     if not note.strip():
-        raise Refused("Phải ghi lý do từ chối tiếp nhận.")
+        raise AppError("Phải ghi lý do từ chối tiếp nhận.")
     return _decide(user, transfer, DistrictTransfer.Status.REFUSED, note.strip())

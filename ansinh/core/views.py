@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.views import ObtainAuthToken
 
+from .errors import AppError, show_refusal
 from . import calendar_service, concurrency, imports, params, queries, scope, services
 from .audit import log_access, log_bulk_export
 from .auth import AccountLocked, LockoutAuthenticationForm, is_locked
@@ -18,7 +19,6 @@ from .forms import ClosePersonForm, DayOverrideForm, ImportForm, PeopleFilterFor
 from .imports import REGISTRY, FileRejected, importer_for, rejected, run_import, size_problem, template_workbook
 from .models import AccessLog, AdminUnit, Area, DayOverride, DistrictTransfer, ImportJob, OrgUnit, Person
 from .pagination import IdFirstPaginator
-from .periods import Period, PeriodError
 
 PAGE_SIZE = 50
 
@@ -42,18 +42,6 @@ class LockoutObtainAuthToken(ObtainAuthToken):
 
 def paginate(request, items, size=PAGE_SIZE):
     return IdFirstPaginator(items, size).get_page(request.GET.get("page"))
-
-
-def requested_period(request, default_kind="quarter"):
-    """The period in ?period= (or a posted form's), else the one of that kind containing today;
-    a value that is not a period is said so on the page."""
-    value = request.GET.get("period") or request.POST.get("period")
-    if value:
-        try:
-            return Period.parse(value)
-        except PeriodError as error:
-            messages.error(request, str(error))
-    return Period.containing(date.today(), default_kind)
 
 
 @login_required
@@ -85,22 +73,35 @@ def transfers(request):
 
 @login_required
 @require_POST
-def transfer_action(request, pk):
+def _transfer_step(request, pk, step):
+    """Run `step(transfer)`, one service call deciding a transfer this user may see, and go back to
+    the transfers page with what it says, or the refusal."""
     transfer = services.transfers_for(request.user).filter(pk=pk).first()
     if transfer is None:
         raise Http404(scope.OUT_OF_REACH)
     try:
-        if request.POST.get("action") == "accept":
-            services.accept_transfer(request.user, transfer, request.POST.get("note", ""))
-            messages.success(request, f"Đã tiếp nhận: {transfer.label} chuyển về {transfer.to_commune}.")
-        elif request.POST.get("action") == "refuse":
-            services.refuse_transfer(request.user, transfer, request.POST.get("note", ""))
-            messages.success(request, f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}.")
-        else:
-            messages.error(request, "Hãy chọn “Tiếp nhận” hoặc “Từ chối”.")
-    except services.Refused as error:
-        messages.error(request, str(error))
+        messages.success(request, step(transfer))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("transfers")
+
+
+@login_required
+@require_POST
+def transfer_accept(request, pk):
+    def step(transfer):
+        services.accept_transfer(request.user, transfer, request.POST.get("note", ""))
+        return f"Đã tiếp nhận: {transfer.label} chuyển về {transfer.to_commune}."
+    return _transfer_step(request, pk, step)
+
+
+@login_required
+@require_POST
+def transfer_refuse(request, pk):
+    def step(transfer):
+        services.refuse_transfer(request.user, transfer, request.POST.get("note", ""))
+        return f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}."
+    return _transfer_step(request, pk, step)
 
 
 @login_required

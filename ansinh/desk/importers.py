@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from ansinh.core.bulk import insert_history
 from ansinh.core.calendar_service import day_off_name, work_calendar
+from ansinh.core.errors import AppError
 from ansinh.core.imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
 
 from . import rules, services
@@ -91,7 +92,7 @@ class PortalDossierImporter(Importer):
         try:
             dossier.start_date = rules.receipt_day(timezone.localtime(received_at), dossier.channel, self.calendar, services.desk_rules(dossier.received_on))
             dossier.due_date = due or rules.due_date(dossier.start_date, dossier.procedure.days, self.calendar)
-        except (services.Refused, ValueError) as error:
+        except (AppError, ValueError) as error:
             problems.append(Problem(row, self.header_of("received_at"), str(error)))
             return dossier
         if due and due < dossier.received_on:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from ansinh.core import concurrency, scope
 from ansinh.core.audit import log_access
 from ansinh.core.calendar_service import day_off_name, work_calendar
+from ansinh.core.errors import AppError
 from ansinh.core.models import AccessLog, AdminUnit, Area, OrgUnit, Role
 
 from . import rules
@@ -16,14 +17,10 @@ from .models import DeskRule, Denouncer, Dossier, Petition, PetitionKind, Petiti
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a counter
 
 
-class Refused(Exception):
-    """The step is not allowed; the message is for the user."""
-
-
 def desk_rules(day):
     row = DeskRule.objects.valid_on(day).order_by("-valid_from").first()
     if row is None:
-        raise Refused(f"Chưa có quy định một cửa áp dụng cho ngày {day:%d/%m/%Y}; quản trị viên cần nhập quy định.")
+        raise AppError(f"Chưa có quy định một cửa áp dụng cho ngày {day:%d/%m/%Y}; quản trị viên cần nhập quy định.")
     return rules.DeskRules(row.paper_cutoff, row.deficiency_days, row.apology_days_before, row.max_resets, row.citation)
 
 
@@ -32,11 +29,11 @@ def now_local():
 
 
 def checked(fn, *args, **kwargs):
-    """Run a pure rule check, turning its objection into a Refused for the user."""
+    """Run a pure rule check, turning its objection into a AppError for the user."""
     try:
         return fn(*args, **kwargs)
     except (rules.RuleBroken, ValueError) as error:
-        raise Refused(str(error)) from error
+        raise AppError(str(error)) from error
 
 
 # --- who may do what ------------------------------------------------------------------------
@@ -79,7 +76,7 @@ def can_handle_petitions(user):
 
 def _require(allowed, message):
     if not allowed:
-        raise Refused(message)
+        raise AppError(message)
 
 
 def divisions_for(unit):
@@ -124,14 +121,14 @@ def receive(user, dossier, outcome, extra_missing="", at=None):
     procedure = dossier.procedure
     _require(procedure.active, f"Thủ tục {procedure.code} không còn áp dụng.")
     if dossier.channel == "online" and not procedure.online:
-        raise Refused(f"Thủ tục {procedure.code} chưa cung cấp dịch vụ công trực tuyến; chọn hình thức nộp khác.")
+        raise AppError(f"Thủ tục {procedure.code} chưa cung cấp dịch vụ công trực tuyến; chọn hình thức nộp khác.")
     at = at or now_local()
     dossier.received_at, dossier.received_on, dossier.received_by = at, timezone.localtime(at).date(), user
     dossier.unit = dossier.unit if dossier.unit_id else desk_unit(user)
     missing = missing_documents(procedure, dossier.documents_received)
     if outcome == "complete":
         if missing:
-            raise Refused("Hồ sơ còn thiếu: " + "; ".join(missing) + ". Chọn “Hướng dẫn bổ sung” để lập phiếu yêu cầu bổ sung.")
+            raise AppError("Hồ sơ còn thiếu: " + "; ".join(missing) + ". Chọn “Hướng dẫn bổ sung” để lập phiếu yêu cầu bổ sung.")
         calendar = work_calendar()
         dossier.start_date = checked(rules.receipt_day, timezone.localtime(at), dossier.channel, calendar, desk_rules(dossier.received_on))
         dossier.due_date = dossier.original_due_date = checked(rules.due_date, dossier.start_date, procedure.days, calendar)
@@ -145,7 +142,7 @@ def receive(user, dossier, outcome, extra_missing="", at=None):
         _require(dossier.refusal_reason.strip(), "Phiếu từ chối phải nêu lý do từ chối.")
         dossier.status, kind, text = Dossier.Status.REFUSED, Step.Kind.REFUSED, dossier.refusal_reason
     else:
-        raise Refused("Chọn kết quả kiểm tra hồ sơ: đầy đủ, hướng dẫn bổ sung hoặc từ chối.")
+        raise AppError("Chọn kết quả kiểm tra hồ sơ: đầy đủ, hướng dẫn bổ sung hoặc từ chối.")
     _save_with_code(dossier)
     _step(dossier, kind, user, at, text)
     return dossier
@@ -161,7 +158,7 @@ def _save_with_code(dossier):
             return
         except IntegrityError:
             continue
-    raise Refused("Không cấp được mã hồ sơ; vui lòng thử lại.")
+    raise AppError("Không cấp được mã hồ sơ; vui lòng thử lại.")
 
 
 def _require_status(dossier, allowed, action):
@@ -171,8 +168,8 @@ def _require_status(dossier, allowed, action):
     dossier.status, dossier.resets, dossier.due_date = current.status, current.resets, current.due_date
     if dossier.status not in allowed:
         if dossier.status == Dossier.Status.DEFICIENT:
-            raise Refused(f"Hồ sơ {dossier.code} đang chờ người nộp bổ sung, hoàn thiện: chưa thể {action}.{_last_step(dossier)}")
-        raise Refused(f"Hồ sơ {dossier.code} đang ở trạng thái “{dossier.get_status_display()}”: không thể {action}.{_last_step(dossier)}")
+            raise AppError(f"Hồ sơ {dossier.code} đang chờ người nộp bổ sung, hoàn thiện: chưa thể {action}.{_last_step(dossier)}")
+        raise AppError(f"Hồ sơ {dossier.code} đang ở trạng thái “{dossier.get_status_display()}”: không thể {action}.{_last_step(dossier)}")
 
 
 def _last_step(dossier):
@@ -274,7 +271,7 @@ def return_result(user, dossier, at=None):
 def petition_limit(kind, day):
     limit = PetitionLimit.objects.valid_on(day).filter(kind=kind).order_by("-valid_from").first()
     if limit is None:
-        raise Refused(f"Chưa có thời hạn giải quyết cho loại đơn này áp dụng ngày {day:%d/%m/%Y}.")
+        raise AppError(f"Chưa có thời hạn giải quyết cho loại đơn này áp dụng ngày {day:%d/%m/%Y}.")
     return limit
 
 

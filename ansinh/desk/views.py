@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,27 +13,21 @@ from django.views.decorators.http import require_POST
 from ansinh.core import concurrency, decree30, params, scope
 from ansinh.core.audit import client_ip, log_access, log_bulk_export
 from ansinh.core.calendar_service import work_calendar
-from ansinh.core.exports import xlsx_response
+from ansinh.core.errors import AppError, show_refusal
+from ansinh.core.exports import download
 from ansinh.core.models import AccessLog, OrgUnit
 from ansinh.core.periods import Period
-from ansinh.core.views import paginate, requested_period
+from ansinh.core.views import paginate
 
 from . import documents, queries, rules, services
 from .forms import PetitionCloseForm, PetitionForm, ReceiptForm, ReceptionForm
 from .models import Dossier, LookupAttempt, Petition, Procedure, Step
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LOOKUP_WINDOW = timedelta(minutes=15)
 LOOKUP_FAILURES = 10  # wrong codes from one client (core.audit.client_ip: the citizen behind the proxy)
 LOOKUP_PER_CODE = 20  # look-ups of one code, whoever asks
 LOOKUP_REFUSED = "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ Bộ phận tiếp nhận và trả kết quả."
 LOOKUP_CODE_BUSY = "Mã hồ sơ này đã được tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ Bộ phận tiếp nhận và trả kết quả."
-
-
-def _docx(content, name):
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 def _with_deadlines(dossiers, today):
@@ -56,8 +50,8 @@ def receive(request):
         try:
             services.receive(request.user, dossier, form.cleaned_data["outcome"], form.cleaned_data["extra_missing"])
             return redirect(f"{reverse('desk_print', args=[dossier.pk])}?in=1")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     procedure = form.cleaned_data.get("procedure") if form.is_bound and hasattr(form, "cleaned_data") else None
     return render(request, "desk/receive.html", {
         "form": form, "procedure": procedure, "ticked": ticked, "unit": services.desk_unit(request.user),
@@ -144,38 +138,74 @@ def dossier_detail(request, pk):
     return render(request, "desk/dossier_detail.html", context)
 
 
+def _dossier_of(request, pk):
+    """The dossier a form on its page moves on (each such POST is checked against the version the page showed)."""
+    return queries.dossier_for(request.user, pk)
+
+
+def _dossier_step(request, pk, step):
+    """Run `step(dossier)`, one service call, and go back to the dossier: its new status is said, or the refusal."""
+    dossier = queries.dossier_for(request.user, pk)
+    try:
+        step(dossier)
+        messages.success(request, f"Hồ sơ {dossier.code}: {dossier.get_status_display().lower()}.")
+    except AppError as error:
+        show_refusal(request, error)
+    return redirect("desk_dossier", pk=dossier.pk)
+
+
 @login_required
 @require_POST
-@concurrency.versioned(lambda request, pk: queries.dossier_for(request.user, pk), "desk_dossier")
-def dossier_action(request, pk):
-    dossier = queries.dossier_for(request.user, pk)
-    action, post = request.POST.get("action"), request.POST
-    try:
-        if action == "route":
-            division = OrgUnit.objects.filter(pk=post.get("division") or 0).first()
-            if division is None:
-                raise services.Refused("Chọn đơn vị xử lý.")
-            services.route(request.user, dossier, division)
-        elif action == "deficient":
-            services.mark_deficient(request.user, dossier, post.get("items", ""))
-        elif action == "supplement":
-            services.supplement(request.user, dossier)
-        elif action == "apology":
-            try:
-                new_due = date.fromisoformat(post.get("new_due", ""))
-            except ValueError:
-                raise services.Refused("Ngày hẹn trả mới phải là ngày hợp lệ.")
-            services.apologise(request.user, dossier, post.get("reason", ""), new_due)
-        elif action == "decide":
-            services.decide(request.user, dossier, post.get("outcome", ""), post.get("result", ""))
-        elif action == "return":
-            services.return_result(request.user, dossier)
-        else:
-            raise Http404
-        messages.success(request, f"Hồ sơ {dossier.code}: {dossier.get_status_display().lower()}.")
-    except services.Refused as error:
-        messages.error(request, str(error))
-    return redirect("desk_dossier", pk=dossier.pk)
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_route(request, pk):
+    def step(dossier):
+        division = OrgUnit.objects.filter(pk=request.POST.get("division") or 0).first()
+        if division is None:
+            raise AppError("Chọn đơn vị xử lý.")
+        services.route(request.user, dossier, division)
+    return _dossier_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_deficient(request, pk):
+    return _dossier_step(request, pk, lambda dossier: services.mark_deficient(request.user, dossier, request.POST.get("items", "")))
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_supplement(request, pk):
+    return _dossier_step(request, pk, lambda dossier: services.supplement(request.user, dossier))
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_apology(request, pk):
+    def step(dossier):
+        try:
+            new_due = date.fromisoformat(request.POST.get("new_due", ""))
+        except ValueError:
+            raise AppError("Ngày hẹn trả mới phải là ngày hợp lệ.")
+        services.apologise(request.user, dossier, request.POST.get("reason", ""), new_due)
+    return _dossier_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_decide(request, pk):
+    return _dossier_step(request, pk, lambda dossier: services.decide(request.user, dossier, request.POST.get("outcome", ""),
+                                                                     request.POST.get("result", "")))
+
+
+@login_required
+@require_POST
+@concurrency.versioned(_dossier_of, "desk_dossier")
+def dossier_return(request, pk):
+    return _dossier_step(request, pk, lambda dossier: services.return_result(request.user, dossier))
 
 
 @login_required
@@ -195,14 +225,14 @@ def dossier_document(request, pk, kind):
     else:
         raise Http404("Hồ sơ này không có phiếu đó.")
     log_access(request, AccessLog.Action.EXPORT, label=f"Phiếu {kind} hồ sơ {dossier.code}")
-    return _docx(content, f"{kind}-{dossier.code}.docx")
+    return download(content, f"{kind}-{dossier.code}.docx")
 
 
 # --- statistics and the tracking book -----------------------------------------------------------
 
 @login_required
 def stats(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     dossiers = queries.dossiers_for(request.user)
     result = queries.timeliness(dossiers, period.start, period.end)
     return render(request, "desk/stats.html", {
@@ -213,7 +243,7 @@ def stats(request):
 
 @login_required
 def book(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     dossiers = queries.dossiers_for(request.user).exclude(status__in=queries.NOT_REGISTERED).filter(
         received_on__range=(period.start, period.end)).select_related("procedure", "division").order_by("received_at", "id")
     export = request.GET.get("xuat")
@@ -226,7 +256,7 @@ def book(request):
             content, count = documents.book_docx(services.desk_unit(request.user), period, dossiers), dossiers.count()
         log_bulk_export(request, count, f"Sổ theo dõi hồ sơ {period.label}")
         name = f"so-theo-doi-ho-so-{period}.{export}"
-        return xlsx_response(content, name) if export == "xlsx" else _docx(content, name)
+        return download(content, name)
     return render(request, "desk/book.html", {"period": period, "previous": period.previous(), "next": period.next(), "query": f"period={period}", "page": paginate(request, dossiers)})
 
 
@@ -274,7 +304,7 @@ def lookup(request):
 
 @login_required
 def receptions(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     form = ReceptionForm(request.POST or None, initial={"received_on": date.today()})
     if request.method == "POST":
         if not services.can_handle_petitions(request.user):
@@ -295,7 +325,7 @@ def receptions(request):
 
 @login_required
 def petitions(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
     form = PetitionForm(request.POST or None, initial={"received_on": date.today()})
     if request.method == "POST":
         if not services.can_handle_petitions(request.user):
@@ -305,8 +335,8 @@ def petitions(request):
                 petition = services.register_petition(request.user, form.save(commit=False), form.identity())
                 messages.success(request, f"Đã vào sổ đơn số {petition.number}, hạn giải quyết {petition.due_date:%d/%m/%Y}.")
                 return redirect("desk_petition", pk=petition.pk)
-            except services.Refused as error:
-                form.add_error(None, str(error))
+            except AppError as error:
+                show_refusal(request, error, form)
     rows = queries.petitions_for(request.user).filter(received_on__range=(period.start, period.end))
     today = date.today()
     calendar = work_calendar()
@@ -328,8 +358,8 @@ def petition_detail(request, pk):
             services.close_petition(request.user, petition, **form.cleaned_data)
             messages.success(request, f"Đơn số {petition.number}: {petition.get_status_display().lower()}.")
             return redirect("desk_petition", pk=petition.pk)
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "desk/petition_detail.html", {
         "petition": petition, "form": form, "can_write": services.can_handle_petitions(request.user),
         "denouncer": services.denouncer_for(request, petition), "history": petition.history.select_related("history_user").order_by("-history_date")[:20],

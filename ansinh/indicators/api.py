@@ -79,8 +79,6 @@ class DataValuesView(APIView):
                 services.submit(request.user, submission)
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error))
-        except services.Refused as error:
-            return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
         return Response({"status": submission.status, "saved": len(entries),
                          "version": services.values_version(data_set, org_unit, period)}, status=status.HTTP_200_OK)
 

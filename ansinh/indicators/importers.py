@@ -3,6 +3,7 @@ all or nothing)."""
 from django.core.exceptions import PermissionDenied
 
 from ansinh.core import scope
+from ansinh.core.errors import AppError
 from ansinh.core.imports import CellError, Column, Importer, Problem, parse_code, parse_text, register
 from ansinh.core.models import AdminUnit, OrgUnit, Role
 from ansinh.core.periods import Period, PeriodError
@@ -84,14 +85,14 @@ class DataValueImporter(_IndicatorRows):
         try:
             services.check_typed_entry(indicator)
             if data_set is None:
-                raise services.Refused(f"chỉ tiêu {indicator.code} không thuộc biểu báo cáo nào của {reporter} theo kỳ {period}.")
+                raise AppError(f"chỉ tiêu {indicator.code} không thuộc biểu báo cáo nào của {reporter} theo kỳ {period}.")
             services.check_can_report(self.user, reporter)
-        except (services.Refused, PermissionDenied) as error:
+        except (AppError, PermissionDenied) as error:
             problems.append(Problem(row, "Mã chỉ tiêu", str(error)))
             return None
         try:
             services.check_not_closed(reporter, indicator, period)
-        except services.Refused as error:
+        except AppError as error:
             problems.append(Problem(row, "Kỳ", str(error)))
             return None
         data_value = DataValue(indicator=indicator, unit=unit, period=str(period), category=category, value=value, org_unit=reporter)

@@ -44,6 +44,13 @@ class Figure:
         return rules.achievement(self.total, self.target)
 
 
+def latest_period(kind):
+    """The period of `kind` containing the latest period with entered data, or None: where the
+    indicator and report pages look when no period is asked for."""
+    latest = DataValue.objects.order_by("-period").values_list("period", flat=True).first()
+    return Period.containing(Period.parse(latest).start, kind) if latest else None
+
+
 def periods_inside(period):
     """The period itself and the finer periods whose entries roll up into it."""
     period = Period.parse(period)

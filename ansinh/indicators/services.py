@@ -8,16 +8,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ansinh.core import concurrency, scope
+from ansinh.core.errors import AppError
 from ansinh.core.models import Role
 from ansinh.core.periods import HALF, MONTH, QUARTER, YEAR, Period
 
 from .models import DataSet, DataValue, Indicator, Submission, Target
 
 CATALOGUE = Path(__file__).parent / "data" / "catalogue.csv"
-
-
-class Refused(Exception):
-    """An action the rules do not allow; the message is for the user."""
 
 
 @transaction.atomic
@@ -55,7 +52,7 @@ def check_can_report(user, org_unit):
 def check_editable(submission):
     if not submission.is_editable:
         period = Period.parse(submission.period)
-        raise Refused(
+        raise AppError(
             f"Số liệu {period.label} của {submission.org_unit} ({submission.data_set}) đã "
             f"{submission.get_status_display().lower()}; không sửa được. Đề nghị lãnh đạo mở lại kỳ báo cáo."
         )
@@ -86,7 +83,7 @@ def closing_submission(org_unit, indicator, period):
 def check_not_closed(org_unit, indicator, period):
     closing = closing_submission(org_unit, indicator, period)
     if closing is not None:
-        raise Refused(
+        raise AppError(
             f"Chỉ tiêu “{indicator.name}”: số liệu {Period.parse(closing.period).label} của {org_unit} "
             f"({closing.data_set}) {closing.get_status_display().lower()}; không sửa được số liệu "
             f"{Period.parse(period).label}. Đề nghị lãnh đạo mở lại kỳ báo cáo."
@@ -95,23 +92,23 @@ def check_not_closed(org_unit, indicator, period):
 
 def check_typed_entry(indicator):
     if indicator.source == Indicator.Source.REGISTRY:
-        raise Refused(f"Chỉ tiêu “{indicator.name}” ({indicator.code}) được tính từ sổ quản lý; không nhập số liệu tay.")
+        raise AppError(f"Chỉ tiêu “{indicator.name}” ({indicator.code}) được tính từ sổ quản lý; không nhập số liệu tay.")
 
 
 def check_in_data_set(data_set, indicator, category, period):
     if not data_set.indicators.filter(pk=indicator.pk).exists():
-        raise Refused(f"Chỉ tiêu “{indicator.name}” ({indicator.code}) không thuộc biểu “{data_set}”.")
+        raise AppError(f"Chỉ tiêu “{indicator.name}” ({indicator.code}) không thuộc biểu “{data_set}”.")
     if indicator.entry_period != period.kind:
-        raise Refused(f"Chỉ tiêu “{indicator.name}” nhập theo kỳ {indicator.entry_period}, không theo {period.label}.")
+        raise AppError(f"Chỉ tiêu “{indicator.name}” nhập theo kỳ {indicator.entry_period}, không theo {period.label}.")
     if category and category not in indicator.category_codes:
-        raise Refused(f"Chỉ tiêu “{indicator.name}” không có phân tổ “{category}”.")
+        raise AppError(f"Chỉ tiêu “{indicator.name}” không có phân tổ “{category}”.")
 
 
 def check_data_set(data_set, org_unit, period):
     if not data_set_for_unit(org_unit).filter(pk=data_set.pk).exists():
-        raise Refused(f"{org_unit} không báo cáo biểu “{data_set}”.")
+        raise AppError(f"{org_unit} không báo cáo biểu “{data_set}”.")
     if period.kind != data_set.period_kind:
-        raise Refused(f"Biểu “{data_set}” báo cáo theo {data_set.get_period_kind_display().lower()}, không theo kỳ {period}.")
+        raise AppError(f"Biểu “{data_set}” báo cáo theo {data_set.get_period_kind_display().lower()}, không theo kỳ {period}.")
 
 
 def check_unit(org_unit, unit):
@@ -121,7 +118,7 @@ def check_unit(org_unit, unit):
 
 
 def check_value(user, data_set, org_unit, period, indicator, category="", unit=None):
-    """Every rule one aggregate value must pass before it is written (Refused or PermissionDenied)."""
+    """Every rule one aggregate value must pass before it is written (AppError or PermissionDenied)."""
     period = Period.parse(period)
     check_can_report(user, org_unit)
     check_data_set(data_set, org_unit, period)
@@ -146,7 +143,7 @@ def check_values_version(data_set, org_unit, period, unit, version):
     latest = DataValue.history.filter(indicator_id__in=data_set.indicators.values("pk"), unit_id=unit.pk,
                                       period=str(period)).select_related("history_user").order_by("-history_id").first()
     name, at = concurrency.who_and_when(latest.history_user if latest else None, latest.history_date if latest else timezone.now())
-    raise Refused(f"Số liệu đã được {name} sửa lúc {at}, hãy tải lại trang.")
+    raise AppError(f"Số liệu đã được {name} sửa lúc {at}, hãy tải lại trang.")
 
 
 @transaction.atomic
@@ -155,7 +152,7 @@ def save_values(user, data_set, org_unit, period, entries, unit=None, reason="",
 
     Writes {(indicator, category): value} of the named data set for the reporting unit's territory
     (or `unit`, a commune inside it); only the keys given are written, None clears a value (0).
-    Refused as a whole, naming every bad field, when a rule is broken; refused when `version`
+    AppError as a whole, naming every bad field, when a rule is broken; refused when `version`
     (from the form or the API) is older than the values' (see values_version).
     """
     period = Period.parse(period)
@@ -170,10 +167,10 @@ def save_values(user, data_set, org_unit, period, entries, unit=None, reason="",
     for indicator, category in entries:
         try:
             check_value(user, data_set, org_unit, period, indicator, category, unit)
-        except Refused as error:
+        except AppError as error:
             problems.append(str(error))
     if problems:
-        raise Refused(" ".join(problems))
+        raise AppError(" ".join(problems))
     for (indicator, category), value in entries.items():
         _write_value(user, org_unit, unit, period, indicator, category, value, reason)
     if submission.status == Submission.Status.SUBMITTED:
@@ -206,8 +203,8 @@ def _transition(submission, allowed_from, to, user, reason):
     current = concurrency.lock(submission)
     if current.status not in allowed_from:
         if current.status != submission.status:
-            raise Refused(concurrency.overtaken(current, f"Báo cáo {Period.parse(current.period).label} của {current.org_unit}"))
-        raise Refused(f"Không thể chuyển báo cáo đang ở trạng thái “{submission.get_status_display()}” sang “{Submission.Status(to).label}”.")
+            raise AppError(concurrency.overtaken(current, f"Báo cáo {Period.parse(current.period).label} của {current.org_unit}"))
+        raise AppError(f"Không thể chuyển báo cáo đang ở trạng thái “{submission.get_status_display()}” sang “{Submission.Status(to).label}”.")
     submission.status = to
     submission._change_reason = reason
     if to == Submission.Status.SUBMITTED:
@@ -241,7 +238,7 @@ def lock(user, submission):
 def reopen(user, submission, reason):
     require_leader(user)
     if not reason.strip():
-        raise Refused("Phải ghi lý do mở lại kỳ báo cáo.")
+        raise AppError("Phải ghi lý do mở lại kỳ báo cáo.")
     allowed = [Submission.Status.SUBMITTED, Submission.Status.APPROVED, Submission.Status.LOCKED]
     return _transition(submission, allowed, Submission.Status.DRAFT, user, f"Mở lại: {reason.strip()}")
 
@@ -263,7 +260,7 @@ def set_target(user, indicator, unit, year, value, citation=""):
     if scope.role_of(user) not in (Role.ADMIN, Role.LEADER, Role.DIVISION_OFFICER):
         raise PermissionDenied("Chỉ lãnh đạo Sở và chuyên viên phòng chuyên môn được giao chỉ tiêu kế hoạch.")
     if value is None or value <= 0:
-        raise Refused(f"Chỉ tiêu kế hoạch “{indicator.name}” năm {year} phải lớn hơn 0.")
+        raise AppError(f"Chỉ tiêu kế hoạch “{indicator.name}” năm {year} phải lớn hơn 0.")
     target, _ = Target.objects.update_or_create(indicator=indicator, unit=unit, year=year, defaults={"value": value, "citation": citation})
     return target
 

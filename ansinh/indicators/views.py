@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ansinh.core import queries as core_queries
 from ansinh.core import params, scope
+from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.models import AdminUnit, OrgUnit, Role
 from ansinh.core.periods import Period, PeriodError
 
@@ -16,19 +17,6 @@ from . import queries, rules, services, sources
 from .models import DataSet, DataValue, Indicator, Submission, Target
 
 KEY_INDICATORS = ["VL_GQVL", "VL_XKLD", "GDNN_TUYENSINH", "BTXH_TCXH", "NCC_MAITANG", "TTHC_NHAN", "TET_QUA", "TNXH_HOCVIEN"]
-
-
-def chosen_period(request, default_kind="quarter"):
-    """The period asked for (a bad one is said on the page), or the latest one with data, or the current one."""
-    period = params.from_page(request, "period", params.period)
-    if period is None:
-        latest = DataValue.objects.order_by("-period").values_list("period", flat=True).first()
-        if latest:
-            return Period.containing(Period.parse(latest).start, default_kind)
-        from datetime import date
-
-        return Period.containing(date.today(), default_kind)
-    return period
 
 
 def chosen_root(request):
@@ -48,7 +36,7 @@ def chosen_root(request):
 
 @login_required
 def dashboard(request):
-    period, root = chosen_period(request), chosen_root(request)
+    period, root = params.requested_period(request, fallback=queries.latest_period), chosen_root(request)
     counts = sources.Counts()  # the registry's counting queries run once for the page
     figures = queries.figures(period, root, KEY_INDICATORS, counts)
     key = [figures[c] for c in KEY_INDICATORS if c in figures]
@@ -78,7 +66,7 @@ def figure_trace(request, code):
     indicator = Indicator.objects.filter(code=code).first()
     if indicator is None:
         raise Http404("Không có chỉ tiêu này.")
-    period, root = chosen_period(request), chosen_root(request)
+    period, root = params.requested_period(request, fallback=queries.latest_period), chosen_root(request)
     category = request.GET.get("category")
     figure = queries.figures(period, root, [code])[code]
     rows = queries.values_behind(indicator, period, root, category=category or None)
@@ -115,7 +103,7 @@ def data_entry(request):
     data_set = next((d for d in data_sets if d.code == request.GET.get("data_set")), data_sets[0] if data_sets else None)
     if data_set is None:
         return render(request, "indicators/entry.html", {"org_unit": org_unit, "data_sets": []})
-    period = chosen_period(request, data_set.period_kind)
+    period = params.requested_period(request, data_set.period_kind, queries.latest_period)
     if period.kind != data_set.period_kind:
         period = Period.containing(period.start, data_set.period_kind)
     return _entry_page(request, org_unit, data_sets, data_set, period)
@@ -150,8 +138,8 @@ def _save_entry(request, org_unit, data_sets):
         try:
             services.submit(request.user, services.submission_for(data_set, org_unit, period))
             messages.success(request, f"Đã gửi báo cáo {period.label}.")
-        except services.Refused as error:
-            messages.error(request, str(error))
+        except AppError as error:
+            show_refusal(request, error)
         return redirect(_entry_url(data_set, period, org_unit, request))
     entries, errors, typed = {}, {}, {}
     for indicator in data_set.indicators.all():
@@ -169,8 +157,8 @@ def _save_entry(request, org_unit, data_sets):
             services.save_values(request.user, data_set, org_unit, period, entries, version=request.POST.get("version"))
             messages.success(request, "Đã lưu số liệu.")
             return redirect(_entry_url(data_set, period, org_unit, request))
-        except services.Refused as error:
-            messages.error(request, str(error))
+        except AppError as error:
+            show_refusal(request, error)
     return _entry_page(request, org_unit, data_sets, data_set, period, errors, typed)
 
 
@@ -218,7 +206,7 @@ def completeness(request):
     data_set = next((d for d in data_sets if d.code == request.GET.get("data_set")), data_sets[0] if data_sets else None)
     if data_set is None:
         raise Http404("Chưa có biểu báo cáo nào.")
-    period = chosen_period(request, data_set.period_kind)
+    period = params.requested_period(request, data_set.period_kind, queries.latest_period)
     if period.kind != data_set.period_kind:
         period = Period.containing(period.start, data_set.period_kind)
     reporters = queries.reporters_of(data_set, period)
@@ -240,34 +228,51 @@ def completeness(request):
     })
 
 
-@login_required
-@require_POST
-def submission_action(request, pk):
+def _submission_step(request, pk, step):
+    """Run `step(submission)`, one service call, and go back to the completeness page of its data
+    set and period: the new status is said, or the refusal."""
     submission = Submission.objects.filter(pk=pk).select_related("data_set", "org_unit").first()
     if submission is None:
         raise Http404
-    action = request.POST.get("action")
     try:
-        if action == "approve":
-            services.approve(request.user, submission)
-        elif action == "lock":
-            services.lock(request.user, submission)
-        elif action == "reopen":
-            services.reopen(request.user, submission, request.POST.get("reason", ""))
-        elif action == "lock_period":
-            count = services.lock_period(request.user, submission.period)
-            messages.success(request, f"Đã khoá {count} báo cáo đã duyệt của kỳ {Period.parse(submission.period).label}.")
-        else:
-            raise Http404
+        step(submission)
         messages.success(request, f"{submission.org_unit}: {submission.get_status_display()}.")
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect(f"/so-lieu/tinh-trang/?data_set={submission.data_set.code}&period={submission.period}")
 
 
 @login_required
+@require_POST
+def submission_approve(request, pk):
+    return _submission_step(request, pk, lambda submission: services.approve(request.user, submission))
+
+
+@login_required
+@require_POST
+def submission_lock(request, pk):
+    return _submission_step(request, pk, lambda submission: services.lock(request.user, submission))
+
+
+@login_required
+@require_POST
+def submission_reopen(request, pk):
+    return _submission_step(request, pk, lambda submission: services.reopen(request.user, submission, request.POST.get("reason", "")))
+
+
+@login_required
+@require_POST
+def submission_lock_period(request, pk):
+    """Lock every approved submission of this submission's period."""
+    def step(submission):
+        count = services.lock_period(request.user, submission.period)
+        messages.success(request, f"Đã khoá {count} báo cáo đã duyệt của kỳ {Period.parse(submission.period).label}.")
+    return _submission_step(request, pk, step)
+
+
+@login_required
 def targets(request):
-    year = params.from_page(request, "year", params.year) or chosen_period(request).year
+    year = params.from_page(request, "year", params.year) or params.requested_period(request, fallback=queries.latest_period).year
     root = chosen_root(request)
     indicators = Indicator.objects.filter(has_target=True)
     units = [root] + queries.districts_of(root, Period.parse(str(year)))
@@ -283,7 +288,7 @@ def targets(request):
                     continue
                 try:
                     services.set_target(request.user, indicator, unit, year, rules.parse_value(raw, indicator.unit))
-                except (rules.BadValue, services.Refused) as error:
+                except (rules.BadValue, AppError) as error:
                     errors.append(f"{indicator.name} – {unit.name}: {error}")
         if not errors:
             messages.success(request, f"Đã lưu chỉ tiêu kế hoạch năm {year}.")

@@ -19,8 +19,8 @@ from django.db import connection, transaction
 from ansinh.core import demo as core_demo
 from ansinh.core.bulk import insert_history
 from ansinh.core.models import AdminUnit, Person, write_name_keys
+from ansinh.core.numbers import format_int
 from ansinh.payroll import engine
-from ansinh.reports.numbers import format_int
 
 from . import recalc, rules, services
 from .models import Assessment, Campaign, Evidence, MeritCategory, MeritRecord, Relation

@@ -19,7 +19,7 @@ from ansinh.core.decree30 import add_line, add_style
 from ansinh.core.exports import workbook_bytes
 from ansinh.core.office import DocumentError, docx_to_pdf
 from ansinh.core.text import printable_tree
-from ansinh.reports.numbers import format_int
+from ansinh.core.numbers import format_int
 
 from . import rules
 from .models import Decision, RecalcBatch

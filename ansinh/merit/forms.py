@@ -143,6 +143,10 @@ class ApproveForm(Plain):
     signed_on = forms.DateField(label="Ngày ký", widget=DATE_INPUT, required=False, help_text="Để trống: hôm nay.")
 
 
+class CancelForm(Plain):
+    reason = forms.CharField(label="Lý do huỷ", max_length=300, required=False)
+
+
 class RepaymentForm(Plain):
     date = forms.DateField(label="Ngày nộp", widget=DATE_INPUT)
     amount = forms.IntegerField(label="Số tiền (đồng)")

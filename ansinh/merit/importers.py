@@ -7,7 +7,8 @@ from ansinh.core import scope
 from ansinh.core.bulk import insert_history
 from ansinh.core.importers import parse_amount, parse_month, registered_person
 from ansinh.core.imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
-from ansinh.reports.numbers import format_int
+from ansinh.core.importers import parse_amount, parse_month, registered_person
+from ansinh.core.numbers import format_int
 
 from . import rules, services
 from .models import AllowanceBand, Assessment, DecreeVersion, MeritCategory, MeritRecord

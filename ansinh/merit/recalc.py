@@ -8,12 +8,12 @@ from django.utils import timezone
 from django_tasks import task
 
 from ansinh.core.bulk import insert_history, insert_rows
+from ansinh.core.errors import AppError
+from ansinh.core.numbers import format_int
 from ansinh.payroll.models import PayrollCycle
-from ansinh.reports.numbers import format_int
 
 from . import payroll, rules, services
 from .models import BatchItem, Decision, MeritRecord, RecalcBatch
-from .services import Refused
 from .tables import category_rules, load_tables
 
 CHUNK = 5_000
@@ -26,7 +26,7 @@ def check_closed(unit, first, last):
     open_months = [m for m in months if m not in closed]
     if open_months:
         listed = ", ".join(f"{m:%m/%Y}" for m in open_months[:6]) + (" …" if len(open_months) > 6 else "")
-        raise Refused(f"Danh sách chi trả người có công tháng {listed} chưa khoá sổ (chưa duyệt); "
+        raise AppError(f"Danh sách chi trả người có công tháng {listed} chưa khoá sổ (chưa duyệt); "
                       f"chưa tính lại được giai đoạn {first:%m/%Y}–{last:%m/%Y}. Duyệt danh sách các tháng đó trước.")
 
 
@@ -41,10 +41,10 @@ def recalculate(record, until=None, first=None):
     until = until or last_closed_month(unit)
     first = first or record.recalc_from or record.start_month
     if until is None or first is None:
-        raise Refused("Chưa có tháng nào đã khoá sổ chi trả, hoặc hồ sơ chưa có tháng bắt đầu hưởng.")
+        raise AppError("Chưa có tháng nào đã khoá sổ chi trả, hoặc hồ sơ chưa có tháng bắt đầu hưởng.")
     first = max(rules.first_of(first), rules.first_of(record.start_month)) if record.start_month else rules.first_of(first)
     if first > until:
-        raise Refused(f"Không có tháng nào cần tính lại (từ {first:%m/%Y} đến {until:%m/%Y}).")
+        raise AppError(f"Không có tháng nào cần tính lại (từ {first:%m/%Y} đến {until:%m/%Y}).")
     check_closed(unit, first, until)
     tables = load_tables()
     paid = payroll.net_paid([record.pk])
@@ -52,7 +52,7 @@ def recalculate(record, until=None, first=None):
     try:
         differences = rules.recalculate(payroll.record_facts(record), months, {m: paid.get((record.pk, m), 0) for m in months}, tables)
     except rules.RuleError as error:
-        raise Refused(str(error))
+        raise AppError(str(error))
     return _levels(differences, tables)
 
 
@@ -74,7 +74,7 @@ def draft_adjustment(user, record, until=None):
     entries = entries_of(pairs)
     total = sum(due - paid for _, _, due, paid in rules.run_months(entries))
     if not entries:
-        raise Refused("Số đã chi trả khớp với số được hưởng từng tháng; không có chênh lệch để điều chỉnh.")
+        raise AppError("Số đã chi trả khớp với số được hưởng từng tháng; không có chênh lệch để điều chỉnh.")
     return services.new_draft(user, record, Decision.Kind.ADJUSTMENT, adjustment_summary(record, total),
                            adjustment_body(record, entries, total), total, date.fromisoformat(entries[0]["from"]), months=entries)
 
@@ -108,9 +108,9 @@ def start_batch(user, category, until, title, basis):
     marked = MeritRecord.objects.filter(category=category, recalc_from__isnull=False, recalc_from__lte=until, status__in=payroll.PAYABLE)
     first = marked.order_by("recalc_from").values_list("recalc_from", flat=True).first()
     if first is None:
-        raise Refused(f"Không có hồ sơ diện “{category}” nào cần tính lại đến tháng {until:%m/%Y}.")
+        raise AppError(f"Không có hồ sơ diện “{category}” nào cần tính lại đến tháng {until:%m/%Y}.")
     if not basis:
-        raise services.Invalid([("basis", "Phải ghi căn cứ tính lại (kết luận thanh tra, quyết định…).")])
+        raise AppError.of([("basis", "Phải ghi căn cứ tính lại (kết luận thanh tra, quyết định…).")])
     commune = marked.select_related("commune__parent__parent").first().commune
     check_closed(services.province_of(commune), first, until)
     return RecalcBatch.objects.create(title=title or f"Tính lại {category.name.lower()} đến tháng {until:%m/%Y}", category=category,
@@ -180,7 +180,7 @@ def recompute(user, batch):
         taken = RecalcBatch.objects.filter(pk=batch.pk, status__in=[RecalcBatch.Status.PREVIEW, RecalcBatch.Status.FAILED]).update(
             status=RecalcBatch.Status.COMPUTING, progress=0, message="")
         if not taken:
-            raise Refused("Chỉ tính lại đợt chưa duyệt và không đang tính.")
+            raise AppError("Chỉ tính lại đợt chưa duyệt và không đang tính.")
         compute_batch_job.enqueue(batch.pk)
 
 
@@ -190,7 +190,7 @@ def approve_batch(user, batch, signed_on=None):
     services.require_leader(user, "duyệt đợt tính lại")
     batch = RecalcBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != RecalcBatch.Status.PREVIEW:
-        raise Refused(f"Đợt “{batch.title}” đang ở trạng thái “{batch.get_status_display().lower()}”; chỉ duyệt được khi chờ duyệt.")
+        raise AppError(f"Đợt “{batch.title}” đang ở trạng thái “{batch.get_status_display().lower()}”; chỉ duyệt được khi chờ duyệt.")
     signed_on = signed_on or date.today()
     number = services.next_number(signed_on.year)
     now = timezone.now()

@@ -9,29 +9,18 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ansinh.core import concurrency, scope
+from ansinh.core.errors import AppError
 from ansinh.core.models import AdminUnit, Person
 from ansinh.core.rules import personal_id_errors
-from ansinh.reports.numbers import format_int
+from ansinh.core.numbers import format_int
 
 from . import payroll, rules
-from .models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule, Relation, Repayment, Transfer
+from .models import Assessment, Correction, Decision, Evidence, MeritCategory, MeritRecord, RecoverySchedule, Relation, Repayment, Transfer
 from .tables import load_tables
 
 AREA = "merit"
 CORRECTABLE = {"full_name": "Họ và tên", "birth_date": "Ngày sinh", "birth_year": "Năm sinh", "sex": "Giới tính",
                "personal_id": "Số định danh cá nhân", "address": "Địa chỉ"}
-
-
-class Refused(Exception):
-    """The rules do not allow this; the message is for the user. Nothing was written."""
-
-
-class Invalid(Refused):
-    """Bad values: `problems` is a list of (field, Vietnamese message)."""
-
-    def __init__(self, problems):
-        self.problems = problems
-        super().__init__(" ".join(message for _, message in problems))
 
 
 def can_write(user):
@@ -64,7 +53,7 @@ def require_links_in_scope(user, record):
     visible = scope.filter_by_commune(MeritRecord.objects.all(), user)
     for field, linked in (("martyr_pk", record.martyr_id), ("parent_pk", record.parent_record_id)):
         if linked and not visible.filter(pk=linked).exists():
-            raise Invalid([(field, scope.OUT_OF_REACH)])
+            raise AppError.of([(field, scope.OUT_OF_REACH)])
 
 
 def mark_for_recalculation(records, from_day):
@@ -89,7 +78,7 @@ def register_record(user, record):
         raise PermissionDenied("Xã/phường ngoài phạm vi của bạn.")
     require_links_in_scope(user, record)
     if MeritRecord.objects.filter(person=record.person, category=record.category).exclude(status=MeritRecord.Status.MOVED_OUT).exists():
-        raise Refused(f"{record.person} đã có hồ sơ diện “{record.category}”.")
+        raise AppError(f"{record.person} đã có hồ sơ diện “{record.category}”.")
     record.created_by = user
     record._change_reason = "Lập hồ sơ"
     record.save()
@@ -111,7 +100,7 @@ def add_assessment(user, record, day, effective_from, rate, council, severe=Fals
     if not council:
         problems.append(("council", "Phải ghi hội đồng giám định y khoa đã kết luận."))
     if problems:
-        raise Invalid(problems)
+        raise AppError.of(problems)
     result = Assessment(record=record, date=day, effective_from=effective_from or day, rate=rate, severe=severe,
                         council=council, minutes=minutes, reason=reason, created_by=user)
     result._change_reason = reason or "Kết quả giám định"
@@ -128,13 +117,13 @@ def add_relation(user, record, person, kind, since=None, until=None):
     require_writer(user)
     require_in_scope(user, record)
     if not scope.in_territory(user, person.commune):
-        raise Invalid([("personal_id_or_pk", scope.OUT_OF_REACH)])
+        raise AppError.of([("personal_id_or_pk", scope.OUT_OF_REACH)])
     if person.pk == record.person_id:
-        raise Invalid([("person", "Người thân phải khác người có công.")])
+        raise AppError.of([("person", "Người thân phải khác người có công.")])
     if since and until and until <= since:
-        raise Invalid([("until", "Ngày kết thúc phải sau ngày bắt đầu.")])
+        raise AppError.of([("until", "Ngày kết thúc phải sau ngày bắt đầu.")])
     if kind == Relation.Kind.CAREGIVER and not since:
-        raise Invalid([("since", "Ghi ngày bắt đầu phục vụ (trợ cấp người phục vụ tính từ tháng đó).")])
+        raise AppError.of([("since", "Ghi ngày bắt đầu phục vụ (trợ cấp người phục vụ tính từ tháng đó).")])
     relation = Relation(record=record, person=person, kind=kind, since=since, until=until)
     relation._change_reason = "Thêm quan hệ gia đình"
     relation.save()
@@ -146,6 +135,16 @@ def add_relation(user, record, person, kind, since=None, until=None):
         if record.start_month and changed < date.today().replace(day=1):
             mark_for_recalculation(MeritRecord.objects.filter(pk=record.pk), max(changed, record.start_month))
     return relation
+
+
+def add_evidence(user, record, data):
+    """A scanned document or paper proving the record (kind, number, issued, issuer, file)."""
+    require_writer(user)
+    require_in_scope(user, record)
+    item = Evidence(record=record, **data)
+    item._change_reason = "Thêm giấy tờ"
+    item.save()
+    return item
 
 
 def next_number(year):
@@ -194,7 +193,7 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
             month = rules.first_of(effective)
             result = _monthly(record, month)
             if not result.total:
-                raise Refused(f"Hồ sơ không có trợ cấp hằng tháng từ tháng {month:%m/%Y} theo các kết quả đã ghi (diện, tỷ lệ).")
+                raise AppError(f"Hồ sơ không có trợ cấp hằng tháng từ tháng {month:%m/%Y} theo các kết quả đã ghi (diện, tỷ lệ).")
             parts = "; ".join(f"{label}: {format_int(value)} đồng" for label, value in result.parts)
             return new_draft(user, record, kind, f"Về việc trợ cấp hằng tháng đối với {person.full_name}",
                           f"Trợ cấp hằng tháng từ tháng {month:%m/%Y}, mức {format_int(result.total)} đồng/tháng ({parts}), "
@@ -208,7 +207,7 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
                           f"từ năm {effective.year}, theo {version.citation}.", amount, effective)
         if kind == K.FUNERAL:
             if not person.death_date:
-                raise Refused(f"Chưa ghi ngày mất của {person.full_name}; ghi ngày mất trước khi lập quyết định mai táng.")
+                raise AppError(f"Chưa ghi ngày mất của {person.full_name}; ghi ngày mất trước khi lập quyết định mai táng.")
             version = _version_at(person.death_date)
             amount = rules.one_off(version, "mai_tang")
             return new_draft(user, record, kind, f"Về việc trợ cấp mai táng đối với {person.full_name}",
@@ -216,29 +215,29 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
                           f"theo {version.citation}; thôi hưởng trợ cấp hằng tháng từ tháng sau tháng từ trần.", amount, person.death_date)
         if kind == K.ONE_OFF:
             if table not in ("bao_tu", "mot_lan_khang_chien"):
-                raise Refused("Chọn loại trợ cấp một lần (báo tử liệt sĩ, người có thành tích tham gia kháng chiến).")
+                raise AppError("Chọn loại trợ cấp một lần (báo tử liệt sĩ, người có thành tích tham gia kháng chiến).")
             version = _version_at(effective)
             amount = rules.one_off(version, table, count)
             return new_draft(user, record, kind, f"Về việc trợ cấp một lần đối với {person.full_name}",
                           f"{rules.TABLES[table]}: {format_int(amount)} đồng theo {version.citation}.", amount, effective)
     except rules.RuleError as error:
-        raise Refused(str(error))
-    raise Refused("Loại quyết định này được lập từ thao tác riêng (chuyển hồ sơ, đính chính, tính lại).")
+        raise AppError(str(error))
+    raise AppError("Loại quyết định này được lập từ thao tác riêng (chuyển hồ sơ, đính chính, tính lại).")
 
 
 def _check_kind(record, kind):
     """Whether a decision of this kind can be drafted from this record (Vietnamese refusal)."""
     K, category = Decision.Kind, record.category
     if kind == K.MONTHLY and category.kind == MeritCategory.Kind.NONE:
-        raise Refused(f"Diện “{category}” không có trợ cấp hằng tháng.")
+        raise AppError(f"Diện “{category}” không có trợ cấp hằng tháng.")
     if kind == K.MONTHLY and record.status == MeritRecord.Status.PAYING and record.start_month:
-        raise Refused(f"Hồ sơ đang hưởng trợ cấp hằng tháng từ tháng {record.start_month:%m/%Y}.")
+        raise AppError(f"Hồ sơ đang hưởng trợ cấp hằng tháng từ tháng {record.start_month:%m/%Y}.")
     if kind == K.WORSHIP and category.code != "THOCUNG":
-        raise Refused("Trợ cấp thờ cúng lập trên hồ sơ người thờ cúng liệt sĩ.")
+        raise AppError("Trợ cấp thờ cúng lập trên hồ sơ người thờ cúng liệt sĩ.")
     if kind == K.WORSHIP and not record.martyr_id:
-        raise Refused("Hồ sơ người thờ cúng chưa ghi liệt sĩ được thờ cúng (mã hồ sơ liệt sĩ).")
+        raise AppError("Hồ sơ người thờ cúng chưa ghi liệt sĩ được thờ cúng (mã hồ sơ liệt sĩ).")
     if Decision.objects.filter(record=record, kind=kind, status=Decision.Status.DRAFT).exists():
-        raise Refused("Hồ sơ đã có dự thảo quyết định cùng loại đang chờ duyệt.")
+        raise AppError("Hồ sơ đã có dự thảo quyết định cùng loại đang chờ duyệt.")
 
 
 @transaction.atomic
@@ -257,7 +256,7 @@ def transfer_out(user, record, province, day, last_paid_month, note=""):
     require_writer(user)
     require_in_scope(user, record)
     if record.status == MeritRecord.Status.MOVED_OUT:
-        raise Refused("Hồ sơ đã chuyển đi.")
+        raise AppError("Hồ sơ đã chuyển đi.")
     transfer = Transfer.objects.create(record=record, direction=Transfer.Direction.OUT, province=province, date=day,
                                        last_paid_month=rules.first_of(last_paid_month), note=note)
     return new_draft(user, record, Decision.Kind.TRANSFER_OUT, f"Về việc di chuyển hồ sơ người có công {record.person.full_name}",
@@ -271,9 +270,9 @@ def correct(user, record, field, after, basis, day=None):
     require_writer(user)
     require_in_scope(user, record)
     if field not in CORRECTABLE:
-        raise Invalid([("field", "Chọn thông tin cần đính chính.")])
+        raise AppError.of([("field", "Chọn thông tin cần đính chính.")])
     if not basis:
-        raise Invalid([("basis", "Phải ghi căn cứ đính chính (giấy tờ, văn bản).")])
+        raise AppError.of([("basis", "Phải ghi căn cứ đính chính (giấy tờ, văn bản).")])
     before = getattr(record.person, field)
     _check_correction(field, after, record.person)
     correction = Correction.objects.create(record=record, field=field, before="" if before is None else str(before), after=after,
@@ -290,20 +289,20 @@ def _check_correction(field, value, person):
         if not errors and Person.objects.filter(personal_id=value).exclude(pk=person.pk).exists():
             errors = [f"Số định danh {value} đã là của người khác trong sổ đối tượng."]
         if errors:
-            raise Invalid([("after", " ".join(errors))])
+            raise AppError.of([("after", " ".join(errors))])
     if field == "birth_year" and person.birth_date:
-        raise Invalid([("field", "Người này đã có ngày sinh đầy đủ; đính chính “Ngày sinh”.")])
+        raise AppError.of([("field", "Người này đã có ngày sinh đầy đủ; đính chính “Ngày sinh”.")])
     if field == "birth_date":
         try:
             date.fromisoformat(value)
         except ValueError:
-            raise Invalid([("after", "Ngày sinh phải có dạng năm-tháng-ngày, ví dụ 1950-03-05.")])
+            raise AppError.of([("after", "Ngày sinh phải có dạng năm-tháng-ngày, ví dụ 1950-03-05.")])
     if field == "birth_year" and not (value.isdigit() and 1880 < int(value) <= date.today().year):
-        raise Invalid([("after", "Năm sinh không hợp lệ.")])
+        raise AppError.of([("after", "Năm sinh không hợp lệ.")])
     if field == "sex" and value not in ("nam", "nu"):
-        raise Invalid([("after", "Giới tính ghi “nam” hoặc “nu”.")])
+        raise AppError.of([("after", "Giới tính ghi “nam” hoặc “nu”.")])
     if not value.strip():
-        raise Invalid([("after", "Thông tin sau đính chính không được để trống.")])
+        raise AppError.of([("after", "Thông tin sau đính chính không được để trống.")])
 
 
 def _apply_correction(correction):
@@ -327,7 +326,7 @@ def approve_decision(user, decision, signed_on=None):
     if decision.status != Decision.Status.DRAFT:
         already = f" số {decision.number_text}" if decision.number else ""
         refusal = f"Quyết định{already} đang ở trạng thái “{decision.get_status_display().lower()}”; không duyệt lần thứ hai."
-        raise Refused(refusal + (" " + concurrency.overtaken(decision, "Quyết định") if loaded.status != decision.status else ""))
+        raise AppError(refusal + (" " + concurrency.overtaken(decision, "Quyết định") if loaded.status != decision.status else ""))
     signed_on = signed_on or date.today()
     decision.year, decision.number = signed_on.year, next_number(signed_on.year)
     decision.status, decision.signed_on = Decision.Status.APPROVED, signed_on
@@ -336,9 +335,9 @@ def approve_decision(user, decision, signed_on=None):
     try:
         _take_effect(decision)
     except Exception as error:
-        if isinstance(error, (Refused, PermissionDenied)):
+        if isinstance(error, (AppError, PermissionDenied)):
             raise
-        raise Refused(f"Không áp dụng được quyết định: {error}")
+        raise AppError(f"Không áp dụng được quyết định: {error}")
     decision.save()
     return decision
 
@@ -386,9 +385,9 @@ def cancel_decision(user, decision, reason):
         concurrency.require_state(decision, [Decision.Status.DRAFT],
                                   "Chỉ huỷ được dự thảo; quyết định đã duyệt được thay bằng quyết định khác.", label="Quyết định")
     except concurrency.StateChanged as error:
-        raise Refused(str(error)) from error
+        raise AppError(str(error)) from error
     if not reason:
-        raise Refused("Phải ghi lý do huỷ dự thảo.")
+        raise AppError("Phải ghi lý do huỷ dự thảo.")
     decision.status = Decision.Status.CANCELLED
     decision._change_reason = f"Huỷ dự thảo: {reason}"
     decision.save()
@@ -400,12 +399,12 @@ def record_repayment(user, schedule, day, amount, receipt=""):
     require_writer(user)
     schedule.settled_on = concurrency.lock(schedule).settled_on  # one repayment at a time per schedule
     if schedule.settled_on:
-        raise Refused("Khoản thu hồi này đã thu xong.")
+        raise AppError("Khoản thu hồi này đã thu xong.")
     if amount <= 0:
-        raise Invalid([("amount", "Số tiền nộp trả phải lớn hơn 0.")])
+        raise AppError.of([("amount", "Số tiền nộp trả phải lớn hơn 0.")])
     remaining = schedule.total - payroll.recovered_by_schedule([schedule])[schedule.pk]
     if amount > remaining:
-        raise Invalid([("amount", f"Số tiền nộp ({format_int(amount)} đồng) lớn hơn số còn phải thu ({format_int(remaining)} đồng).")])
+        raise AppError.of([("amount", f"Số tiền nộp ({format_int(amount)} đồng) lớn hơn số còn phải thu ({format_int(remaining)} đồng).")])
     Repayment.objects.create(schedule=schedule, date=day, amount=amount, receipt=receipt)
     payroll.settle([schedule], day)
     schedule.refresh_from_db()
@@ -417,9 +416,9 @@ def change_recovery_method(user, schedule, method, instalment):
     require_writer(user)
     schedule.settled_on = concurrency.lock(schedule).settled_on  # one repayment at a time per schedule
     if schedule.settled_on:
-        raise Refused("Khoản thu hồi này đã thu xong.")
+        raise AppError("Khoản thu hồi này đã thu xong.")
     if method == RecoverySchedule.Method.DEDUCTION and instalment <= 0:
-        raise Invalid([("instalment", "Mức khấu trừ mỗi tháng phải lớn hơn 0.")])
+        raise AppError.of([("instalment", "Mức khấu trừ mỗi tháng phải lớn hơn 0.")])
     schedule.method, schedule.instalment = method, instalment
     schedule._change_reason = "Đổi hình thức thu hồi"
     schedule.save()

@@ -5,14 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Sum
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ansinh.core import concurrency, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
-from ansinh.core.exports import workbook_bytes, xlsx_response
+from ansinh.core.errors import AppError, show_refusal
+from ansinh.core.exports import download, workbook_bytes, xlsx_response
 from ansinh.core.models import AccessLog
 from ansinh.core.office import DocumentError, docx_to_pdf
 from ansinh.core.periods import Period, PeriodError
@@ -20,17 +21,10 @@ from ansinh.core.queries import filtered_people
 from ansinh.core.views import paginate
 
 from . import documents, payroll, queries, recalc, rules, services
-from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, CorrectionForm, DraftForm, EvidenceForm, MethodForm, RecordForm,
+from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, CancelForm, CorrectionForm, DraftForm, EvidenceForm, MethodForm, RecordForm,
                     RelationForm, RepaymentForm, TransferInForm, TransferOutForm)
 from .models import Campaign, Decision, DecreeVersion, Evidence, MeritCategory, MeritRecord, RecalcBatch, RecoverySchedule
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _show_problems(form, error):
-    """Put a refusal's messages on the form fields they name (or on the form)."""
-    for field, message in getattr(error, "problems", [(None, str(error))]):
-        form.add_error(field if field in form.fields else None, message)
 
 
 def _filtered_records(request):
@@ -94,8 +88,8 @@ def record_create(request):
             services.register_record(request.user, record)
             messages.success(request, "Đã lập hồ sơ.")
             return redirect("merit_record", pk=record.pk)
-        except services.Refused as error:
-            _show_problems(form, error)
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "merit/form.html", {"form": form, "title": "Lập hồ sơ người có công", "back": reverse("merit_records")})
 
 
@@ -111,8 +105,8 @@ def transfer_in(request):
             decision = services.receive_transfer(request.user, record, data["province"], data["date"])
             messages.success(request, "Đã tiếp nhận hồ sơ; dự thảo quyết định chờ lãnh đạo duyệt.")
             return redirect("merit_decision", pk=decision.pk)
-        except services.Refused as error:
-            _show_problems(form, error)
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "merit/form.html", {"form": form, "title": "Tiếp nhận hồ sơ từ tỉnh khác chuyển đến", "back": reverse("merit_records")})
 
 
@@ -142,77 +136,118 @@ def record_detail(request, pk):
     return render(request, "merit/record_detail.html", _record_context(request, record))
 
 
-ACTIONS = {
-    "assessment": (AssessmentForm, "assessment_form"), "draft": (DraftForm, "draft_form"),
-    "transfer_out": (TransferOutForm, "transfer_form"), "correct": (CorrectionForm, "correction_form"),
-}
+def _record_of(request, pk):
+    """The record a form on its page changes (each such POST is checked against the version the page showed)."""
+    return queries.record_for(request.user, pk)
+
+
+def _record_form(request, pk, form_class, name, write, **form_kwargs):
+    """Validate the form posted from the record's page and hand it to `write(record, data)`, which
+    calls a service and answers; a bad form or a refusal is shown again on the page, nothing written."""
+    record = queries.record_for(request.user, pk)
+    form = form_class(request.POST, **form_kwargs)
+    if form.is_valid():
+        try:
+            return write(record, form.cleaned_data)
+        except AppError as error:
+            show_refusal(request, error, form)
+    return render(request, "merit/record_detail.html", _record_context(request, record, **{name: form}), status=400)
+
+
+def _to_draft(request, decision):
+    messages.success(request, "Đã lập dự thảo quyết định; chờ lãnh đạo duyệt.")
+    return redirect("merit_decision", pk=decision.pk)
 
 
 @login_required
 @require_POST
 @scope.names_required("merit")
-@concurrency.versioned(lambda request, pk: queries.record_for(request.user, pk), "merit_record")
-def record_action(request, pk):
-    """Every change to a record: a bad form is shown again with its errors, nothing written."""
+@concurrency.versioned(_record_of, "merit_record")
+def record_assessment(request, pk):
+    def write(record, data):
+        services.add_assessment(request.user, record, data["date"], data["effective_from"], data["rate"], data["council"],
+                                data["severe"], data["minutes"], data["reason"])
+        messages.success(request, "Đã ghi kết quả giám định.")
+        return redirect("merit_record", pk=pk)
+    return _record_form(request, pk, AssessmentForm, "assessment_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_draft(request, pk):
+    def write(record, data):
+        return _to_draft(request, services.draft_decision(request.user, record, data["kind"], data["effective"], data["table"],
+                                                          data["count"] or 1))
+    return _record_form(request, pk, DraftForm, "draft_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_transfer_out(request, pk):
+    def write(record, data):
+        return _to_draft(request, services.transfer_out(request.user, record, data["province"], data["date"],
+                                                        data["last_paid_month"], data["note"]))
+    return _record_form(request, pk, TransferOutForm, "transfer_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_correction(request, pk):
+    def write(record, data):
+        return _to_draft(request, services.correct(request.user, record, data["field"], data["after"], data["basis"]))
+    return _record_form(request, pk, CorrectionForm, "correction_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_relation(request, pk):
+    def write(record, data):
+        services.add_relation(request.user, record, data["personal_id_or_pk"], data["kind"], data["since"], data["until"])
+        messages.success(request, "Đã ghi quan hệ gia đình.")
+        return redirect("merit_record", pk=pk)
+    return _record_form(request, pk, RelationForm, "relation_form", write, user=request.user)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_evidence(request, pk):
+    services.require_writer(request.user)
+
+    def write(record, data):
+        services.add_evidence(request.user, record, data)
+        messages.success(request, "Đã thêm giấy tờ.")
+        return redirect("merit_record", pk=pk)
+    return _record_form(request, pk, EvidenceForm, "evidence_form", write, files=request.FILES)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_recalc(request, pk):
+    """Recalculate against what was paid: the differences on the page, or (with `draft`) the draft adjustment."""
     record = queries.record_for(request.user, pk)
-    action = request.POST.get("action")
-    if action == "evidence":
-        services.require_writer(request.user)
-        form = EvidenceForm(request.POST, request.FILES)
-        if form.is_valid():
-            item = form.save(commit=False)
-            item.record = record
-            item._change_reason = "Thêm giấy tờ"
-            item.save()
-            messages.success(request, "Đã thêm giấy tờ.")
-            return redirect("merit_record", pk=pk)
-        return render(request, "merit/record_detail.html", _record_context(request, record, evidence_form=form), status=400)
-    if action == "relation":
-        form = RelationForm(request.POST, user=request.user)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.add_relation(request.user, record, data["personal_id_or_pk"], data["kind"], data["since"], data["until"])
-                messages.success(request, "Đã ghi quan hệ gia đình.")
-                return redirect("merit_record", pk=pk)
-            except services.Refused as error:
-                _show_problems(form, error)
-        return render(request, "merit/record_detail.html", _record_context(request, record, relation_form=form), status=400)
-    if action == "recalc":
-        try:
-            pairs = recalc.recalculate(record)
-            if request.POST.get("draft"):
-                decision = recalc.draft_adjustment(request.user, record)
-                messages.success(request, "Đã lập dự thảo quyết định điều chỉnh.")
-                return redirect("merit_decision", pk=decision.pk)
-            return render(request, "merit/record_detail.html", _record_context(request, record, recalc=pairs,
-                                                                                recalc_total=sum(d.difference for d, _ in pairs)))
-        except services.Refused as error:
-            messages.error(request, str(error))
-            return redirect("merit_record", pk=pk)
-    if action not in ACTIONS:
-        raise Http404
-    form_class, name = ACTIONS[action]
-    form = form_class(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            if action == "assessment":
-                services.add_assessment(request.user, record, data["date"], data["effective_from"], data["rate"], data["council"],
-                                        data["severe"], data["minutes"], data["reason"])
-                messages.success(request, "Đã ghi kết quả giám định.")
-                return redirect("merit_record", pk=pk)
-            if action == "draft":
-                decision = services.draft_decision(request.user, record, data["kind"], data["effective"], data["table"], data["count"] or 1)
-            elif action == "transfer_out":
-                decision = services.transfer_out(request.user, record, data["province"], data["date"], data["last_paid_month"], data["note"])
-            else:
-                decision = services.correct(request.user, record, data["field"], data["after"], data["basis"])
-            messages.success(request, "Đã lập dự thảo quyết định; chờ lãnh đạo duyệt.")
+    try:
+        pairs = recalc.recalculate(record)
+        if request.POST.get("draft"):
+            decision = recalc.draft_adjustment(request.user, record)
+            messages.success(request, "Đã lập dự thảo quyết định điều chỉnh.")
             return redirect("merit_decision", pk=decision.pk)
-        except services.Refused as error:
-            _show_problems(form, error)
-    return render(request, "merit/record_detail.html", _record_context(request, record, **{name: form}), status=400)
+    except AppError as error:
+        show_refusal(request, error)
+        return redirect("merit_record", pk=pk)
+    return render(request, "merit/record_detail.html", _record_context(request, record, recalc=pairs,
+                                                                        recalc_total=sum(d.difference for d, _ in pairs)))
 
 
 @login_required
@@ -224,7 +259,7 @@ def evidence_file(request, pk):
         raise Http404
     record = queries.record_for(request.user, item.record_id)
     log_access(request, AccessLog.Action.EXPORT, record.person, label=f"Giấy tờ: {item.kind}")
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=Path(item.file.name).name)
+    return download(item.file.open("rb"), Path(item.file.name).name)
 
 
 @login_required
@@ -268,21 +303,29 @@ def decision_detail(request, pk):
 @login_required
 @require_POST
 @scope.names_required("merit")
-def decision_action(request, pk):
+def decision_approve(request, pk):
+    """The leader signs a draft: it takes its number in the register (signed today when no date is given)."""
     decision = queries.decision_for(request.user, pk)
+    form = ApproveForm(request.POST)
     try:
-        if request.POST.get("action") == "approve":
-            form = ApproveForm(request.POST)
-            signed_on = form.cleaned_data["signed_on"] if form.is_valid() else None
-            decision = services.approve_decision(request.user, decision, signed_on)
-            messages.success(request, f"Đã duyệt, vào sổ số {decision.number_text}.")
-        elif request.POST.get("action") == "cancel":
-            services.cancel_decision(request.user, decision, request.POST.get("reason", "").strip())
-            messages.success(request, "Đã huỷ dự thảo.")
-        else:
-            raise Http404
-    except services.Refused as error:
-        messages.error(request, str(error))
+        decision = services.approve_decision(request.user, decision, form.cleaned_data["signed_on"] if form.is_valid() else None)
+        messages.success(request, f"Đã duyệt, vào sổ số {decision.number_text}.")
+    except AppError as error:
+        show_refusal(request, error)
+    return redirect("merit_decision", pk=pk)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+def decision_cancel(request, pk):
+    decision = queries.decision_for(request.user, pk)
+    form = CancelForm(request.POST)
+    try:
+        services.cancel_decision(request.user, decision, form.cleaned_data["reason"].strip() if form.is_valid() else "")
+        messages.success(request, "Đã huỷ dự thảo.")
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("merit_decision", pk=pk)
 
 
@@ -291,18 +334,16 @@ def decision_action(request, pk):
 def decision_file(request, pk, kind):
     decision = queries.decision_for(request.user, pk)
     log_access(request, AccessLog.Action.EXPORT, decision.record.person, label=f"Quyết định {decision.number_text}")
-    data, name, content_type = documents.decision_docx(decision), documents.file_name(decision), DOCX
+    data, name = documents.decision_docx(decision), documents.file_name(decision)
     if kind == "pdf":
         try:
-            data, name, content_type = docx_to_pdf(data), name.replace(".docx", ".pdf"), "application/pdf"
+            data, name = docx_to_pdf(data), name.replace(".docx", ".pdf")
         except DocumentError as error:
             messages.error(request, str(error))
             return redirect("merit_decision", pk=pk)
     elif kind != "docx":
         raise Http404
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(data, name)
 
 
 @login_required
@@ -317,8 +358,8 @@ def batch_list(request):
                     batch = recalc.start_batch(request.user, data["category"], data["until"], data["title"], data["basis"])
                     recalc.compute_batch_job.enqueue(batch.pk)
                 return redirect("merit_batch", pk=batch.pk)
-            except services.Refused as error:
-                _show_problems(form, error)
+            except AppError as error:
+                show_refusal(request, error, form)
     marked = queries.records_for(request.user).filter(recalc_from__isnull=False).values("category__name").annotate(count=Count("id"))
     return render(request, "merit/batch_list.html", {
         "batches": queries.batches_for(request.user, list(RecalcBatch.objects.select_related("category").order_by("-id")[:50])),
@@ -360,29 +401,46 @@ def batch_detail(request, pk):
     })
 
 
+def _batch_step(request, pk, step):
+    """Run `step(batch)` and go back to the batch page; a refusal is said there."""
+    batch = _batch(pk)
+    try:
+        step(batch)
+    except AppError as error:
+        show_refusal(request, error)
+    return redirect("merit_batch", pk=pk)
+
+
 @login_required
 @require_POST
 @scope.names_required("merit")
-def batch_action(request, pk):
-    batch = _batch(pk)
-    try:
-        if request.POST.get("action") == "approve":
-            form = ApproveForm(request.POST)
-            recalc.approve_batch(request.user, batch, form.cleaned_data["signed_on"] if form.is_valid() else None)
-            messages.success(request, "Đã duyệt đợt tính lại và ra quyết định cho từng người.")
-        elif request.POST.get("action") == "files":
-            services.require_province(request.user, "Tạo tệp quyết định của đợt")
-            if batch.status != RecalcBatch.Status.APPROVED:
-                raise services.Refused("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
-            if not documents.start_batch_files(batch):
-                raise services.Refused("Đang tạo tệp; chờ xong.")
-        elif request.POST.get("action") == "recompute":
-            recalc.recompute(request.user, batch)
-        else:
-            raise Http404
-    except services.Refused as error:
-        messages.error(request, str(error))
-    return redirect("merit_batch", pk=pk)
+def batch_approve(request, pk):
+    form = ApproveForm(request.POST)
+
+    def step(batch):
+        recalc.approve_batch(request.user, batch, form.cleaned_data["signed_on"] if form.is_valid() else None)
+        messages.success(request, "Đã duyệt đợt tính lại và ra quyết định cho từng người.")
+    return _batch_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+def batch_make_files(request, pk):
+    def step(batch):
+        services.require_province(request.user, "Tạo tệp quyết định của đợt")
+        if batch.status != RecalcBatch.Status.APPROVED:
+            raise AppError("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
+        if not documents.start_batch_files(batch):
+            raise AppError("Đang tạo tệp; chờ xong.")
+    return _batch_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+def batch_recompute(request, pk):
+    return _batch_step(request, pk, lambda batch: recalc.recompute(request.user, batch))
 
 
 BATCH_FILES = {"quyet-dinh.zip": "application/zip", "quyet-dinh.pdf": "application/pdf",
@@ -401,7 +459,7 @@ def batch_file(request, pk, name):
     if not path.exists():
         raise Http404("Chưa tạo tệp.")
     log_bulk_export(request, batch.people, f"Tệp đợt tính lại: {batch.title}")
-    return FileResponse(open(path, "rb"), as_attachment=True, filename=f"dot-{batch.pk}-{name}", content_type=BATCH_FILES[name])
+    return download(open(path, "rb"), f"dot-{batch.pk}-{name}", BATCH_FILES[name])
 
 
 @login_required
@@ -439,8 +497,8 @@ def recovery_detail(request, pk):
                     services.change_recovery_method(request.user, schedule, data["method"], data["instalment"] or 0)
                 messages.success(request, "Đã ghi.")
                 return redirect("merit_recovery", pk=pk)
-            except services.Refused as error:
-                _show_problems(form, error)
+            except AppError as error:
+                show_refusal(request, error, form)
     recovered = payroll.recovered_by_schedule([schedule])[schedule.pk]
     deductions = schedule.record.payroll_lines.filter(kind="deduction").select_related("cycle").order_by("for_month")
     return render(request, "merit/recovery_detail.html", {

@@ -7,7 +7,7 @@ from docx.shared import Pt
 
 from ansinh.core import decree30
 from ansinh.core.text import printable
-from ansinh.reports.numbers import format_int
+from ansinh.core.numbers import format_int
 
 from .engine import scheme_of
 

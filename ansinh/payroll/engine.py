@@ -21,6 +21,8 @@ from django_tasks import task
 
 from ansinh.core import concurrency, jobs, scope
 from ansinh.core.bulk import insert_rows
+from ansinh.core.errors import AppError
+
 from .models import PayrollCycle, PayrollLine
 
 CHUNK = 20_000
@@ -65,7 +67,7 @@ def register_scheme(name, generate, title, on_approve=None, problems=None, check
     lines (through flush and finish), `title` names it in the lists' headings ("DANH SÁCH CHI TRẢ
     {title} THÁNG …"), `on_approve(cycle)` runs inside the approval, `problems(cycle)`
     lists [(url, message)] of records the rules could not compute, and `check_start(unit, month)`
-    raises Refused when the month cannot be generated."""
+    raises AppError when the month cannot be generated."""
     SCHEMES[name] = Scheme(generate, title, on_approve, problems, check_start)
 
 
@@ -77,10 +79,6 @@ def problems_of(cycle):
     """What the cycle's rules could not compute (shown on the cycle's page)."""
     found = scheme_of(cycle).problems
     return found(cycle) if found else []
-
-
-class Refused(Exception):
-    """The payroll rules do not allow this; the message is for the user."""
 
 
 def first_of(day):
@@ -166,23 +164,23 @@ def start_cycle(user, unit, month, scheme):
         cycles = PayrollCycle.objects.filter(unit=unit, scheme=scheme)
         cycle = cycles.select_for_update().filter(month=month).first()
         if cycle and not cycle.is_editable:
-            raise Refused(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
+            raise AppError(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
         later = cycles.filter(month__gt=month).exclude(status__in=[PayrollCycle.Status.GENERATING, PayrollCycle.Status.FAILED]).first()
         if later:
-            raise Refused(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
+            raise AppError(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
         token = f"start-{uuid.uuid4().hex}"  # replaced by the task's id once enqueued
         if cycle is None:
             try:
                 with transaction.atomic():
                     return PayrollCycle.objects.create(month=month, unit=unit, scheme=scheme, generated_by=user, task_id=token)
             except IntegrityError:
-                raise Refused(busy_message(cycles.get(month=month))) from None
+                raise AppError(busy_message(cycles.get(month=month))) from None
         if cycle.status == PayrollCycle.Status.GENERATING and jobs.is_pending(cycle.task_id):
-            raise Refused(busy_message(cycle))
+            raise AppError(busy_message(cycle))
         taken = PayrollCycle.objects.filter(pk=cycle.pk, status=cycle.status, task_id=cycle.task_id).update(
             status=PayrollCycle.Status.GENERATING, progress=0, generated_by=user, task_id=token)
         if not taken:
-            raise Refused(busy_message(cycle))
+            raise AppError(busy_message(cycle))
         cycle.refresh_from_db()
     return cycle
 
@@ -214,7 +212,7 @@ def generate_cycle(cycle_id):
 def require_complete(cycle):
     """Exports and approval need the whole cycle, never a part of it."""
     if not cycle.is_complete:
-        raise Refused(f"Danh sách chi trả tháng {cycle.month:%m/%Y} chưa lập xong ({cycle.get_status_display().lower()}, "
+        raise AppError(f"Danh sách chi trả tháng {cycle.month:%m/%Y} chưa lập xong ({cycle.get_status_display().lower()}, "
                       f"{cycle.progress}%); chỉ xuất hoặc duyệt khi đã lập xong.")
 
 
@@ -272,7 +270,7 @@ def _require_state(cycle, allowed, refusal):
     try:
         concurrency.require_state(cycle, allowed, refusal, label=f"Danh sách chi trả tháng {cycle.month:%m/%Y}")
     except concurrency.StateChanged as error:
-        raise Refused(str(error)) from error
+        raise AppError(str(error)) from error
 
 
 def differences(cycle):

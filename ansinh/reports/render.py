@@ -11,7 +11,7 @@ Pure: no database.
 import re
 from dataclasses import dataclass
 
-from . import numbers
+from ansinh.core import numbers
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _FIELD = re.compile(

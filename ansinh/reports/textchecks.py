@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from ansinh.reports.numbers import format_number
+from ansinh.core.numbers import format_number
 
 
 @dataclass(frozen=True)

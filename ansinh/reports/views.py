@@ -2,21 +2,18 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ansinh.core import params
+from ansinh.core.exports import download
 from ansinh.core.periods import Period, PeriodError
-from ansinh.indicators.views import chosen_period, chosen_root
+from ansinh.indicators.queries import latest_period
+from ansinh.indicators.views import chosen_root
 
 from . import documents, services
 from .models import GeneratedReport
-
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def _issue_options(request):
@@ -30,7 +27,7 @@ def _issue_options(request):
 @login_required
 def report_index(request):
     """Preview of the report for a period: every figure links to what it was computed from."""
-    period, root = chosen_period(request), chosen_root(request)
+    period, root = params.requested_period(request, fallback=latest_period), chosen_root(request)
     services.check_can_report(request.user, root)
     definition = services.default_definition()
     issue_date, number = _issue_options(request)
@@ -79,7 +76,7 @@ def word_template(request):
     definition = services.default_definition()
     if request.method == "POST":
         upload = request.FILES.get("template")
-        period, root = chosen_period(request), chosen_root(request)
+        period, root = params.requested_period(request, fallback=latest_period), chosen_root(request)
         try:
             services.replace_word_template(request.user, definition, upload.read() if upload else None, period, root)
             messages.success(request, "Đã thay mẫu Word." if upload else "Đã trở lại mẫu Word có sẵn.")
@@ -87,9 +84,7 @@ def word_template(request):
             messages.error(request, f"Không nhận mẫu Word này: {error} Mẫu đang dùng được giữ nguyên.")
         return redirect(f"/bao-cao/?period={period}")
     data = bytes(definition.word_template) if definition.word_template else documents.TEMPLATE.read_bytes()
-    response = HttpResponse(data, content_type=CONTENT_TYPES["docx"])
-    response["Content-Disposition"] = 'attachment; filename="mau-bao-cao.docx"'
-    return response
+    return download(data, "mau-bao-cao.docx")
 
 
 @login_required
@@ -111,7 +106,5 @@ def report_download(request, pk, kind):
     data = {"docx": report.docx, "pdf": report.pdf, "xlsx": report.xlsx}.get(kind)
     if data is None:
         raise Http404("Báo cáo này không có tệp định dạng đó.")
-    response = HttpResponse(bytes(data), content_type=CONTENT_TYPES[kind])
     name = "phu-luc" if kind == "xlsx" else "bao-cao"
-    response["Content-Disposition"] = f'attachment; filename="{name}-{report.period}.{kind}"'
-    return response
+    return download(data, f"{name}-{report.period}.{kind}")

@@ -31,6 +31,12 @@ class DecisionForm(StyledForm, forms.Form):
         self.style_fields()
 
 
+class AppraiseForm(forms.Form):
+    """The appraisal of a received case: its two buttons post eligible=yes or eligible=no."""
+    eligible = forms.TypedChoiceField(choices=[("yes", "Đủ điều kiện"), ("no", "Không đủ điều kiện")], coerce=lambda value: value == "yes")
+    note = forms.CharField(max_length=500, required=False)
+
+
 class EndForm(StyledForm, forms.Form):
     reason = forms.ChoiceField(label="Lý do", choices=Case.EndReason.choices)
     end_date = forms.DateField(label="Thôi hưởng từ ngày", widget=DATE_INPUT)

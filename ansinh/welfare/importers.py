@@ -3,6 +3,7 @@ from datetime import date
 
 from ansinh.core import scope
 from ansinh.core.bulk import insert_history
+from ansinh.core.errors import AppError
 from ansinh.core.importers import parse_amount, parse_month, registered_person
 from ansinh.core.imports import CellError, Column, FileRejected, Importer, Problem, parse_code, parse_date, parse_text, register
 from ansinh.core.models import AccessLog
@@ -136,7 +137,7 @@ class SupportImporter(WelfareImporter):
     def clean_row(self, values, row, problems):
         from ansinh.core.text import fold
 
-        from .services import Refused, funeral_amount, payroll, support_problems
+        from .services import funeral_amount, payroll, support_problems
 
         person = self.cell(values, "personal_id", lambda v: registered_person(v, self.allowed, allow_dead=True), row, problems)
         kind = self.KINDS.get(fold(str(values.get("kind") or "")))
@@ -154,7 +155,7 @@ class SupportImporter(WelfareImporter):
         if kind == "funeral" and not amount and person.death_date:
             try:
                 support.amount = funeral_amount(person.death_date, payroll.province_code(person.commune))
-            except Refused as error:
+            except AppError as error:
                 problems.append(Problem(row, "Số tiền", str(error)))
                 return None
         for message in support_problems(support):

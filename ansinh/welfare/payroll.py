@@ -10,8 +10,9 @@ and its start check, registered with the engine (ansinh.payroll.engine) in Welfa
 """
 from datetime import date, timedelta
 
+from ansinh.core.errors import AppError
 from ansinh.payroll.engine import (
-    CHUNK, LineRow, Refused, change_since, communes_of, difference_line, finish, first_of, flush, month_end, next_month,
+    CHUNK, LineRow, change_since, communes_of, difference_line, finish, first_of, flush, month_end, next_month,
     paid_by_month, previous_month, province_code,
 )
 from ansinh.payroll.models import PayrollCycle, PayrollLine
@@ -111,12 +112,12 @@ def _persons(rows):
 
 
 def check_month_has_rules(unit, month):
-    """Refused (never a crash) for a month without a standard level or without coefficients."""
+    """AppError (never a crash) for a month without a standard level or without coefficients."""
     try:
         rules.check_rules_in_force(month)
         rules.level_in_force(level_rows(), month, province_code(unit))
     except rules.NotInForce as error:
-        raise Refused(f"Không lập được danh sách chi trả tháng {month:%m/%Y}: {error}")
+        raise AppError(f"Không lập được danh sách chi trả tháng {month:%m/%Y}: {error}")
 
 
 def generate(cycle):

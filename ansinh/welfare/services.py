@@ -6,15 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from ansinh.core import concurrency, scope
+from ansinh.core.errors import AppError
 from ansinh.core.models import Area
 from ansinh.core.services import ensure_commune_in_scope
 
 from . import payroll, rules
 from .models import Caregiver, Case, ChildCase, Resident, StandardLevel, Support
-
-
-class Refused(Exception):
-    """A step the rules do not allow; the message is for the user."""
 
 
 def can_write(user):
@@ -48,7 +45,7 @@ def _require_status(case, allowed, refusal):
     try:
         concurrency.require_state(case, allowed, refusal, label=f"Hồ sơ của {case.person}")
     except concurrency.StateChanged as error:
-        raise Refused(str(error)) from error
+        raise AppError(str(error)) from error
 
 
 def _open_twin(case):
@@ -61,13 +58,13 @@ def receive(user, case):
     require_welfare_writer(user)
     ensure_commune_in_scope(user, case.commune)
     if case.person.death_date:
-        raise Refused(f"{case.person} đã mất ngày {case.person.death_date:%d/%m/%Y}; không nhận hồ sơ trợ cấp.")
+        raise AppError(f"{case.person} đã mất ngày {case.person.death_date:%d/%m/%Y}; không nhận hồ sơ trợ cấp.")
     twin = _open_twin(case)
     if twin:
-        raise Refused(f"{case.person} đã có hồ sơ “{case.category.name}” đang mở (mã {twin.pk}).")
+        raise AppError(f"{case.person} đã có hồ sơ “{case.category.name}” đang mở (mã {twin.pk}).")
     problems = eligibility_problems(case, case.application_date)
     if problems:
-        raise Refused(" ".join(problems))
+        raise AppError(" ".join(problems))
     case.status, case.created_by = Case.Status.RECEIVED, user
     case._change_reason = "Nhận hồ sơ"
     case.save()
@@ -92,10 +89,10 @@ def decide(user, case, number, decision_date, start_month):
     _require_status(case, [Case.Status.APPRAISED], "Chỉ ra quyết định với hồ sơ đã thẩm định đủ điều kiện.")
     start_month = start_month.replace(day=1)
     if start_month < decision_date.replace(day=1):
-        raise Refused(f"Tháng bắt đầu hưởng {start_month:%m/%Y} trước tháng ký quyết định ({decision_date:%d/%m/%Y}).")
+        raise AppError(f"Tháng bắt đầu hưởng {start_month:%m/%Y} trước tháng ký quyết định ({decision_date:%d/%m/%Y}).")
     problems = eligibility_problems(case, start_month)
     if problems:
-        raise Refused(" ".join(problems))
+        raise AppError(" ".join(problems))
     case.decision_number, case.decision_date, case.start_month = number, decision_date, start_month
     case.status = Case.Status.PAYING
     case._change_reason = f"Quyết định số {number} ngày {decision_date:%d/%m/%Y}"
@@ -111,7 +108,7 @@ def end(user, case, reason, end_date):
     require_welfare_writer(user)
     _require_status(case, [Case.Status.PAYING, Case.Status.SUSPENDED], "Chỉ thôi hưởng hồ sơ đang hưởng hoặc tạm dừng.")
     if case.start_month and end_date < case.start_month:
-        raise Refused("Ngày thôi hưởng trước tháng bắt đầu hưởng.")
+        raise AppError("Ngày thôi hưởng trước tháng bắt đầu hưởng.")
     case.status, case.end_reason, case.end_date = Case.Status.ENDED, reason, end_date
     case._change_reason = f"Thôi hưởng từ {end_date:%d/%m/%Y}: {Case.EndReason(reason).label}"
     case.save()
@@ -137,7 +134,7 @@ def set_level(user, valid_from, amount, citation, province=""):
     if scope.role_of(user) not in ("admin", "leader"):
         raise PermissionDenied("Chỉ lãnh đạo Sở hoặc quản trị được thay mức chuẩn.")
     if amount <= 0 or amount % 1000:
-        raise Refused("Mức chuẩn phải là số dương, làm tròn đến 1.000 đồng.")
+        raise AppError("Mức chuẩn phải là số dương, làm tròn đến 1.000 đồng.")
     previous = StandardLevel.objects.filter(province=province, valid_from__lt=valid_from).order_by("-valid_from").first()
     if previous and (previous.valid_to is None or previous.valid_to >= valid_from):
         previous.valid_to = valid_from - timedelta(days=1)
@@ -190,12 +187,12 @@ def support_problems(support, today=None):
 
 
 def funeral_amount(death_date, province):
-    """20 × the standard level in force on the death date (Decree 20/2021, Art. 11); Refused for a
+    """20 × the standard level in force on the death date (Decree 20/2021, Art. 11); AppError for a
     death before the rules loaded."""
     try:
         return rules.funeral_support(payroll.level_rows(), death_date, province=province)
     except rules.NotInForce as error:
-        raise Refused(f"Không tính được mức hỗ trợ mai táng: {error}")
+        raise AppError(f"Không tính được mức hỗ trợ mai táng: {error}")
 
 
 @transaction.atomic
@@ -206,7 +203,7 @@ def record_support(user, support):
         support.amount = funeral_amount(support.person.death_date, payroll.province_code(support.commune))
     problems = support_problems(support)
     if problems:
-        raise Refused(" ".join(problems))
+        raise AppError(" ".join(problems))
     support.created_by = user
     support._change_reason = "Ghi nhận hỗ trợ"
     support.save()
@@ -224,12 +221,12 @@ def admit(user, resident):
     require_welfare_writer(user)
     ensure_commune_in_scope(user, resident.person.commune)
     if resident.person.death_date:
-        raise Refused(f"{resident.person} đã mất; không tiếp nhận.")
+        raise AppError(f"{resident.person} đã mất; không tiếp nhận.")
     if resident.admitted > date.today():
-        raise Refused("Ngày tiếp nhận ở tương lai.")
+        raise AppError("Ngày tiếp nhận ở tương lai.")
     open_stay = Resident.objects.filter(person=resident.person, discharged__isnull=True).exclude(pk=resident.pk).first()
     if open_stay:
-        raise Refused(f"{resident.person} đang ở {open_stay.centre} từ {open_stay.admitted:%d/%m/%Y}.")
+        raise AppError(f"{resident.person} đang ở {open_stay.centre} từ {open_stay.admitted:%d/%m/%Y}.")
     resident.created_by = user
     resident._change_reason = "Tiếp nhận"
     resident.save()
@@ -241,11 +238,11 @@ def discharge(user, resident, day, reason):
     require_welfare_writer(user)
     ensure_commune_in_scope(user, resident.person.commune)
     if resident.discharged:
-        raise Refused("Đối tượng đã rời cơ sở.")
+        raise AppError("Đối tượng đã rời cơ sở.")
     if day < resident.admitted:
-        raise Refused("Ngày rời cơ sở trước ngày tiếp nhận.")
+        raise AppError("Ngày rời cơ sở trước ngày tiếp nhận.")
     if not reason.strip():
-        raise Refused("Phải ghi lý do rời cơ sở.")
+        raise AppError("Phải ghi lý do rời cơ sở.")
     resident.discharged, resident.discharge_reason = day, reason.strip()
     resident._change_reason = f"Rời cơ sở: {reason.strip()}"
     resident.save()
@@ -288,10 +285,10 @@ def register_caregiver(user, record):
     require_welfare_writer(user)
     ensure_commune_in_scope(user, record.commune)
     if record.ward_id and not scope.in_territory(user, record.ward.commune):
-        raise Refused(scope.OUT_OF_REACH)
+        raise AppError(scope.OUT_OF_REACH)
     problems = caregiver_problems(record)
     if problems:
-        raise Refused(" ".join(problems))
+        raise AppError(" ".join(problems))
     record.created_by = user
     record._change_reason = f"Quyết định số {record.decision_number}"
     record.save()
@@ -302,9 +299,9 @@ def register_caregiver(user, record):
 def end_caregiver(user, record, end_date, reason):
     require_welfare_writer(user)
     if record.end_date:
-        raise Refused("Quyết định này đã thôi hưởng.")
+        raise AppError("Quyết định này đã thôi hưởng.")
     if end_date < record.start_month or not reason.strip():
-        raise Refused("Ngày thôi hưởng phải sau tháng bắt đầu và phải ghi lý do.")
+        raise AppError("Ngày thôi hưởng phải sau tháng bắt đầu và phải ghi lý do.")
     record.end_date, record.end_reason = end_date, reason.strip()
     record._change_reason = f"Thôi hưởng từ {end_date:%d/%m/%Y}: {reason.strip()}"
     record.save()
@@ -317,7 +314,7 @@ def suspend(user, case, reason):
     """Stop paying from the next payroll (e.g. a check is pending) without ending the case."""
     require_welfare_writer(user)
     if not reason.strip():
-        raise Refused("Chỉ tạm dừng hồ sơ đang hưởng, và phải ghi lý do.")
+        raise AppError("Chỉ tạm dừng hồ sơ đang hưởng, và phải ghi lý do.")
     _require_status(case, [Case.Status.PAYING], "Chỉ tạm dừng hồ sơ đang hưởng, và phải ghi lý do.")
     case.status = Case.Status.SUSPENDED
     case._change_reason = f"Tạm dừng: {reason.strip()}"
@@ -345,12 +342,9 @@ def move(user, case, commune, reason):
     require_welfare_writer(user)
     ensure_commune_in_scope(user, case.commune)
     if commune.level == "commune" and payroll.province_code(commune) != payroll.province_code(case.commune):
-        raise Refused("Chuyển sang tỉnh khác: hãy thôi hưởng với lý do “Chuyển đi nơi khác”.")
+        raise AppError("Chuyển sang tỉnh khác: hãy thôi hưởng với lý do “Chuyển đi nơi khác”.")
     label = f"Hồ sơ trợ cấp xã hội mã {case.pk}: {case.person.full_name} ({case.category.name})"
-    try:
-        return core_services.move(user, case, commune, reason, label)
-    except core_services.Refused as error:
-        raise Refused(str(error)) from error
+    return core_services.move(user, case, commune, reason, label)
 
 
 def apply_move(user, case, commune, reason):
@@ -383,7 +377,7 @@ def identify_child(user, child_case):
     if ChildCase.objects.filter(person=person, circumstance=child_case.circumstance, closed__isnull=True).exclude(pk=child_case.pk).exists():
         problems.append(f"{person} đã có hồ sơ nhóm này đang mở.")
     if problems:
-        raise Refused(" ".join(problems))
+        raise AppError(" ".join(problems))
     child_case.created_by = user
     child_case._change_reason = "Xác định trẻ em có hoàn cảnh đặc biệt"
     child_case.save()
@@ -399,24 +393,24 @@ def adjust(user, case, effective, reason, **changes):
     month; a past month is recalculated in the next payroll."""
     require_welfare_writer(user)
     if case.status not in (Case.Status.PAYING, Case.Status.SUSPENDED):
-        raise Refused("Chỉ điều chỉnh hồ sơ đang hưởng hoặc tạm dừng.")
+        raise AppError("Chỉ điều chỉnh hồ sơ đang hưởng hoặc tạm dừng.")
     unknown = set(changes) - set(ADJUSTABLE)
     if unknown or not changes:
-        raise Refused("Không có thông tin nào để điều chỉnh.")
+        raise AppError("Không có thông tin nào để điều chỉnh.")
     if not reason.strip():
-        raise Refused("Phải ghi lý do điều chỉnh.")
+        raise AppError("Phải ghi lý do điều chỉnh.")
     effective = effective.replace(day=1)
     if case.start_month and effective < case.start_month:
-        raise Refused("Tháng điều chỉnh trước tháng bắt đầu hưởng.")
+        raise AppError("Tháng điều chỉnh trước tháng bắt đầu hưởng.")
     try:
         rules.check_rules_in_force(effective)
     except rules.NotInForce as error:
-        raise Refused(str(error))
+        raise AppError(str(error))
     for field, value in changes.items():
         setattr(case, field, value)
     problems = eligibility_problems(case, effective)
     if problems:
-        raise Refused(" ".join(problems))
+        raise AppError(" ".join(problems))
     case._change_reason = f"Điều chỉnh từ tháng {effective:%m/%Y}: {reason.strip()}"
     case.save()
     if effective < date.today().replace(day=1):

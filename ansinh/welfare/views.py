@@ -10,15 +10,17 @@ from django.views.decorators.http import require_POST
 
 from ansinh.core import concurrency, jobs, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
+from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.services import transfers_of
-from ansinh.core.views import paginate, requested_period
+from ansinh.core.text import neutralise_formula
+from ansinh.core.views import paginate
 from ansinh.payroll import engine, exports
 from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from . import queries, services
-from .forms import CaseForm, DecisionForm, EndForm
+from .forms import AppraiseForm, CaseForm, DecisionForm, EndForm
 from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Support
 
 
@@ -54,8 +56,8 @@ def case_create(request):
             services.receive(request.user, case)
             messages.success(request, "Đã nhận hồ sơ.")
             return redirect("case_detail", pk=case.pk)
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     return render(request, "welfare/case_form.html", {"form": form})
 
 
@@ -75,57 +77,121 @@ def case_detail(request, pk):
     })
 
 
+def _case_of(request, pk):
+    """The case a form on its page changes (each such POST is checked against the version the page showed)."""
+    return queries.case_for(request.user, pk)
+
+
+def _case_step(request, pk, step):
+    """Run `step(case)`, one service call, and go back to the case page: the new status is said,
+    or the refusal. A step that says its own outcome returns True."""
+    case = queries.case_for(request.user, pk)
+    try:
+        if not step(case):
+            messages.success(request, f"Hồ sơ: {case.get_status_display().lower()}.")
+    except AppError as error:
+        show_refusal(request, error)
+    return redirect("case_detail", pk=case.pk)
+
+
 @login_required
 @require_POST
 @scope.names_required("welfare")
-@concurrency.versioned(lambda request, pk: queries.case_for(request.user, pk), "case_detail")
-def case_action(request, pk):
-    case = queries.case_for(request.user, pk)
-    action = request.POST.get("action")
+@concurrency.versioned(_case_of, "case_detail")
+def case_appraise(request, pk):
+    form = AppraiseForm(request.POST)
+
+    def step(case):
+        if not form.is_valid():
+            raise AppError("Chọn “Đủ điều kiện” hoặc “Không đủ điều kiện”.")
+        services.appraise(request.user, case, form.cleaned_data["eligible"], form.cleaned_data["note"])
+    return _case_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_decide(request, pk):
+    form = DecisionForm(request.POST)
+
+    def step(case):
+        if not form.is_valid():
+            raise AppError("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
+        services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
+    return _case_step(request, pk, step)
+
+
+def _adjustment(post, case):
+    """The month and the changed facts an adjustment form posts; a bad value is refused in Vietnamese."""
     try:
-        if action in ("eligible", "not_eligible"):
-            services.appraise(request.user, case, action == "eligible", request.POST.get("note", ""))
-        elif action == "decide":
-            form = DecisionForm(request.POST)
-            if not form.is_valid():
-                raise services.Refused("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
-            services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
-        elif action == "adjust":
-            try:
-                effective = date.fromisoformat(request.POST.get("effective", "") + "-01")
-            except ValueError:
-                raise services.Refused("Tháng điều chỉnh phải có dạng YYYY-MM.")
-            try:
-                children = params.integer(request.POST, "children_count", maximum=99)
-            except params.BadParameter as error:
-                raise services.Refused(error.message)
-            changes = {"disability_level": request.POST.get("disability_level", case.disability_level),
+        effective = date.fromisoformat(post.get("effective", "") + "-01")
+    except ValueError:
+        raise AppError("Tháng điều chỉnh phải có dạng YYYY-MM.")
+    try:
+        children = params.integer(post, "children_count", maximum=99)
+    except params.BadParameter as error:
+        raise AppError(error.message)
+    return effective, {"disability_level": post.get("disability_level", case.disability_level),
                        "children_count": case.children_count if children is None else children,
-                       "is_studying": request.POST.get("is_studying") == "on"}
-            services.adjust(request.user, case, effective, request.POST.get("reason", ""), **changes)
-        elif action == "suspend":
-            services.suspend(request.user, case, request.POST.get("reason", ""))
-        elif action == "resume":
-            services.resume(request.user, case, request.POST.get("reason", ""))
-        elif action == "move":
-            commune = AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune").select_related("parent").first()
-            if commune is None:
-                raise services.Refused("Không có xã/phường này.")
-            if services.move(request.user, case, commune, request.POST.get("reason", "")):
-                messages.info(request, f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
-                                       "quản lý cho đến khi nơi đến đồng ý tiếp nhận.")
-                return redirect("case_detail", pk=case.pk)
-        elif action == "end":
-            form = EndForm(request.POST)
-            if not form.is_valid():
-                raise services.Refused("Thiếu lý do hoặc ngày thôi hưởng.")
-            services.end(request.user, case, form.cleaned_data["reason"], form.cleaned_data["end_date"])
-        else:
-            raise Http404
-        messages.success(request, f"Hồ sơ: {case.get_status_display().lower()}.")
-    except services.Refused as error:
-        messages.error(request, str(error))
-    return redirect("case_detail", pk=case.pk)
+                       "is_studying": post.get("is_studying") == "on"}
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_adjust(request, pk):
+    def step(case):
+        effective, changes = _adjustment(request.POST, case)
+        services.adjust(request.user, case, effective, request.POST.get("reason", ""), **changes)
+    return _case_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_suspend(request, pk):
+    return _case_step(request, pk, lambda case: services.suspend(request.user, case, request.POST.get("reason", "")))
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_resume(request, pk):
+    return _case_step(request, pk, lambda case: services.resume(request.user, case, request.POST.get("reason", "")))
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_move(request, pk):
+    def step(case):
+        commune = AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune").select_related("parent").first()
+        if commune is None:
+            raise AppError("Không có xã/phường này.")
+        if services.move(request.user, case, commune, request.POST.get("reason", "")):
+            messages.info(request, f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
+                                   "quản lý cho đến khi nơi đến đồng ý tiếp nhận.")
+            return True
+    return _case_step(request, pk, step)
+
+
+@login_required
+@require_POST
+@scope.names_required("welfare")
+@concurrency.versioned(_case_of, "case_detail")
+def case_end(request, pk):
+    form = EndForm(request.POST)
+
+    def step(case):
+        if not form.is_valid():
+            raise AppError("Thiếu lý do hoặc ngày thôi hưởng.")
+        services.end(request.user, case, form.cleaned_data["reason"], form.cleaned_data["end_date"])
+    return _case_step(request, pk, step)
 
 
 def _payroll_units(user):
@@ -154,8 +220,8 @@ def payroll_index(request):
             raise PermissionDenied("Bạn không lập danh sách cho địa bàn này.")
         try:
             cycle = engine.start_generation(request.user, unit, month, scheme)
-        except engine.Refused as error:
-            messages.error(request, str(error))
+        except AppError as error:
+            show_refusal(request, error)
             return redirect(back)
         return redirect("payroll_detail", pk=cycle.pk)
     return render(request, "welfare/payroll_index.html", {
@@ -211,8 +277,8 @@ def payroll_action(request, pk):
         else:
             raise Http404
         messages.success(request, f"Danh sách tháng {cycle.month:%m/%Y}: {cycle.get_status_display().lower()}.")
-    except engine.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
     return redirect("payroll_detail", pk=cycle.pk)
 
 
@@ -224,8 +290,8 @@ def payroll_export(request, pk, kind):
         raise PermissionDenied("Vai trò của bạn không được xuất danh sách chi trả.")
     try:
         engine.require_complete(cycle)
-    except engine.Refused as error:
-        messages.error(request, str(error))
+    except AppError as error:
+        show_refusal(request, error)
         return redirect("payroll_detail", pk=cycle.pk)
     lines = exports.export_lines(cycle)
     if kind in ("ky-nhan-docx", "ky-nhan-pdf"):
@@ -262,7 +328,7 @@ def supports(request):
     from ansinh.core.queries import people_for
 
     from .forms import SupportForm
-    period = requested_period(request)
+    period = params.requested_period(request)
     form = SupportForm(request.POST or None, user=request.user, initial={"date": date.today()})
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
@@ -272,8 +338,8 @@ def supports(request):
             services.record_support(request.user, item)
             messages.success(request, f"Đã ghi {item.get_kind_display().lower()} cho {item.person}.")
             return redirect(f"/bao-tro/ho-tro/?period={period}")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     items = scope.filter_by_commune(Support.objects.filter(date__range=(period.start, period.end)), request.user)
     kind = request.GET.get("kind", "")
     if kind:
@@ -305,8 +371,8 @@ def centre(request):
         try:
             services.discharge(request.user, stay, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
             messages.success(request, f"{stay.person} đã rời cơ sở.")
-        except (services.Refused, ValueError) as error:
-            messages.error(request, str(error) if isinstance(error, services.Refused) else "Ngày rời cơ sở không hợp lệ.")
+        except (AppError, ValueError) as error:
+            messages.error(request, str(error) if isinstance(error, AppError) else "Ngày rời cơ sở không hợp lệ.")
         return redirect("centre")
     if request.method == "POST" and form.is_valid():
         stay = form.save(commit=False)
@@ -315,8 +381,8 @@ def centre(request):
             services.admit(request.user, stay)
             messages.success(request, f"Đã tiếp nhận {stay.person}.")
             return redirect("centre")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     in_care = queries.residents_for(request.user, home).filter(discharged__isnull=True).select_related("person").order_by("category", "person__name_sort")
     counts = {label: in_care.filter(category=code).count() for code, label in Resident.Category.choices}
     return render(request, "welfare/centre.html", {"home": home, "in_care": in_care, "counts": counts, "form": form,
@@ -335,8 +401,8 @@ def caregivers(request):
         try:
             services.end_caregiver(request.user, item, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
             messages.success(request, "Đã thôi hưởng.")
-        except (services.Refused, ValueError) as error:
-            messages.error(request, str(error) if isinstance(error, services.Refused) else "Ngày thôi hưởng không hợp lệ.")
+        except (AppError, ValueError) as error:
+            messages.error(request, str(error) if isinstance(error, AppError) else "Ngày thôi hưởng không hợp lệ.")
         return redirect("caregivers")
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
@@ -346,8 +412,8 @@ def caregivers(request):
             services.register_caregiver(request.user, item)
             messages.success(request, f"Đã ghi quyết định hỗ trợ cho {item.caregiver}.")
             return redirect("caregivers")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     items = scope.filter_by_commune(Caregiver.objects.all(), request.user).select_related("caregiver", "ward", "commune")
     if request.GET.get("active") != "0":
         items = items.filter(end_date__isnull=True)
@@ -421,8 +487,8 @@ def children(request):
             services.identify_child(request.user, item)
             messages.success(request, f"Đã ghi {item.person} vào sổ trẻ em có hoàn cảnh đặc biệt.")
             return redirect("children")
-        except services.Refused as error:
-            form.add_error(None, str(error))
+        except AppError as error:
+            show_refusal(request, error, form)
     files = scope.filter_by_commune(ChildCase.objects.filter(closed__isnull=True), request.user).select_related("person", "commune")
     page = paginate(request, files.order_by("commune__code", "person__name_sort", "id"))
     given = {}

@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ansinh.core import scope
+from ansinh.core import params, scope
 from ansinh.core.models import OrgUnit, Role
-from ansinh.core.views import requested_period
 
+from . import services
 from .forms import ActivityForm, TaskForm
 from .models import Activity, PlannedTask, Topic
 
@@ -24,23 +25,49 @@ def _own_unit(user):
     return None
 
 
+def _writer_unit(request):
+    unit = _own_unit(request.user)
+    if unit is None:
+        raise PermissionDenied("Chỉ chuyên viên các phòng ghi nhật ký công tác.")
+    return unit
+
+
 @login_required
 def worklog(request):
-    period = requested_period(request)
+    period = params.requested_period(request)
+    return _page(request, period, ActivityForm(period=period, prefix="a"), TaskForm(prefix="t"))
+
+
+@login_required
+@require_POST
+def worklog_activity(request):
+    """Write an activity done in the period; a bad form is shown again on the page."""
+    period = params.requested_period(request)
+    unit = _writer_unit(request)
+    form = ActivityForm(request.POST, period=period, prefix="a")
+    if form.is_valid():
+        services.record(request.user, unit, form.save(commit=False), period)
+        messages.success(request, "Đã ghi.")
+        return redirect(f"{reverse('worklog')}?period={period}")
+    return _page(request, period, form, TaskForm(prefix="t"))
+
+
+@login_required
+@require_POST
+def worklog_task(request):
+    """Write a task planned for the next period; a bad form is shown again on the page."""
+    period = params.requested_period(request)
+    unit = _writer_unit(request)
+    form = TaskForm(request.POST, prefix="t")
+    if form.is_valid():
+        services.record(request.user, unit, form.save(commit=False), period.next())
+        messages.success(request, "Đã ghi.")
+        return redirect(f"{reverse('worklog')}?period={period}")
+    return _page(request, period, ActivityForm(period=period, prefix="a"), form)
+
+
+def _page(request, period, activity_form, task_form):
     unit = _own_unit(request.user)
-    activity_form = ActivityForm(request.POST or None, period=period, prefix="a")
-    task_form = TaskForm(request.POST or None, prefix="t")
-    if request.method == "POST":
-        if unit is None:
-            raise PermissionDenied("Chỉ chuyên viên các phòng ghi nhật ký công tác.")
-        form = activity_form if request.POST.get("what") == "activity" else task_form
-        if form.is_valid():
-            item = form.save(commit=False)
-            item.org_unit, item.created_by = unit, request.user
-            item.period = str(period if form is activity_form else period.next())
-            item.save()
-            messages.success(request, "Đã ghi.")
-            return redirect(f"/nhat-ky/?period={period}")
     activities = Activity.objects.filter(period=str(period)).select_related("org_unit")
     tasks = PlannedTask.objects.filter(period=str(period.next())).select_related("org_unit")
     groups = [(label, [a for a in activities if a.topic == code], [t for t in tasks if t.topic == code]) for code, label in Topic.choices]

@@ -16,15 +16,18 @@ ADMIN_PREFIX = "quan-tri/"  # Django's admin site: its own permission system, te
 # URL name -> the kind of world object its <pk> (or DRF lookup) names. "owned" kinds belong to a district:
 # another district's officer must be refused them; the others are province-wide or reference data.
 OBJECT_PARAMS = {
-    "submission_action": "submission", "report_detail": "report", "report_download": "report",
+    **{f"submission_{step}": "submission" for step in ("approve", "lock", "reopen", "lock_period")}, "report_detail": "report", "report_download": "report",
     "cancel_activity": "activity",
-    "case_detail": "case", "case_action": "case",
+    "case_detail": "case", **{f"case_{step}": "case" for step in (
+        "appraise", "decide", "adjust", "suspend", "resume", "move", "end")},
     "payroll_detail": "cycle", "payroll_action": "cycle", "payroll_export": "cycle",
-    "desk_dossier": "dossier", "desk_action": "dossier", "desk_print": "dossier", "desk_document": "dossier",
+    "desk_dossier": "dossier", **{f"desk_dossier_{step}": "dossier" for step in (
+        "route", "deficient", "supplement", "apology", "decide", "return")}, "desk_print": "dossier", "desk_document": "dossier",
     "desk_petition": "petition",
-    "merit_record": "record", "merit_record_action": "record", "merit_evidence_file": "evidence",
-    "merit_decision": "decision", "merit_decision_action": "decision", "merit_decision_file": "decision",
-    "merit_batch": "batch", "merit_batch_action": "batch", "merit_batch_file": "batch",
+    "merit_record": "record", **{f"merit_record_{action}": "record" for action in (
+        "assessment", "draft", "transfer_out", "correction", "relation", "evidence", "recalc")}, "merit_evidence_file": "evidence",
+    "merit_decision": "decision", "merit_decision_approve": "decision", "merit_decision_cancel": "decision", "merit_decision_file": "decision",
+    "merit_batch": "batch", "merit_batch_approve": "batch", "merit_batch_make_files": "batch", "merit_batch_recompute": "batch", "merit_batch_file": "batch",
     "merit_recovery": "recovery", "merit_campaign_export": "campaign",
     "person_detail": "person", "person_edit": "person", "person_close": "person",
     "unit_detail": "district", "calendar_override_disable": "day",
@@ -33,7 +36,7 @@ OBJECT_PARAMS = {
     "welfare-caregiver-detail": "caregiver", "welfare-resident-detail": "resident",
     "desk-dossier-detail": "dossier", "desk-petition-detail": "petition",
     "merit-record-detail": "record", "merit-decision-detail": "decision",
-    "import_job": "import_job", "api_import_job": "import_job", "transfer_action": "transfer",
+    "import_job": "import_job", "api_import_job": "import_job", "transfer_accept": "transfer", "transfer_refuse": "transfer",
 }
 OWNED = {"import_job", "transfer", "submission", "report", "activity", "case", "cycle", "dossier", "petition", "record", "evidence", "decision", "recovery",
          "person", "support", "caregiver", "resident"}

@@ -37,7 +37,7 @@ from .routes import OWNED, all_routes
 ROUTES = all_routes()
 ROLES = list(world_module.ROLES)
 READ_ONLY = {"viewer", "leader", "anonymous"}
-APPROVALS = {"submission_action", "payroll_action", "merit_decision_action", "merit_batch_action"}  # the leader's own writes
+APPROVALS = {"submission_approve", "submission_lock", "submission_reopen", "submission_lock_period", "desk_dossier_decide", "payroll_action", "merit_decision_approve", "merit_batch_approve"}  # the leader's own writes
 OPENERS = {"admin", "kesach"}  # who must get through to a Kế Sách object
 # The province's reports and centre residents: province staff only; a large import's job: the one who uploaded it.
 OPENERS_OF = {"report": {"admin"}, "resident": {"admin"}, "import_job": {"kesach"}}
@@ -83,19 +83,30 @@ def _posts(world):
     data_set = ks["submission"].data_set
     indicator = data_set.indicators.order_by("code").first()
     return {
-        "submission_action": {"action": "approve"},
+        "submission_reopen": {"reason": "Kiểm tra quyền"},
         "cancel_activity": {"reason": "Kiểm tra quyền"},
-        "case_action": {"action": "suspend", "reason": "Kiểm tra quyền"},
+        "case_suspend": {"reason": "Kiểm tra quyền"},
+        "case_resume": {"reason": "Kiểm tra quyền"},
+        "case_end": {"reason": "death", "end_date": "2024-03-15"},
+        "case_move": {"commune": ks["commune"].pk, "reason": "Kiểm tra quyền"},
+        "case_appraise": {"eligible": "yes", "note": "Kiểm tra quyền"},
         "centre": {"action": "discharge", "resident": ks["resident"].pk, "day": "2024-03-15", "reason": "Kiểm tra quyền"},
         "caregivers": {"action": "end", "record": ks["caregiver"].pk, "day": "2024-03-15", "reason": "Kiểm tra quyền"},
         "payroll_index": {"scheme": "welfare", "unit": ks["district"].pk, "month": "2024-05"},
         "payroll_action": {"action": "approve"},
-        "desk_action": {"action": "deficient", "items": "Thiếu giấy xác nhận"},
+        "desk_dossier_deficient": {"items": "Thiếu giấy xác nhận"},
+        "desk_dossier_decide": {"outcome": "approved", "result": "Kiểm tra quyền"},
+        "desk_dossier_apology": {"reason": "Kiểm tra quyền", "new_due": "2024-05-30"},
         "desk_petition": {"status": "resolved", "closed_on": "2024-03-20", "result": "Đã trả lời"},
-        "merit_record_action": {"action": "assessment", "date": "2024-03-01", "effective_from": "2024-03-01", "rate": "61",
-                                "council": "Hội đồng GĐYK tỉnh"},
-        "merit_decision_action": {"action": "approve", "signed_on": "2024-03-20"},
-        "merit_batch_action": {"action": "approve", "signed_on": "2024-03-20"},
+        "merit_record_assessment": {"date": "2024-03-01", "effective_from": "2024-03-01", "rate": "61", "council": "Hội đồng GĐYK tỉnh"},
+        "merit_record_draft": {"kind": "one_off", "table": "bao_tu", "effective": "2024-03-01", "count": "1"},
+        "merit_record_transfer_out": {"province": "Cần Thơ", "date": "2024-03-15", "last_paid_month": "2024-03"},
+        "merit_record_correction": {"field": "address", "after": "Ấp Kiểm Tra", "basis": "Giấy xác nhận của xã"},
+        "merit_record_relation": {"personal_id_or_pk": str(ks["person"].pk), "kind": "child"},
+        "merit_record_evidence": {"kind": "Giấy chứng nhận", "number": "12/GCN"},
+        "merit_decision_approve": {"signed_on": "2024-03-20"},
+        "merit_decision_cancel": {"reason": "Kiểm tra quyền"},
+        "merit_batch_approve": {"signed_on": "2024-03-20"},
         "merit_recovery": {"action": "repay", "date": "2024-03-10", "amount": "200000", "receipt": "BL-01"},
         "merit_campaigns": {"action": "build", "campaign": world.obj("campaign").pk},
         "person_close": {"reason": "Kiểm tra quyền"},

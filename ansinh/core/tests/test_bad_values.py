@@ -28,10 +28,10 @@ NONSENSE = {"int": ["99999", "9" * 25], "str": ["abc", "x" * 300], "slug": ["abc
 
 # Existing objects for path parameters, by route name prefix: (model label, field used).
 OBJECTS = {
-    "submission_action": "indicators.Submission", "report_detail": "reports.GeneratedReport",
+    "submission_": "indicators.Submission", "report_detail": "reports.GeneratedReport",
     "report_download": "reports.GeneratedReport", "cancel_activity": "worklog.Activity",
     "case_": "welfare.Case", "payroll_": "payroll.PayrollCycle", "desk_dossier": "desk.Dossier",
-    "desk_action": "desk.Dossier", "desk_print": "desk.Dossier", "desk_document": "desk.Dossier",
+    "desk_print": "desk.Dossier", "desk_document": "desk.Dossier",
     "desk_petition": "desk.Petition", "merit_record": "merit.MeritRecord", "merit_evidence_file": "merit.Evidence",
     "merit_decision": "merit.Decision", "merit_batch": "merit.RecalcBatch", "merit_recovery": "merit.RecoverySchedule",
     "merit_campaign_export": "merit.Campaign", "person_": "core.Person", "unit_detail": "core.AdminUnit",

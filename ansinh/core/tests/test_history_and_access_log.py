@@ -6,6 +6,7 @@ from rest_framework.test import APIClient
 from ansinh.core.concurrency import version_of
 from ansinh.core.models import AccessLog, Person
 from ansinh.core.tests.web import login
+from ansinh.core.tests.factories import PersonFactory
 
 
 def test_edit_keeps_history_with_who_when_before_after(client, users, person_in_my_tu):
@@ -73,7 +74,7 @@ def test_export_neutralises_formula_cells(client, users, my_tu_commune):
 
     PersonFactory(commune=my_tu_commune, full_name="Lê Văn Tư", address="=HYPERLINK(\"http://x\")")
     login(client, users["mytu"])
-    sheet = load_workbook(io.BytesIO(client.get("/doi-tuong/xuat-excel/").content)).active
+    sheet = load_workbook(io.BytesIO(client.get("/doi-tuong/xuat-excel/").getvalue())).active
     addresses = [row[7] for row in sheet.values][1:]
     assert addresses == ["'=HYPERLINK(\"http://x\")"]
 

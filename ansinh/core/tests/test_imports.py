@@ -185,7 +185,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(users, good_rows, monkeyp
 def test_template_has_the_declared_headers(client, users):
     login(client, users["mytu"])
     response = client.get("/nhap-du-lieu/people/mau.xlsx")
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(response.getvalue()))
     assert [c.value for c in workbook["Dữ liệu"][1]] == [c.header for c in PersonImporter.columns]
     assert workbook["Hướng dẫn"]["A2"].value == "Họ và tên"
 

@@ -47,7 +47,7 @@ def test_list_and_search_show_only_own_district(mytu_client, person_in_ke_sach, 
 def test_export_contains_only_own_district(mytu_client, person_in_ke_sach, person_in_my_tu):
     response = mytu_client.get("/doi-tuong/xuat-excel/")
     assert response.status_code == 200
-    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    rows = list(load_workbook(io.BytesIO(response.getvalue())).active.values)
     names = [row[1] for row in rows[1:]]
     assert names == ["Lâm Văn Sóc"]
 

@@ -27,8 +27,8 @@ def test_three_simultaneous_decisions_leave_exactly_one(desk):
         clients.append(client)
 
     def decide(i):
-        response = clients[i].post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/",
-                                   {"version": version, "action": "decide", "outcome": "approved", "result": f"GPLĐ số {i + 1}/2024"})
+        response = clients[i].post(f"/mot-cua/ho-so/{dossier.pk}/ket-qua/",
+                                   {"version": version, "outcome": "approved", "result": f"GPLĐ số {i + 1}/2024"})
         return response.status_code, [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
 
     results = race(3, decide)
@@ -52,13 +52,13 @@ def test_an_action_from_a_stale_dossier_page_is_refused(desk, client):
     desk["leader"].save()
     dossier.applicant_phone, dossier._history_user = "0299 3821 999", desk["leader"]
     dossier.save()  # someone else changed the dossier after the page was opened
-    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"action": "decide", "outcome": "approved",
+    response = client.post(f"/mot-cua/ho-so/{dossier.pk}/ket-qua/", {"outcome": "approved",
                                                                      "result": "GPLĐ số 9/2024", "version": version}, follow=True)
     assert "Hồ sơ đã được Nguyễn Thị Hoa sửa lúc" in response.content.decode()
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.PROCESSING and not dossier.steps.filter(kind=Step.Kind.DECIDED).exists()
     fresh = client.get(f"/mot-cua/ho-so/{dossier.pk}/").context["version"]
-    client.post(f"/mot-cua/ho-so/{dossier.pk}/xu-ly/", {"action": "decide", "outcome": "approved",
+    client.post(f"/mot-cua/ho-so/{dossier.pk}/ket-qua/", {"outcome": "approved",
                                                          "result": "GPLĐ số 9/2024", "version": fresh})
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.DECIDED

@@ -26,7 +26,7 @@ def test_people_excel_export_of_the_district_opens(client, users, my_tu_commune)
     login(client, users["mytu"])
     response = client.get("/doi-tuong/xuat-excel/")
     assert response.status_code == 200
-    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    rows = list(load_workbook(io.BytesIO(response.getvalue())).active.values)
     assert ("Nguyễn Văn Ấn" in rows[1]) and ("'=cmd|' /C calc'!A0" in rows[1])
 
 
@@ -37,13 +37,13 @@ def test_dossier_book_and_forms_open(client, desk):
     login(client, "motcua")
     book = client.get("/mot-cua/so-theo-doi/?period=2024Q2&xuat=docx")
     assert book.status_code == 200
-    text = "\n".join(p.text for t in Document(io.BytesIO(book.content)).tables for r in t.rows for c in r.cells for p in c.paragraphs)
+    text = "\n".join(p.text for t in Document(io.BytesIO(book.getvalue())).tables for r in t.rows for c in r.cells for p in c.paragraphs)
     assert "Nguyễn Văn Ấn" in text
     sheet = client.get("/mot-cua/so-theo-doi/?period=2024Q2&xuat=xlsx")
-    assert any("Nguyễn Văn Ấn" in row for row in load_workbook(io.BytesIO(sheet.content)).active.values)
+    assert any("Nguyễn Văn Ấn" in row for row in load_workbook(io.BytesIO(sheet.getvalue())).active.values)
     for kind in ("giay-hen", "kiem-soat"):
         response = client.get(f"/mot-cua/ho-so/{dossier.pk}/phieu/{kind}/")
         assert response.status_code == 200, kind
-        document = Document(io.BytesIO(response.content))
+        document = Document(io.BytesIO(response.getvalue()))
         text = "\n".join([p.text for p in document.paragraphs] + [p.text for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs])
         assert "Nguyễn Văn Ấn" in text, kind

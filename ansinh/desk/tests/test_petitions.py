@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from ansinh.core.errors import AppError
 from ansinh.core.models import AccessLog
 from ansinh.core.tests.web import login
 from ansinh.desk import services
@@ -24,13 +25,13 @@ def test_denunciation_identity_is_kept_apart(desk):
 
 
 def test_denunciation_without_identity_is_refused(desk):
-    with pytest.raises(services.Refused, match="họ tên người tố cáo"):
+    with pytest.raises(AppError, match="họ tên người tố cáo"):
         services.register_petition(desk["inspector"], petition(), {})
     assert not Petition.objects.exists()
 
 
 def test_only_the_inspection_registers_petitions(desk):
-    with pytest.raises(services.Refused, match="Thanh tra Sở"):
+    with pytest.raises(AppError, match="Thanh tra Sở"):
         services.register_petition(desk["leader"], petition("kien_nghi", petitioner_name="Trần Văn A"))
 
 
@@ -44,12 +45,12 @@ def test_due_date_follows_the_limit_in_force(desk):
 
 def test_closing_a_petition(desk):
     created = services.register_petition(desk["inspector"], petition("kien_nghi", petitioner_name="Trần Văn A"))
-    with pytest.raises(services.Refused, match="cơ quan có thẩm quyền"):
+    with pytest.raises(AppError, match="cơ quan có thẩm quyền"):
         services.close_petition(desk["inspector"], created, "forwarded", date(2024, 2, 26))
-    with pytest.raises(services.Refused, match="từ ngày nhận đơn"):
+    with pytest.raises(AppError, match="từ ngày nhận đơn"):
         services.close_petition(desk["inspector"], created, "forwarded", date(2024, 2, 1), forwarded_to="UBND huyện")
     services.close_petition(desk["inspector"], created, "forwarded", date(2024, 2, 26), forwarded_to="Công an tỉnh")
-    with pytest.raises(services.Refused, match="đã kết thúc"):
+    with pytest.raises(AppError, match="đã kết thúc"):
         services.close_petition(desk["inspector"], created, "resolved", date(2024, 2, 27), result="x")
 
 

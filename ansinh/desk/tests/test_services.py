@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from ansinh.core.errors import AppError
 from ansinh.core.models import OrgUnit
 from ansinh.desk import queries, services
 from ansinh.desk.models import Dossier, Step
@@ -53,7 +54,7 @@ def test_incomplete_at_the_counter_lists_every_missing_item_and_is_not_registere
     ("complete", {"code": "NCC-MAITANG", "channel": "online"}, "chưa cung cấp dịch vụ công trực tuyến"),
 ])
 def test_receipt_refusals_write_nothing(desk, outcome, kwargs, message):
-    with pytest.raises(services.Refused, match=message):
+    with pytest.raises(AppError, match=message):
         services.receive(desk["desk"], new_dossier(**kwargs), outcome, at=moment(2024, 3, 4))
     assert not Dossier.objects.exists() and not Step.objects.exists()
 
@@ -65,7 +66,7 @@ def test_refusal_keeps_its_reason(desk):
 
 def test_routing_only_to_a_division_of_the_desk(desk):
     dossier = received(desk, moment(2024, 3, 4))
-    with pytest.raises(services.Refused, match="không nhận hồ sơ"):
+    with pytest.raises(AppError, match="không nhận hồ sơ"):
         services.route(desk["desk"], dossier, OrgUnit.objects.get(code="PLDTBXH-944"))
     services.route(desk["desk"], dossier, OrgUnit.objects.get(code=LABOUR), at=moment(2024, 3, 4, 10))
     assert dossier.status == Dossier.Status.PROCESSING and dossier.steps.last().division.code == LABOUR
@@ -76,7 +77,7 @@ def test_deficient_within_three_working_days_then_the_clock_restarts(desk):
     assert dossier.due_date == date(2024, 2, 19)
     services.mark_deficient(desk["labour"], dossier, "Giấy chứng nhận sức khỏe quá 12 tháng", at=moment(2024, 2, 15, 9))  # 3rd working day
     assert dossier.status == Dossier.Status.DEFICIENT and dossier.due_date is None
-    with pytest.raises(services.Refused, match="đang chờ người nộp bổ sung"):
+    with pytest.raises(AppError, match="đang chờ người nộp bổ sung"):
         services.decide(desk["labour"], dossier, "approved", "GPLĐ số 1", at=moment(2024, 2, 16))
     services.supplement(desk["desk"], dossier, at=moment(2024, 2, 20, 15, 30))  # after 15:00: counts from 21/02
     assert (dossier.start_date, dossier.due_date) == (date(2024, 2, 21), date(2024, 2, 28))
@@ -85,7 +86,7 @@ def test_deficient_within_three_working_days_then_the_clock_restarts(desk):
 
 def test_deficient_too_late_is_refused_and_nothing_changes(desk):
     dossier = routed(desk, moment(2024, 2, 5, 9))
-    with pytest.raises(services.Refused, match="chậm nhất 15/02/2024"):
+    with pytest.raises(AppError, match="chậm nhất 15/02/2024"):
         services.mark_deficient(desk["labour"], dossier, "Thiếu ảnh", at=moment(2024, 2, 16, 9))
     dossier.refresh_from_db()
     assert dossier.status == Dossier.Status.PROCESSING and dossier.steps.count() == 2
@@ -94,13 +95,13 @@ def test_deficient_too_late_is_refused_and_nothing_changes(desk):
 def test_apology_once_before_the_due_date_on_a_working_day(desk):
     dossier = routed(desk, moment(2024, 4, 19, 9))                      # due 26/04: 22, 23, 24, 25, 26
     assert dossier.due_date == date(2024, 4, 26)
-    with pytest.raises(services.Refused, match=r"30/04/2024 là ngày nghỉ \(Ngày Chiến thắng\)"):
+    with pytest.raises(AppError, match=r"30/04/2024 là ngày nghỉ \(Ngày Chiến thắng\)"):
         services.apologise(desk["labour"], dossier, "Chờ xác minh", date(2024, 4, 30), at=moment(2024, 4, 24))
-    with pytest.raises(services.Refused, match="phải nêu lý do"):
+    with pytest.raises(AppError, match="phải nêu lý do"):
         services.apologise(desk["labour"], dossier, " ", date(2024, 5, 6), at=moment(2024, 4, 24))
     services.apologise(desk["labour"], dossier, "Chờ xác minh của Công an tỉnh", date(2024, 5, 4), at=moment(2024, 4, 25))
     assert (dossier.due_date, dossier.original_due_date, dossier.resets) == (date(2024, 5, 4), date(2024, 4, 26), 1)
-    with pytest.raises(services.Refused, match="chỉ cho hẹn lại 1 lần"):
+    with pytest.raises(AppError, match="chỉ cho hẹn lại 1 lần"):
         services.apologise(desk["labour"], dossier, "Lý do khác", date(2024, 5, 10), at=moment(2024, 5, 2))
     dossier.refresh_from_db()
     assert dossier.due_date == date(2024, 5, 4) and dossier.steps.filter(kind="apology").count() == 1
@@ -109,7 +110,7 @@ def test_apology_once_before_the_due_date_on_a_working_day(desk):
 def test_apology_on_or_after_the_due_date_is_refused(desk):
     dossier = routed(desk, moment(2024, 4, 22, 9))
     for day in (2, 3):
-        with pytest.raises(services.Refused, match="chậm nhất ngày 26/04/2024"):
+        with pytest.raises(AppError, match="chậm nhất ngày 26/04/2024"):
             services.apologise(desk["labour"], dossier, "Chờ xác minh", date(2024, 5, 9), at=moment(2024, 5, day))
     dossier.refresh_from_db()
     assert dossier.resets == 0 and dossier.due_date == date(2024, 5, 2)
@@ -117,10 +118,10 @@ def test_apology_on_or_after_the_due_date_is_refused(desk):
 
 def test_only_the_division_decides_and_every_step_is_signed(desk):
     dossier = routed(desk, moment(2024, 3, 4, 9))
-    with pytest.raises(services.Refused, match="không thuộc đơn vị của bạn"):
+    with pytest.raises(AppError, match="không thuộc đơn vị của bạn"):
         services.decide(desk["division"], dossier, "approved", "GPLĐ số 1", at=moment(2024, 3, 6))
     services.decide(desk["labour"], dossier, "approved", "GPLĐ số 94/2024", at=moment(2024, 3, 6, 14))
-    with pytest.raises(services.Refused, match="không thể ghi kết quả"):
+    with pytest.raises(AppError, match="không thể ghi kết quả"):
         services.decide(desk["labour"], dossier, "approved", "lần hai", at=moment(2024, 3, 7))
     services.return_result(desk["desk"], dossier, at=moment(2024, 3, 7, 8))
     assert dossier.status == Dossier.Status.RETURNED and dossier.decided_on == date(2024, 3, 6)

@@ -3,6 +3,7 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from ansinh.core.errors import AppError
 from ansinh.core.models import OrgUnit
 from ansinh.indicators import demo, services
 from ansinh.indicators.models import DataSet, DataValue, Indicator, Submission
@@ -31,10 +32,10 @@ def test_enter_submit_approve_lock_reopen(users, setup):
         services.approve(users["mytu"], submission)
     services.approve(users["leader"], submission)
     services.lock(users["leader"], submission)
-    with pytest.raises(services.Refused, match="đã khoá; không sửa được"):
+    with pytest.raises(AppError, match="đã khoá; không sửa được"):
         services.save_values(users["mytu"], setup["monthly"], setup["my_tu"], "2024-03", {(setup["jobs"], ""): D(999)})
     assert DataValue.objects.get().value == D(121)
-    with pytest.raises(services.Refused, match="lý do"):
+    with pytest.raises(AppError, match="lý do"):
         services.reopen(users["leader"], submission, " ")
     services.reopen(users["leader"], submission, "Phòng LĐ-TB&XH báo sai số liệu")
     services.save_values(users["mytu"], setup["monthly"], setup["my_tu"], "2024-03", {(setup["jobs"], ""): D(125)})
@@ -63,16 +64,16 @@ def test_district_officer_reports_only_for_own_office(users, setup):
 
 
 def test_wrong_period_kind_and_category_are_refused(users, setup):
-    with pytest.raises(services.Refused, match="theo tháng"):
+    with pytest.raises(AppError, match="theo tháng"):
         services.save_values(users["mytu"], setup["monthly"], setup["my_tu"], "2024Q1", {(setup["jobs"], ""): D(1)})
     training = Indicator.objects.get(code="GDNN_TUYENSINH")
-    with pytest.raises(services.Refused, match="không có phân tổ"):
+    with pytest.raises(AppError, match="không có phân tổ"):
         services.save_values(users["mytu"], setup["monthly"], setup["my_tu"], "2024-03", {(training, "dai_hoc"): D(1)})
     assert not DataValue.objects.exists()
 
 
 def test_target_must_be_positive(users, setup, province):
-    with pytest.raises(services.Refused, match="phải lớn hơn 0"):
+    with pytest.raises(AppError, match="phải lớn hơn 0"):
         services.set_target(users["leader"], setup["jobs"], province, 2024, D(0))
     with pytest.raises(PermissionDenied):
         services.set_target(users["mytu"], setup["jobs"], province, 2024, D(10))

@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 from rest_framework.test import APIClient
 
+from ansinh.core.errors import AppError
 from ansinh.core.imports import run_import
 from ansinh.core.models import OrgUnit
 from ansinh.core.tests.fixtures import spreadsheet
@@ -54,7 +55,7 @@ def test_a_quarter_cannot_be_written_while_a_month_inside_it_is_locked(users, se
                                          entry_level="district", entry_period="quarter")
     sets["quarterly"].indicators.add(quarterly)
     close(services.submission_for(sets["monthly"], sets["my_tu"], "2024-02"))
-    with pytest.raises(services.Refused, match="tháng 2/2024"):
+    with pytest.raises(AppError, match="tháng 2/2024"):
         services.save_values(users["mytu"], sets["quarterly"], sets["my_tu"], "2024Q1", {(quarterly, ""): D(5)})
     services.save_values(users["mytu"], sets["quarterly"], sets["my_tu"], "2024Q2", {(quarterly, ""): D(5)})
     assert list(DataValue.objects.values_list("period", flat=True)) == ["2024Q2"]
@@ -72,7 +73,7 @@ def test_registry_sourced_indicators_refuse_typed_values_at_every_door(client, u
     registry = Indicator.objects.get(code="BTXH_TCXH")
     assert registry.source == Indicator.Source.REGISTRY
     sets["monthly"].indicators.add(registry)  # even when an administrator puts it into a data set
-    with pytest.raises(services.Refused, match="được tính từ sổ quản lý"):
+    with pytest.raises(AppError, match="được tính từ sổ quản lý"):
         services.save_values(users["mytu"], sets["monthly"], sets["my_tu"], "2024-03", {(registry, ""): D(12345)})
     payload = {"data_set": "HUYEN_THANG", "period": "2024-03", "values": [{"indicator": "BTXH_TCXH", "value": "12345"}]}
     response = api_as(users["mytu"]).post("/api/data-values/", payload, format="json")
@@ -149,6 +150,6 @@ def test_simultaneous_approvals_of_a_submission_leave_exactly_one(users, sets):
         client = Client()
         login(client, users["leader"])
         clients.append(client)
-    race(3, lambda i: clients[i].post(f"/so-lieu/bao-cao/{submission.pk}/", {"action": "approve"}))
+    race(3, lambda i: clients[i].post(f"/so-lieu/bao-cao/{submission.pk}/duyet/", {}))
     approvals = submission.history.filter(history_change_reason="Duyệt báo cáo").count()
     assert approvals == 1

@@ -10,6 +10,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from ansinh.core.tests.web import login
+from ansinh.core.errors import AppError
 from ansinh.merit import documents, recalc, services
 from ansinh.merit.models import Assessment, Decision, MeritCategory, RecalcBatch, RecoverySchedule
 
@@ -50,7 +51,7 @@ def test_batch_preview_approve_and_files(users, ncc, lowered, settings, tmp_path
     assert sorted(d.amount for d in decisions) == [-11_124_000, -4_192_000, -2_610_000]
     assert RecoverySchedule.objects.count() == 3 and not a.__class__.objects.filter(recalc_from__isnull=False).exists()
     assert all(h.history_change_reason.startswith("Duyệt đợt tính lại") for d in decisions for h in d.history.all())
-    with pytest.raises(services.Refused, match="chỉ duyệt được khi chờ duyệt"):
+    with pytest.raises(AppError, match="chỉ duyệt được khi chờ duyệt"):
         recalc.approve_batch(users["leader"], batch)
     documents.generate_batch_files(batch)
     batch.refresh_from_db()
@@ -77,22 +78,22 @@ def test_batch_pages_preview_approve_and_scope(client, users, ncc, lowered, sett
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
     assert "17.926.000 đồng" in page and "Thạch Thị B" in page and "Duyệt và ra" not in page
     assert "05/2023 – 06/2023 · NĐ 75/2021 · hưởng 2.062.000, đã trả 4.518.000/tháng" in page
-    assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "approve"}).status_code == 403
+    assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/duyet/", {}).status_code == 403
     login(client, "mytu")
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
     assert "Lâm Văn A" in page and "Thạch Thị B" not in page  # Kế Sách is outside Mỹ Tú
     login(client, "lanhdao")
-    client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "approve", "signed_on": "2023-09-25"})
+    client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/duyet/", {"signed_on": "2023-09-25"})
     assert Decision.objects.filter(batch=batch).count() == 3
     login(client, "ncc")
-    client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "files"})  # inline in tests
+    client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tao-tep/", {})  # inline in tests
     assert client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tep/tong-hop.xlsx").status_code == 200
     login(client, "mytu")
     assert client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tep/tong-hop.xlsx").status_code == 403
 
 
 def test_batch_refuses_an_empty_group(ncc, users, my_tu_commune):
-    with pytest.raises(services.Refused, match="Không có hồ sơ diện"):
+    with pytest.raises(AppError, match="Không có hồ sơ diện"):
         recalc.start_batch(ncc, MeritCategory.objects.get(code="TB_A"), M(2023, 8), "", "x")
     assert not Assessment.objects.exists() and not RecalcBatch.objects.exists()
 
@@ -104,7 +105,7 @@ def test_a_batch_is_computed_and_its_files_made_by_one_queued_job_at_a_time(user
     batch = recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), M(2023, 8), "", "Kết luận số 153/KL-TTr")
     RecalcBatch.objects.filter(pk=batch.pk).update(status=RecalcBatch.Status.PREVIEW)
     recalc.recompute(ncc, batch)
-    with pytest.raises(services.Refused, match="không đang tính"):
+    with pytest.raises(AppError, match="không đang tính"):
         recalc.recompute(ncc, batch)  # the first is still queued
     assert DBTaskResult.objects.filter(task_path="ansinh.merit.recalc.compute_batch_job").count() == 1
     recalc.compute_batch_job.call(batch.pk)  # what the worker does

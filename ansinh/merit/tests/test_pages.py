@@ -12,6 +12,7 @@ from ansinh.merit.models import Campaign, Decision
 from ansinh.core.concurrency import version_of
 
 from .helpers import paying_record
+from ansinh.core.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.usefixtures("merit")
 
@@ -45,9 +46,9 @@ def test_district_officer_sees_only_the_district_through_every_door(client, user
     assert client.get(f"/nguoi-co-cong/ho-so/{other.pk}/").status_code == 404
     assert client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/").status_code == 404
     assert client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/tep.docx").status_code == 404
-    assert client.post(f"/nguoi-co-cong/ho-so/{other.pk}/xu-ly/", {"version": version_of(other), "action": "assessment"}).status_code == 404
+    assert client.post(f"/nguoi-co-cong/ho-so/{other.pk}/giam-dinh/", {"version": version_of(other)}).status_code == 404
     export = client.get("/nguoi-co-cong/ho-so/xuat.xlsx")
-    names = [row[1] for row in load_workbook(io.BytesIO(export.content)).active.iter_rows(min_row=2, values_only=True)]
+    names = [row[1] for row in load_workbook(io.BytesIO(export.getvalue())).active.iter_rows(min_row=2, values_only=True)]
     assert names == ["Lâm Văn Mỹ Tú"]
     assert AccessLog.objects.filter(user=users["mytu"], action="export").exists()
 
@@ -59,14 +60,14 @@ def test_viewer_reads_but_cannot_export_or_write(client, users, two):
     login(client, "xem")
     assert client.get(f"/nguoi-co-cong/ho-so/{two[0].pk}/").status_code == 403  # need to know: counts only
     assert client.get("/nguoi-co-cong/ho-so/xuat.xlsx").status_code == 403
-    assert client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"version": version_of(two[0]), "action": "assessment", "date": "2024-01-10", "rate": "50",
+    assert client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/giam-dinh/", {"version": version_of(two[0]), "date": "2024-01-10", "rate": "50",
                                                                      "council": "HĐ"}).status_code == 403
 
 
 def test_bad_assessment_form_is_shown_again_with_the_reason(client, ncc, two):
     record = two[1]
-    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"version": version_of(record),
-        "action": "assessment", "date": "2024-01-10", "rate": "15", "council": "Hội đồng GĐYK tỉnh", "minutes": "BB-7"})
+    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{record.pk}/giam-dinh/", {"version": version_of(record), 
+        "date": "2024-01-10", "rate": "15", "council": "Hội đồng GĐYK tỉnh", "minutes": "BB-7"})
     page = response.content.decode()
     assert response.status_code == 400 and "phải từ 21% đến 100% (đã nhập 15%)" in page and 'value="BB-7"' in page
     assert record.assessments.count() == 1
@@ -75,16 +76,16 @@ def test_bad_assessment_form_is_shown_again_with_the_reason(client, ncc, two):
 def test_decision_drafted_approved_and_downloaded(client, users, ncc, two):
     record = two[0]
     login(client, "ncc")
-    response = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"version": version_of(record), "action": "draft", "kind": "one_off", "table": "bao_tu",
+    response = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/du-thao/", {"version": version_of(record), "kind": "one_off", "table": "bao_tu",
                                                                          "effective": "2024-03-01", "count": "1"})
     decision = Decision.objects.get()
     assert response["Location"].endswith(f"/quyet-dinh/{decision.pk}/")
     assert "Duyệt, vào sổ" not in client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/").content.decode()
     login(client, "lanhdao")
-    client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/xu-ly/", {"action": "approve", "signed_on": "2024-03-05"})
+    client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/duyet/", {"signed_on": "2024-03-05"})
     decision.refresh_from_db()
     assert decision.number_text == "01/QĐ-SLĐTBXH"
-    again = client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/xu-ly/", {"action": "approve"}, follow=True).content.decode()
+    again = client.post(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/duyet/", {}, follow=True).content.decode()
     assert "không duyệt lần thứ hai" in again
     docx = client.get(f"/nguoi-co-cong/quyet-dinh/{decision.pk}/tep.docx")
     assert docx.status_code == 200 and docx["Content-Disposition"].endswith('QD-2024-0001.docx"')
@@ -138,10 +139,10 @@ def test_evidence_scan_is_served_only_within_scope_and_logged(client, users, ncc
     settings.DATA_DIR = tmp_path
     record = two[0]
     login(client, "ncc")
-    bad = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"version": version_of(record), "action": "evidence", "kind": "Giấy chứng nhận",
+    bad = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/giay-to/", {"version": version_of(record), "kind": "Giấy chứng nhận",
                                                                     "file": SimpleUploadedFile("x.exe", b"MZ")})
     assert bad.status_code == 400 and "Chỉ nhận tệp PDF, JPG hoặc PNG." in bad.content.decode()
-    client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", {"version": version_of(record), "action": "evidence", "kind": "Giấy chứng nhận", "number": "12/GCN",
+    client.post(f"/nguoi-co-cong/ho-so/{record.pk}/giay-to/", {"version": version_of(record), "kind": "Giấy chứng nhận", "number": "12/GCN",
                                                               "file": SimpleUploadedFile("gcn.pdf", b"%PDF-1.4 test")})
     item = record.evidence.get()
     assert (tmp_path / "uploads" / item.file.name).exists()
@@ -200,11 +201,11 @@ def test_relation_form_is_shown_again_with_the_reason(client, ncc, two, my_tu_co
     from ansinh.core.tests.factories import PersonFactory
 
     carer = PersonFactory(commune=my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
-    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"version": version_of(two[0]),
-        "action": "relation", "personal_id_or_pk": str(carer.pk), "kind": "caregiver"})
+    response = login(client, "ncc").post(f"/nguoi-co-cong/ho-so/{two[0].pk}/quan-he/", {"version": version_of(two[0]), 
+        "personal_id_or_pk": str(carer.pk), "kind": "caregiver"})
     assert response.status_code == 400 and "Ghi ngày bắt đầu phục vụ" in response.content.decode()
     assert not two[0].relations.exists()
-    client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/xu-ly/", {"version": version_of(two[0]), "action": "relation", "personal_id_or_pk": str(carer.pk),
+    client.post(f"/nguoi-co-cong/ho-so/{two[0].pk}/quan-he/", {"version": version_of(two[0]), "personal_id_or_pk": str(carer.pk),
                                                              "kind": "caregiver", "since": "2024-07-01"})
     assert two[0].relations.get().person == carer
 

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from ansinh.core.errors import AppError
 from ansinh.core.imports import run_import
 from ansinh.core.tests.fixtures import spreadsheet
 from ansinh.core.tests.web import login
@@ -13,6 +14,7 @@ from ansinh.merit.models import Campaign, MeritCategory, MeritRecord
 
 from .helpers import paying_record
 from .test_batch import lowered  # noqa: F401  (fixture)
+from ansinh.core.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.usefixtures("merit")
 NEUTRAL = "Không tìm thấy hoặc ngoài phạm vi quản lý của bạn."
@@ -49,7 +51,7 @@ def test_register_service_refuses_a_link_to_another_district_martyr(users, marty
 
     record = MeritRecord(person=PersonFactory(commune=my_tu_commune, full_name="Lâm Thị Thờ", sex="nu", birth_year=1950),
                          category=MeritCategory.objects.get(code="THOCUNG"), commune=my_tu_commune, martyr=martyrs["other"])
-    with pytest.raises(services.Invalid) as refused:
+    with pytest.raises(AppError) as refused:
         services.register_record(users["mytu"], record)
     assert refused.value.problems == [("martyr_pk", NEUTRAL)]
     assert not MeritRecord.objects.filter(category__code="THOCUNG").exists()
@@ -95,7 +97,7 @@ def test_district_officer_cannot_start_or_recompute_a_province_batch(client, use
         recalc.start_batch(users["mytu"], MeritCategory.objects.get(code="CDHH"), date(2023, 8, 1), "", "KL 153")
     batch = recalc.compute_batch(recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), date(2023, 8, 1), "", "KL 153"))
     login(client, "mytu")
-    assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/xu-ly/", {"action": "recompute"}).status_code == 403
+    assert client.post(f"/nguoi-co-cong/tinh-lai/{batch.pk}/tinh-lai-dot/", {}).status_code == 403
 
 
 def test_relation_service_refuses_a_person_of_another_district(users, my_tu_commune, ke_sach_commune):
@@ -103,6 +105,6 @@ def test_relation_service_refuses_a_person_of_another_district(users, my_tu_comm
 
     record = paying_record(my_tu_commune, "TB_A", 61, full_name="Lâm Văn Mỹ Tú")
     stranger = PersonFactory(commune=ke_sach_commune, full_name="Kim Thị Khác", sex="nu", birth_year=1960)
-    with pytest.raises(services.Invalid) as refused:
+    with pytest.raises(AppError) as refused:
         services.add_relation(users["mytu"], record, stranger, "caregiver", date(2024, 1, 1))
     assert refused.value.problems == [("personal_id_or_pk", NEUTRAL)] and not record.relations.exists()

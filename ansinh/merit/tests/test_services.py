@@ -4,12 +4,14 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from ansinh.core.errors import AppError
 from ansinh.merit import recalc, services
 from ansinh.merit.models import Assessment, Correction, Decision, MeritCategory, MeritRecord, RecoverySchedule
 from ansinh.payroll import engine
 from ansinh.payroll.models import PayrollCycle, PayrollLine
 
 from .helpers import close_payrolls, paying_record
+from ansinh.core.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.usefixtures("merit")
 M = lambda y, m: date(y, m, 1)  # noqa: E731
@@ -17,17 +19,17 @@ M = lambda y, m: date(y, m, 1)  # noqa: E731
 
 def test_invalid_rate_outside_21_100_is_refused_and_nothing_written(ncc, my_tu_commune):
     record = paying_record(my_tu_commune, "TB_A", 41)
-    with pytest.raises(services.Invalid) as refused:
+    with pytest.raises(AppError) as refused:
         services.add_assessment(ncc, record, date(2024, 1, 10), None, 20, "Hội đồng GĐYK tỉnh")
     assert refused.value.problems == [("rate", "Tỷ lệ tổn thương của thương binh phải từ 21% đến 100% (đã nhập 20%).")]
-    with pytest.raises(services.Invalid):
+    with pytest.raises(AppError):
         services.add_assessment(ncc, record, date(2024, 1, 10), None, 101, "Hội đồng GĐYK tỉnh")
     assert record.assessments.count() == 1
 
 
 def test_assessment_before_birth_is_refused(ncc, my_tu_commune):
     record = paying_record(my_tu_commune, "CDHH", 50)
-    with pytest.raises(services.Invalid) as refused:
+    with pytest.raises(AppError) as refused:
         services.add_assessment(ncc, record, date(1949, 12, 1), None, 61, "Hội đồng GĐYK tỉnh")
     assert refused.value.problems[0][0] == "date" and "trước ngày sinh 05/03/1950" in refused.value.problems[0][1]
     assert record.assessments.count() == 1
@@ -60,7 +62,7 @@ def test_monthly_decision_is_numbered_in_the_register_and_cannot_be_approved_twi
     assert (approved.year, approved.number, approved.number_text) == (2024, 1, "01/QĐ-SLĐTBXH")
     record.refresh_from_db()
     assert (record.status, record.start_month) == ("paying", M(2024, 3))
-    with pytest.raises(services.Refused, match="Quyết định số 01/QĐ-SLĐTBXH đang ở trạng thái “đã duyệt, đã vào sổ”; không duyệt lần thứ hai."):
+    with pytest.raises(AppError, match="Quyết định số 01/QĐ-SLĐTBXH đang ở trạng thái “đã duyệt, đã vào sổ”; không duyệt lần thứ hai."):
         services.approve_decision(users["leader"], draft, date(2024, 3, 6))
     assert Decision.objects.get(pk=draft.pk).number == 1
     second = services.approve_decision(users["leader"], services.draft_decision(ncc, paying_record(my_tu_commune, "CDHH", 30), "one_off", M(2024, 3), "bao_tu"), date(2024, 3, 7))
@@ -69,7 +71,7 @@ def test_monthly_decision_is_numbered_in_the_register_and_cannot_be_approved_twi
 
 def test_funeral_decision_at_the_death_date_table_ends_the_record(ncc, users, my_tu_commune):
     record = paying_record(my_tu_commune, "TB_A", 81)
-    with pytest.raises(services.Refused, match="Chưa ghi ngày mất"):
+    with pytest.raises(AppError, match="Chưa ghi ngày mất"):
         services.draft_decision(ncc, record, "funeral")
     record.person.death_date = date(2024, 2, 10)
     record.person.save()
@@ -97,7 +99,7 @@ def test_correction_is_recorded_and_applied_on_approval(ncc, users, my_tu_commun
     record.person.refresh_from_db()
     assert record.person.full_name == "Trần Văn Bảy Nhỏ"
     assert Correction.objects.filter(record=record, before="Trần Văn Bảy", after="Trần Văn Bảy Nhỏ").exists()
-    with pytest.raises(services.Invalid, match="12 chữ số"):
+    with pytest.raises(AppError, match="12 chữ số"):
         services.correct(ncc, record, "personal_id", "123", "CCCD")
 
 
@@ -134,9 +136,9 @@ def test_recalculation_over_an_open_payroll_month_is_refused(ncc, users, my_tu_c
     engine.generate(engine.start_cycle(users["admin"], province, M(2023, 7), scheme=PayrollCycle.Scheme.MERIT))  # a draft
     services.add_assessment(ncc, record, date(2024, 1, 15), date(2023, 5, 1), 50, "Hội đồng GĐYK tỉnh")
     record.refresh_from_db()
-    with pytest.raises(services.Refused, match=r"tháng 07/2023 chưa khoá sổ \(chưa duyệt\)"):
+    with pytest.raises(AppError, match=r"tháng 07/2023 chưa khoá sổ \(chưa duyệt\)"):
         recalc.recalculate(record, until=M(2023, 7))
-    with pytest.raises(services.Refused, match="chưa khoá sổ"):
+    with pytest.raises(AppError, match="chưa khoá sổ"):
         recalc.start_batch(ncc, record.category, M(2023, 8), "", "Kết luận 153")
     assert not Decision.objects.exists()
 
@@ -157,7 +159,7 @@ def test_lowered_rate_recovered_by_deduction_until_settled(ncc, users, my_tu_com
     assert (schedule.total, schedule.instalment, schedule.method) == (11_124_000, 1_305_000, "deduction")
     record.refresh_from_db()
     assert record.recalc_from is None
-    with pytest.raises(services.Refused, match="không có chênh lệch"):  # the months already decided are not recovered twice
+    with pytest.raises(AppError, match="không có chênh lệch"):  # the months already decided are not recovered twice
         recalc.draft_adjustment(ncc, record, until=M(2023, 8))
     cycles = close_payrolls(users["admin"], province, M(2023, 9), M(2024, 5))
     deductions = list(PayrollLine.objects.filter(merit_record=record, kind="deduction").order_by("for_month").values_list("amount", flat=True))
@@ -196,7 +198,7 @@ def test_assessment_records_who(ncc, my_tu_commune):
     ("CDHH", "worship", "lập trên hồ sơ người thờ cúng"), ("THOCUNG", "worship", "chưa ghi liệt sĩ")])
 def test_a_decision_must_fit_the_record(ncc, my_tu_commune, code, kind, message):
     record = paying_record(my_tu_commune, code, None, start=M(2022, 1) if code == "CDHH" else None)
-    with pytest.raises(services.Refused, match=message):
+    with pytest.raises(AppError, match=message):
         services.draft_decision(ncc, record, kind, M(2024, 3))
     assert not Decision.objects.exists()
 
@@ -204,7 +206,7 @@ def test_a_decision_must_fit_the_record(ncc, my_tu_commune, code, kind, message)
 def test_one_draft_of_a_kind_at_a_time(ncc, my_tu_commune):
     record = paying_record(my_tu_commune, "CDHH", 50)
     services.draft_decision(ncc, record, "one_off", M(2024, 3), "mot_lan_khang_chien")
-    with pytest.raises(services.Refused, match="đang chờ duyệt"):
+    with pytest.raises(AppError, match="đang chờ duyệt"):
         services.draft_decision(ncc, record, "one_off", M(2024, 3), "mot_lan_khang_chien")
 
 
@@ -214,7 +216,7 @@ def test_a_caregiver_relation_changes_the_allowance_from_its_month(ncc, users, m
     record = paying_record(my_tu_commune, "CDHH", 85, start=M(2024, 7))
     close_payrolls(users["admin"], province, M(2024, 7), M(2024, 8))
     carer = PersonFactory(commune=my_tu_commune, full_name="Trần Thị Tám", sex="nu", birth_year=1975)
-    with pytest.raises(services.Invalid, match="Ghi ngày bắt đầu phục vụ"):
+    with pytest.raises(AppError, match="Ghi ngày bắt đầu phục vụ"):
         services.add_relation(ncc, record, carer, "caregiver")
     services.add_relation(ncc, record, carer, "caregiver", since=date(2024, 8, 10))
     record.refresh_from_db()

@@ -17,10 +17,10 @@ def test_a_change_from_a_stale_record_page_is_refused(client, users, ncc, ke_sac
     users["leader"].save()
     record._history_user, record._change_reason = users["leader"], "Cập nhật"
     record.save()  # someone else changed the record after the page was opened
-    form = {"action": "assessment", "date": "2024-01-10", "rate": "65", "council": "Hội đồng GĐYK tỉnh", "minutes": "BB-8"}
-    response = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", form | {"version": version}, follow=True)
+    form = {"date": "2024-01-10", "rate": "65", "council": "Hội đồng GĐYK tỉnh", "minutes": "BB-8"}
+    response = client.post(f"/nguoi-co-cong/ho-so/{record.pk}/giam-dinh/", form | {"version": version}, follow=True)
     assert "Hồ sơ đã được Võ Minh Dũng sửa lúc" in response.content.decode()
     assert record.assessments.count() == 1
     fresh = client.get(f"/nguoi-co-cong/ho-so/{record.pk}/").context["version"]
-    client.post(f"/nguoi-co-cong/ho-so/{record.pk}/xu-ly/", form | {"version": fresh})
+    client.post(f"/nguoi-co-cong/ho-so/{record.pk}/giam-dinh/", form | {"version": fresh})
     assert record.assessments.count() == 2

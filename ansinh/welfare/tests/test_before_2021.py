@@ -11,6 +11,7 @@ from ansinh.welfare import services
 from ansinh.welfare.models import Case
 from ansinh.core.tests.web import login
 from ansinh.core.concurrency import version_of
+from ansinh.core.errors import AppError
 
 from .test_payroll import new_case
 
@@ -38,7 +39,7 @@ def test_case_page_before_any_level(client, welfare, users, my_tu_commune):
 
 
 def test_payroll_refuses_a_month_without_rules(welfare, users, province):
-    with pytest.raises(engine.Refused, match="06/2021: chưa có mức chuẩn / chưa có quy định cho tháng này"):
+    with pytest.raises(AppError, match="06/2021: chưa có mức chuẩn / chưa có quy định cho tháng này"):
         engine.start_cycle(users["admin"], province, date(2021, 6, 1), "welfare")
 
 
@@ -56,14 +57,14 @@ def test_adjustment_from_a_month_without_rules_is_refused(welfare, users, my_tu_
     case = new_case(users["admin"], my_tu_commune, start=date(2024, 1, 1))
     Case.objects.filter(pk=case.pk).update(start_month=date(2019, 1, 1))
     case.refresh_from_db()
-    with pytest.raises(services.Refused, match="02/2020: chưa có mức chuẩn"):
+    with pytest.raises(AppError, match="02/2020: chưa có mức chuẩn"):
         services.adjust(users["admin"], case, date(2020, 2, 1), "Đi học lại", is_studying=True)
 
 
 def test_a_bad_number_of_children_is_said_not_a_500(client, welfare, users, my_tu_commune):
     case = new_case(users["admin"], my_tu_commune, start=date(2024, 1, 1))
     login(client, users["mytu"])
-    response = client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"version": version_of(case), "action": "adjust", "effective": "2024-02", "children_count": "abc",
+    response = client.post(f"/bao-tro/ho-so/{case.pk}/dieu-chinh/", {"version": version_of(case), "effective": "2024-02", "children_count": "abc",
                                                                  "reason": "x"}, follow=True)
     assert response.status_code == 200
     assert "tham số “children_count” không hợp lệ" in response.content.decode()

@@ -10,6 +10,7 @@ from ansinh.welfare import services
 from ansinh.welfare.models import Caregiver
 from ansinh.core.tests.factories import PersonFactory
 from ansinh.core.tests.web import login
+from ansinh.core.errors import AppError
 
 
 def record(user, commune, kind, ward=None, start=date(2024, 1, 1), **facts):
@@ -50,7 +51,7 @@ def test_stopped_caregiver_shows_as_ended(welfare, users, my_tu_commune, provinc
     ("disabled_parent", {"disability_level": "nang"}, "không thuộc trường hợp được hỗ trợ"),
 ])
 def test_caregiver_rules(welfare, users, my_tu_commune, kind, facts, message):
-    with pytest.raises(services.Refused, match=message):
+    with pytest.raises(AppError, match=message):
         record(users["admin"], my_tu_commune, kind, **facts)
     assert not Caregiver.objects.exists()
 
@@ -60,7 +61,7 @@ def test_foster_child_who_turned_16_is_refused_and_source_counts(welfare, users,
     from ansinh.indicators.queries import figures
 
     grown = PersonFactory(commune=my_tu_commune, full_name="Thạch Lớn", birth_date=date(2007, 1, 15), birth_year=2007)
-    with pytest.raises(services.Refused, match="không thuộc trường hợp"):
+    with pytest.raises(AppError, match="không thuộc trường hợp"):
         record(users["admin"], my_tu_commune, "foster_child", ward=grown, start=date(2024, 2, 1))
     child = PersonFactory(commune=my_tu_commune, full_name="Thạch Nhỏ", birth_date=date(2021, 1, 15), birth_year=2021)
     record(users["admin"], my_tu_commune, "foster_child", ward=child)

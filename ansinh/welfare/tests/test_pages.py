@@ -84,7 +84,7 @@ def test_case_pages_and_scope(client, users, people):
     login(client, users["kesach"])
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
     assert "Lâm Thị Bảy" not in client.get("/bao-tro/ho-so/").content.decode()
-    assert client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"version": version_of(case), "action": "end", "reason": "death", "end_date": "2024-03-01"}).status_code == 404
+    assert client.post(f"/bao-tro/ho-so/{case.pk}/thoi-huong/", {"version": version_of(case), "reason": "death", "end_date": "2024-03-01"}).status_code == 404
 
 
 def test_payroll_pages_generate_review_approve_export(client, users, people):
@@ -104,9 +104,9 @@ def test_payroll_pages_generate_review_approve_export(client, users, people):
     client.post(f"/bao-tro/chi-tra/{cycle.pk}/xu-ly/", {"action": "approve"})
     assert PayrollCycle.objects.get().status == "approved"
     login(client, users["mytu"])
-    sheet = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/chuyen-khoan/").content)).active
+    sheet = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/chuyen-khoan/").getvalue())).active
     assert list(sheet.values)[2] == (1, "Lâm Thị Bảy", "094140001111", "Chuyển khoản ngân hàng", "0123456789", people["elder"].commune.name, "03/2024", "Trợ cấp tháng", 720000)
-    by_commune = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").content))
+    by_commune = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").getvalue()))
     assert by_commune.sheetnames == [people["elder"].commune.name]
     login(client, users["kesach"])
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/").status_code == 404

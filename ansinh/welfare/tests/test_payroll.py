@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from ansinh.core.errors import AppError
 from ansinh.core.models import AdminUnit
 from ansinh.payroll import engine
 from ansinh.payroll.models import PayrollCycle, PayrollLine
@@ -115,9 +116,9 @@ def test_approved_cycle_is_immutable(welfare, users, my_tu_commune, province):
     with pytest.raises(Exception, match="duyệt"):
         engine.approve(users["mytu"], cycle)
     engine.approve(users["leader"], cycle)
-    with pytest.raises(engine.Refused, match="đã duyệt; điều chỉnh đưa vào tháng sau"):
+    with pytest.raises(AppError, match="đã duyệt; điều chỉnh đưa vào tháng sau"):
         engine.start_cycle(users["admin"], province, date(2024, 1, 15), "welfare")
-    with pytest.raises(engine.Refused, match="dự thảo"):
+    with pytest.raises(AppError, match="dự thảo"):
         engine.approve(users["leader"], cycle)
     engine.mark_paid(users["admin"], cycle)
     assert PayrollCycle.objects.get().status == "paid"
@@ -126,20 +127,20 @@ def test_approved_cycle_is_immutable(welfare, users, my_tu_commune, province):
 def test_case_bad_input_is_refused(welfare, users, my_tu_commune):
     adult = PersonFactory(commune=my_tu_commune, full_name="Trần Văn Út", birth_date=date(1994, 1, 1), birth_year=1994)
     orphan = Case(person=adult, category=BenefitCategory.objects.get(code="ND20-5.1"), commune=my_tu_commune, application_date=date(2024, 1, 1))
-    with pytest.raises(services.Refused, match="dưới 16 tuổi"):
+    with pytest.raises(AppError, match="dưới 16 tuổi"):
         services.receive(users["admin"], orphan)
     case = new_case(users["admin"], my_tu_commune)
     twin = Case(person=case.person, category=case.category, commune=my_tu_commune, application_date=date(2024, 2, 1))
-    with pytest.raises(services.Refused, match="đang mở"):
+    with pytest.raises(AppError, match="đang mở"):
         services.receive(users["admin"], twin)
     late = Case(person=PersonFactory(commune=my_tu_commune, full_name="Lý Văn Chín", birth_date=date(1930, 1, 1), birth_year=1930),
                 category=case.category, commune=my_tu_commune, application_date=date(2024, 1, 1))
     services.receive(users["admin"], late)
     services.appraise(users["admin"], late, True)
-    with pytest.raises(services.Refused, match="trước tháng ký quyết định"):
+    with pytest.raises(AppError, match="trước tháng ký quyết định"):
         services.decide(users["admin"], late, "1/QĐ", date(2024, 3, 10), date(2024, 2, 1))
     dead = PersonFactory(commune=my_tu_commune, full_name="Lê Văn Mười", birth_date=date(1930, 1, 1), birth_year=1930, death_date=date(2023, 5, 1))
-    with pytest.raises(services.Refused, match="đã mất"):
+    with pytest.raises(AppError, match="đã mất"):
         services.receive(users["admin"], Case(person=dead, category=case.category, commune=my_tu_commune, application_date=date(2024, 1, 1)))
     assert Case.objects.count() == 2
 
@@ -177,7 +178,7 @@ def test_suspend_resume_and_move_keep_history(welfare, users, my_tu_commune, ke_
     assert lines(run(users["admin"], province, date(2024, 1, 1))) == []  # not paid while suspended
     services.resume(users["admin"], case, "Đã xác minh")
     assert lines(run(users["admin"], province, date(2024, 2, 1))) == [(date(2024, 2, 1), "regular", 720_000, "new")]
-    with pytest.raises(services.Refused, match="lý do"):
+    with pytest.raises(AppError, match="lý do"):
         services.suspend(users["admin"], case, " ")
     services.move(users["admin"], case, ke_sach_commune, "Chuyển về ở với con")
     case.refresh_from_db()
@@ -185,17 +186,17 @@ def test_suspend_resume_and_move_keep_history(welfare, users, my_tu_commune, ke_
     reasons = list(case.history.values_list("history_change_reason", flat=True))
     assert any(r and r.startswith("Chuyển từ") for r in reasons) and "Tạm dừng: Chờ xác minh" in reasons
     new_province = AdminUnit.objects.filter(level="commune", valid_from=date(2025, 7, 1)).first()
-    with pytest.raises(services.Refused, match="tỉnh khác"):
+    with pytest.raises(AppError, match="tỉnh khác"):
         services.move(users["admin"], case, new_province, "x")
 
 
 def test_case_page_actions(client, welfare, users, my_tu_commune, ke_sach_commune):
     case = new_case(users["admin"], my_tu_commune)
     login(client, users["mytu"])
-    client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"version": version_of(case), "action": "suspend", "reason": "Chờ xác minh"})
+    client.post(f"/bao-tro/ho-so/{case.pk}/tam-dung/", {"version": version_of(case), "reason": "Chờ xác minh"})
     case.refresh_from_db()
     assert case.status == "suspended"
-    response = client.post(f"/bao-tro/ho-so/{case.pk}/xu-ly/", {"version": version_of(case), "action": "move", "commune": ke_sach_commune.pk, "reason": "x"}, follow=True)
+    response = client.post(f"/bao-tro/ho-so/{case.pk}/chuyen-xa/", {"version": version_of(case), "commune": ke_sach_commune.pk, "reason": "x"}, follow=True)
     case.refresh_from_db()
     assert case.commune == my_tu_commune  # out of the district: a transfer Kế Sách must accept first
     assert response.status_code == 200 and "Đã gửi đề nghị chuyển" in response.content.decode()
@@ -210,8 +211,8 @@ def test_adjustment_backdated_pays_the_difference_from_that_month(welfare, users
     april = run(users["admin"], province, date(2024, 4, 1), approve=False)
     assert lines(april) == [(date(2024, 2, 1), "arrears", 180_000, ""), (date(2024, 3, 1), "arrears", 180_000, ""),
                             (date(2024, 4, 1), "regular", 720_000, "changed")]
-    with pytest.raises(services.Refused, match="lý do"):
+    with pytest.raises(AppError, match="lý do"):
         services.adjust(users["admin"], case, date(2024, 2, 1), "", children_count=1)
-    with pytest.raises(services.Refused):
+    with pytest.raises(AppError):
         services.adjust(users["admin"], case, date(2024, 2, 1), "x", disability_level="")  # cl.6 needs a disability level
     assert "Điều chỉnh từ tháng 02/2024: Hội đồng giám định lại" in case.history.values_list("history_change_reason", flat=True)

@@ -9,6 +9,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from ansinh.core import jobs
+from ansinh.core.errors import AppError
 from ansinh.core.models import WorkerBeat
 from ansinh.payroll import engine
 from ansinh.payroll.models import PayrollCycle, PayrollLine
@@ -40,7 +41,7 @@ def test_a_second_start_while_the_generation_is_queued_is_refused(queued, client
 
     second = start(client, users["admin"], province)
     assert "đang được lập" in second.content.decode()
-    with pytest.raises(engine.Refused, match="đang được lập"):
+    with pytest.raises(AppError, match="đang được lập"):
         engine.start_generation(users["admin"], province, JUNE, "welfare")
     assert DBTaskResult.objects.count() == 1
     assert PayrollCycle.objects.get(pk=cycle.pk).task_id == cycle.task_id
@@ -56,7 +57,7 @@ def test_a_cycle_not_generated_to_the_end_is_neither_exported_nor_approved(queue
         response = client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/{kind}/", follow=True)
         assert response["Content-Type"].startswith("text/html")
         assert "chưa lập xong" in response.content.decode()
-    with pytest.raises(engine.Refused):
+    with pytest.raises(AppError):
         engine.approve(users["admin"], PayrollCycle.objects.get(pk=cycle.pk))
 
 

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from ansinh.core import scope
+from ansinh.core.errors import AppError
 from ansinh.core.imports import run_import
 from ansinh.core.models import OrgUnit
 from ansinh.core.tests.factories import PersonFactory
@@ -107,26 +108,26 @@ def test_move_into_another_district_waits_for_the_receiving_district(client, use
     transfer = services.move(users["mytu"], case, ke_sach_commune, "Về ở với con")
     case.refresh_from_db()
     assert transfer.status == "pending" and case.commune == my_tu_commune and case.person.commune == my_tu_commune
-    with pytest.raises(services.Refused, match="đang chờ"):
+    with pytest.raises(AppError, match="đang chờ"):
         services.move(users["mytu"], case, ke_sach_commune, "lần nữa")
     # both sides see it; only the receiving side decides
     for name in ("mytu", "kesach"):
         login(client, users[name])
         assert "Lâm Thị Bảy" in client.get("/chuyen-dia-ban/").content.decode()
     login(client, users["mytu"])
-    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}).status_code == 403
+    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/tiep-nhan/", {}).status_code == 403
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 200  # still Mỹ Tú's until accepted
     login(client, users["kesach"])
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
-    response = client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}, follow=True)
+    response = client.post(f"/chuyen-dia-ban/{transfer.pk}/tiep-nhan/", {}, follow=True)
     assert "Đã tiếp nhận" in response.content.decode()
     case.refresh_from_db()
     assert case.commune == ke_sach_commune and case.person.commune == ke_sach_commune
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 200
     # exactly once: a second accept or a late refusal changes nothing and says why
-    again = client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "refuse", "note": "muộn"}, follow=True).content.decode()
+    again = client.post(f"/chuyen-dia-ban/{transfer.pk}/tu-choi/", {"note": "muộn"}, follow=True).content.decode()
     assert "đã được xử lý trước đó" in again
-    with pytest.raises(core_services.Refused, match="đã được xử lý"):
+    with pytest.raises(AppError, match="đã được xử lý"):
         core_services.accept_transfer(users["kesach"], transfer)
     assert DistrictTransfer.objects.get().status == "accepted"
 
@@ -138,7 +139,7 @@ def test_refused_transfer_leaves_the_case_and_within_a_district_a_move_is_an_edi
 
     case = new_case(users["admin"], my_tu_commune)
     transfer = services.move(users["mytu"], case, ke_sach_commune, "Về ở với con")
-    with pytest.raises(core_services.Refused, match="lý do"):
+    with pytest.raises(AppError, match="lý do"):
         core_services.refuse_transfer(users["kesach"], transfer, " ")
     core_services.refuse_transfer(users["kesach"], transfer, "Không có người nhận")
     case.refresh_from_db()
@@ -159,7 +160,7 @@ def test_caregiver_service_refuses_a_ward_of_another_district(users, welfare, my
     ward = PersonFactory(commune=ke_sach_commune, full_name="Bé Kế Sách", birth_year=2020)
     record = Caregiver(caregiver=carer, ward=ward, commune=carer.commune, kind="foster_child", decision_number="1/QĐ",
                        decision_date=date(2024, 1, 5), start_month=date(2024, 1, 1))
-    with pytest.raises(services.Refused, match=NEUTRAL):
+    with pytest.raises(AppError, match=NEUTRAL):
         services.register_caregiver(users["mytu"], record)
     assert not Caregiver.objects.exists()
 
@@ -178,5 +179,5 @@ def test_transfers_are_listed_to_both_districts_and_only_for_named_areas(client,
     assert core_services.may_decide(users["kesach"], transfer) and not core_services.may_decide(users["mytu"], transfer)
     assert core_services.may_decide(users["admin"], transfer)
     login(client, desk)
-    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/xu-ly/", {"action": "accept"}).status_code == 404
+    assert client.post(f"/chuyen-dia-ban/{transfer.pk}/tiep-nhan/", {}).status_code == 404
     assert DistrictTransfer.objects.get().status == DistrictTransfer.Status.PENDING

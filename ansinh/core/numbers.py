@@ -1,4 +1,4 @@
-"""Vietnamese number formatting for generated reports.
+"""Vietnamese number and money formatting, shared by reports, documents, importers and services.
 
 Vietnamese convention: "." groups thousands and "," is the decimal mark: 1.234,50.
 Arithmetic stays in Decimal so rounding is exactly ROUND_HALF_UP, never binary float.

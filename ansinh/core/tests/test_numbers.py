@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from ansinh.reports.numbers import (
+from ansinh.core.numbers import (
     format_count,
     format_decimal,
     format_int,
