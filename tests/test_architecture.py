@@ -45,13 +45,6 @@ ENTRY_POINTS = {"ansinh.wsgi"}
 # level). Each entry is (importing module, imported module); the lead empties the list once
 # the lanes of issue 11 are merged. Never add to it: fix the import instead.
 ALLOWED_TODAY = {
-    # issue 11 item 3: number formatting lives in reports.numbers.
-    ("ansinh.merit.demo", "ansinh.reports.numbers"),
-    ("ansinh.merit.documents", "ansinh.reports.numbers"),
-    ("ansinh.merit.importers", "ansinh.reports.numbers"),
-    ("ansinh.merit.recalc", "ansinh.reports.numbers"),
-    ("ansinh.merit.services", "ansinh.reports.numbers"),
-    ("ansinh.payroll.documents", "ansinh.reports.numbers"),
     # issue 11 item 6: core's `demo` command loads every app's demo data through ansinh.demo.
     ("ansinh.core.management.commands.demo", "ansinh.demo"),
 }
