@@ -1,4 +1,5 @@
 """The whole demo data set, app by app (the core first; each area app adds its registries)."""
+
 from django.contrib.auth.models import User
 
 from ansinh.core import demo as core_demo

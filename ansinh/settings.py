@@ -5,6 +5,7 @@ DATABASE_URL (PostgreSQL), ANSINH_SECRET_KEY and ANSINH_ALLOWED_HOSTS, and behin
 reverse proxy ANSINH_HTTPS=1, ANSINH_BEHIND_PROXY=1, ANSINH_CSRF_TRUSTED_ORIGINS and
 ANSINH_TRUSTED_PROXIES (docs/deploy.md).
 """
+
 import os
 import secrets
 from pathlib import Path
@@ -144,7 +145,10 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "ansinh.core.passwords.CharacterClassValidator"},
@@ -165,18 +169,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # No inline script or style anywhere: page behaviour lives in static/ansinh.js, htmx is configured
 # by <meta name="htmx-config">, chart data travels as json_script.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ]
+)
 
 # Every authentication door (web, admin, API token) goes through the one lockout backend.
 AUTHENTICATION_BACKENDS = ["ansinh.core.auth.LockoutBackend"]
@@ -188,7 +194,9 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = False  # numbers are grouped explicitly (intcomma, floatformat "g"): years stay 2024
+USE_THOUSAND_SEPARATOR = (
+    False  # numbers are grouped explicitly (intcomma, floatformat "g"): years stay 2024
+)
 FORMAT_MODULE_PATH = ["ansinh.formats"]
 
 STATIC_URL = "/static/"
@@ -201,7 +209,9 @@ STORAGES = {
 
 # Uploaded imports are read in memory up to this size; larger files are refused with a message.
 IMPORT_MAX_BYTES = int(os.environ.get("ANSINH_IMPORT_MAX_MB", "25")) * 1024 * 1024
-IMPORT_QUEUE_BYTES = int(os.environ.get("ANSINH_IMPORT_QUEUE_KB", "512")) * 1024  # larger files: checked and imported by a worker
+IMPORT_QUEUE_BYTES = (
+    int(os.environ.get("ANSINH_IMPORT_QUEUE_KB", "512")) * 1024
+)  # larger files: checked and imported by a worker
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

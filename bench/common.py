@@ -3,6 +3,7 @@
 SQLite: a fresh file in a temporary folder (WAL, as in production), never the in-memory test
 database. PostgreSQL (DATABASE_URL set): a `test_…` database created and dropped around the run.
 """
+
 import os
 import resource
 import statistics
@@ -25,7 +26,10 @@ from django.db import connection  # noqa: E402
 
 # Pages are fetched with Django's test client: its host name, and static names without a manifest.
 settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 

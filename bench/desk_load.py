@@ -8,6 +8,7 @@ PAUSE (seconds, default 0) is a clerk's mean time between two clicks (exponentia
 do not come in lockstep); 0 means each clerk sends the next request as soon as the last answers.
 Goal: p95 < 500 ms and 0 errors with 50 users.
 """
+
 import html
 import http.cookiejar
 import os
@@ -54,7 +55,11 @@ def environment():
 
 
 def prepare(env):
-    for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["demo", "--quiet-accounts"]):
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+        ["demo", "--quiet-accounts"],
+    ):
         subprocess.run([ANSINH, *args], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
@@ -74,21 +79,33 @@ def wait_for(url, seconds=60):
 class Clerk:
     def __init__(self, base):
         self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
 
     def get(self, path):
         with self.opener.open(self.base + path, timeout=60) as response:
             return response.status, response.read().decode()
 
     def post(self, path, data):
-        request = urllib.request.Request(self.base + path, data=urllib.parse.urlencode(data, doseq=True).encode(),
-                                         headers={"Referer": self.base + path})
+        request = urllib.request.Request(
+            self.base + path,
+            data=urllib.parse.urlencode(data, doseq=True).encode(),
+            headers={"Referer": self.base + path},
+        )
         with self.opener.open(request, timeout=60) as response:
             return response.status, response.read().decode()
 
     def log_in(self):
         _, page = self.get("/dang-nhap/")
-        self.post("/dang-nhap/", {"csrfmiddlewaretoken": CSRF.search(page).group(1), "username": ACCOUNT, "password": PASSWORD})
+        self.post(
+            "/dang-nhap/",
+            {
+                "csrfmiddlewaretoken": CSRF.search(page).group(1),
+                "username": ACCOUNT,
+                "password": PASSWORD,
+            },
+        )
 
 
 def clerk_loop(base, budget, timings, errors, lock, n, ready):
@@ -114,15 +131,29 @@ def clerk_loop(base, budget, timings, errors, lock, n, ready):
                 status, clerk.form = clerk.get("/mot-cua/tiep-nhan/")
                 clerk.procedure = PROCEDURE.search(clerk.form).group(1)
             elif step == 2:
-                status, documents = clerk.get(f"/mot-cua/tiep-nhan/giay-to/?procedure={clerk.procedure}")
+                status, documents = clerk.get(
+                    f"/mot-cua/tiep-nhan/giay-to/?procedure={clerk.procedure}"
+                )
                 clerk.documents = [html.unescape(d) for d in DOCUMENT.findall(documents)]
             else:
-                status, body = clerk.post("/mot-cua/tiep-nhan/", {
-                    "csrfmiddlewaretoken": CSRF.search(clerk.form).group(1), "procedure": clerk.procedure,
-                    "documents": clerk.documents, "channel": "direct", "applicant_name": f"Người nộp thử {n}-{steps}", "applicant_phone": "0912345678",
-                    "applicant_address": "Phường 2, thành phố Sóc Trăng", "outcome": "complete",
-                })
-                if "/in/" not in body and "Giấy tiếp nhận" not in body and "GIẤY TIẾP NHẬN" not in body:
+                status, body = clerk.post(
+                    "/mot-cua/tiep-nhan/",
+                    {
+                        "csrfmiddlewaretoken": CSRF.search(clerk.form).group(1),
+                        "procedure": clerk.procedure,
+                        "documents": clerk.documents,
+                        "channel": "direct",
+                        "applicant_name": f"Người nộp thử {n}-{steps}",
+                        "applicant_phone": "0912345678",
+                        "applicant_address": "Phường 2, thành phố Sóc Trăng",
+                        "outcome": "complete",
+                    },
+                )
+                if (
+                    "/in/" not in body
+                    and "Giấy tiếp nhận" not in body
+                    and "GIẤY TIẾP NHẬN" not in body
+                ):
                     raise ValueError("lưu hồ sơ không thành công")
             elapsed = time.perf_counter() - start
             with lock:
@@ -140,7 +171,9 @@ def clerk_loop(base, budget, timings, errors, lock, n, ready):
 
 def cpu_seconds(session):
     """CPU time used so far by every process of the server's session (web processes and worker)."""
-    out = subprocess.run(["ps", "-s", str(session), "-o", "times="], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["ps", "-s", str(session), "-o", "times="], capture_output=True, text=True
+    ).stdout
     return sum(int(t) for t in out.split())
 
 
@@ -148,16 +181,28 @@ def main():
     env = environment()
     started = time.perf_counter()
     prepare(env)
-    print(f"Dữ liệu mẫu: {time.perf_counter() - started:.1f} s ({'PostgreSQL' if env.get('DATABASE_URL') else 'SQLite'})")
+    print(
+        f"Dữ liệu mẫu: {time.perf_counter() - started:.1f} s ({'PostgreSQL' if env.get('DATABASE_URL') else 'SQLite'})"
+    )
     port = free_port()
-    server = subprocess.Popen([ANSINH, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [ANSINH, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/dang-nhap/")
         timings, errors, lock, budget = [], [], threading.Lock(), [REQUESTS]
         ready = threading.Barrier(USERS + 1)
-        threads = [threading.Thread(target=clerk_loop, args=(base, budget, timings, errors, lock, n, ready)) for n in range(USERS)]
+        threads = [
+            threading.Thread(
+                target=clerk_loop, args=(base, budget, timings, errors, lock, n, ready)
+            )
+            for n in range(USERS)
+        ]
         logins = time.perf_counter()
         for thread in threads:
             thread.start()
@@ -165,27 +210,46 @@ def main():
             ready.wait(timeout=300)
         except threading.BrokenBarrierError:
             raise SystemExit("Không phải mọi người dùng đăng nhập được: dừng đo") from None
-        start, server_cpu, client_cpu = time.perf_counter(), cpu_seconds(server.pid), time.process_time()
-        print(f"{USERS} người dùng đăng nhập: {start - logins:.1f} s (không tính vào thời gian đáp ứng)")
+        start, server_cpu, client_cpu = (
+            time.perf_counter(),
+            cpu_seconds(server.pid),
+            time.process_time(),
+        )
+        print(
+            f"{USERS} người dùng đăng nhập: {start - logins:.1f} s (không tính vào thời gian đáp ứng)"
+        )
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - start
-        server_cpu, client_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - client_cpu
+        server_cpu, client_cpu = (
+            cpu_seconds(server.pid) - server_cpu,
+            time.process_time() - client_cpu,
+        )
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
         shutil.rmtree(env["ANSINH_DATA_DIR"], ignore_errors=True)
         if env.get("DATABASE_URL"):
             admin = env["DATABASE_URL"].rpartition("/")[0] + "/postgres"
-            subprocess.run(["psql", admin, "-qc", "DROP DATABASE IF EXISTS ansinh_load"], check=False)
+            subprocess.run(
+                ["psql", admin, "-qc", "DROP DATABASE IF EXISTS ansinh_load"], check=False
+            )
     ms = sorted(t * 1000 for t in timings)
     p95 = ms[int(len(ms) * 0.95) - 1]
-    pause = f", nghỉ trung bình {PAUSE:g} s giữa hai lần bấm" if PAUSE else ", không nghỉ giữa hai lần bấm"
-    print(f"{USERS} người dùng{pause}, {len(ms)} yêu cầu (danh sách chờ xử lý, mẫu tiếp nhận, danh mục giấy tờ, lưu hồ sơ) trong {wall:.1f} s: "
-          f"{len(ms) / wall:.1f} yêu cầu/s; p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, tối đa {ms[-1]:.0f} ms; "
-          f"lỗi {len(errors)}")
-    print(f"CPU trong lúc đo: máy chủ {server_cpu} s, công cụ đo {client_cpu:.0f} s "
-          f"(máy có {os.cpu_count()} nhân; {wall:.0f} s × {os.cpu_count()} = {wall * os.cpu_count():.0f} s CPU sẵn có)")
+    pause = (
+        f", nghỉ trung bình {PAUSE:g} s giữa hai lần bấm"
+        if PAUSE
+        else ", không nghỉ giữa hai lần bấm"
+    )
+    print(
+        f"{USERS} người dùng{pause}, {len(ms)} yêu cầu (danh sách chờ xử lý, mẫu tiếp nhận, danh mục giấy tờ, lưu hồ sơ) trong {wall:.1f} s: "
+        f"{len(ms) / wall:.1f} yêu cầu/s; p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, tối đa {ms[-1]:.0f} ms; "
+        f"lỗi {len(errors)}"
+    )
+    print(
+        f"CPU trong lúc đo: máy chủ {server_cpu} s, công cụ đo {client_cpu:.0f} s "
+        f"(máy có {os.cpu_count()} nhân; {wall:.0f} s × {os.cpu_count()} = {wall * os.cpu_count():.0f} s CPU sẵn có)"
+    )
     if errors:
         print("Lỗi đầu tiên:", errors[:3])
 

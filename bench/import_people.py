@@ -4,6 +4,7 @@ Goal (issue 2): under 30 s and under 1 GB on the 2-core machine. Prints rows/s a
 The spreadsheet is written by a child process so its memory does not count.
     python bench/import_people.py [ROWS]
 """
+
 import subprocess
 import sys
 import tempfile
@@ -26,15 +27,24 @@ def write_workbook(path, rows, commune_codes):
     sheet = workbook.create_sheet("Dữ liệu")
     sheet.append([c.header for c in PersonImporter.columns])
     for p in people:
-        sheet.append([p.full_name, p.birth_date.strftime("%d/%m/%Y") if p.birth_date else str(p.birth_year),
-                      "Nam" if p.sex == "nam" else "Nữ", p.get_ethnicity_display(), p.personal_id or "",
-                      p.phone, p.address, p.commune.code, ""])
+        sheet.append(
+            [
+                p.full_name,
+                p.birth_date.strftime("%d/%m/%Y") if p.birth_date else str(p.birth_year),
+                "Nam" if p.sex == "nam" else "Nữ",
+                p.get_ethnicity_display(),
+                p.personal_id or "",
+                p.phone,
+                p.address,
+                p.commune.code,
+                "",
+            ]
+        )
     workbook.save(path)
 
 
 def main():
     from common import bench_database, engine, peak_rss_mb, timed
-
     from django.contrib.auth.models import User
 
     from ansinh.core.imports import run_import
@@ -42,9 +52,15 @@ def main():
     from ansinh.core.tests.factories import UserFactory
 
     with bench_database():
-        codes = list(AdminUnit.objects.filter(level="commune", valid_from=None).values_list("code", flat=True))
+        codes = list(
+            AdminUnit.objects.filter(level="commune", valid_from=None).values_list(
+                "code", flat=True
+            )
+        )
         path = Path(tempfile.mkdtemp()) / "people.xlsx"
-        subprocess.run([sys.executable, __file__, "--write", str(path), str(ROWS), ",".join(codes)], check=True)
+        subprocess.run(
+            [sys.executable, __file__, "--write", str(path), str(ROWS), ",".join(codes)], check=True
+        )
         UserFactory(username="bench", role="division_officer", unit_code="SLDTBXH94-BTXH")
         user = User.objects.get(username="bench")
         content = path.read_bytes()
@@ -52,11 +68,20 @@ def main():
         with timed("validate", results):
             dry = run_import("people", content, path.name, user)
         with timed("validate+commit", results):
-            result = run_import("people", content, path.name, user, commit=True, confirm_warnings=True)
-        assert result.committed and Person.objects.count() == ROWS, (dry.errors[:5], result.errors[:5])
+            result = run_import(
+                "people", content, path.name, user, commit=True, confirm_warnings=True
+            )
+        assert result.committed and Person.objects.count() == ROWS, (
+            dry.errors[:5],
+            result.errors[:5],
+        )
         total = results["validate+commit"]
-        print(f"engine={engine()} rows={ROWS} file={len(content) / 1048576:.1f} MB warnings={len(result.warnings)}")
-        print(f"validate only: {results['validate']:.1f} s ({ROWS / results['validate']:,.0f} rows/s)")
+        print(
+            f"engine={engine()} rows={ROWS} file={len(content) / 1048576:.1f} MB warnings={len(result.warnings)}"
+        )
+        print(
+            f"validate only: {results['validate']:.1f} s ({ROWS / results['validate']:,.0f} rows/s)"
+        )
         print(f"validate + commit: {total:.1f} s ({ROWS / total:,.0f} rows/s)  goal < 30 s")
         print(f"peak memory: {peak_rss_mb():.0f} MB  goal < 1024 MB")
 

@@ -3,6 +3,7 @@
 Also prints the XLSX summary and the combined PDF (LibreOffice) of the same job, for reference.
     python bench/merit_decisions.py [DECISIONS]
 """
+
 import io
 import sys
 import time
@@ -25,24 +26,40 @@ def main():
         load_reference_data()
         admin = UserFactory(username="admin", role="admin", unit_code="SLDTBXH94")
         category = fill(COUNT)
-        batch = recalc.compute_batch(recalc.start_batch(admin, category, LAST, "Bench", "Kết luận thanh tra"))
+        batch = recalc.compute_batch(
+            recalc.start_batch(admin, category, LAST, "Bench", "Kết luận thanh tra")
+        )
         recalc.approve_batch(admin, batch)
-        decisions = list(batch.decisions.select_related("record__person", "record__commune__parent", "record__category", "batch", "approved_by").order_by("number"))
-        print(f"engine={engine()} decisions={len(decisions):,} (36 months each, {len(decisions[0].months)} table rows)")
+        decisions = list(
+            batch.decisions.select_related(
+                "record__person",
+                "record__commune__parent",
+                "record__category",
+                "batch",
+                "approved_by",
+            ).order_by("number")
+        )
+        print(
+            f"engine={engine()} decisions={len(decisions):,} (36 months each, {len(decisions[0].months)} table rows)"
+        )
         begin = time.perf_counter()
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for decision in decisions:
                 archive.writestr(documents.file_name(decision), documents.decision_docx(decision))
         seconds = time.perf_counter() - begin
-        print(f"  {len(decisions):,} DOCX (zip {buffer.tell() / 1e6:.1f} MB) in {seconds:.1f} s ({len(decisions) / seconds:.0f}/s)  goal < 60 s")
+        print(
+            f"  {len(decisions):,} DOCX (zip {buffer.tell() / 1e6:.1f} MB) in {seconds:.1f} s ({len(decisions) / seconds:.0f}/s)  goal < 60 s"
+        )
         begin = time.perf_counter()
         workbook_bytes("Tổng hợp", documents.SUMMARY_HEADERS, documents.summary_rows(decisions))
         print(f"  XLSX summary in {time.perf_counter() - begin:.1f} s")
         begin = time.perf_counter()
         try:
             pdf = docx_to_pdf(documents.documents_docx(decisions), timeout=1800)
-            print(f"  combined PDF ({len(pdf) / 1e6:.1f} MB) in {time.perf_counter() - begin:.1f} s")
+            print(
+                f"  combined PDF ({len(pdf) / 1e6:.1f} MB) in {time.perf_counter() - begin:.1f} s"
+            )
         except DocumentError as error:
             print(f"  combined PDF: {error}")
         print(f"peak memory: {peak_rss_mb():.0f} MB")

@@ -4,6 +4,7 @@
 report DOCX under 5 s, dashboard page under 500 ms, on SQLite and on PostgreSQL.
     python bench/report_and_dashboard.py [YEARS]
 """
+
 import sys
 import time
 from decimal import Decimal
@@ -34,26 +35,63 @@ def setup():
     worklog_demo.run(log=lambda *a: None)
     load_definition()
     districts = list(AdminUnit.objects.filter(level="district", parent__code="94").order_by("code"))
-    communes = list(AdminUnit.objects.filter(level="commune", parent__in=districts).order_by("code"))
+    communes = list(
+        AdminUnit.objects.filter(level="commune", parent__in=districts).order_by("code")
+    )
     for i in range(COMMUNES - len(communes)):  # Sóc Trăng has 108; add a few to reach 120
-        communes.append(AdminUnit.objects.create(level="commune", code=f"99{i:03d}", name=f"Xã thử {i}", parent=districts[i % len(districts)]))
-    existing = list(Indicator.objects.filter(entry_level="district", entry_period="month", categories=[]))
-    extra = [Indicator(code=f"BENCH_{i:03d}", name=f"Chỉ tiêu thử {i}", unit="người", area="labour", entry_level="district",
-                       entry_period="month", order=10_000 + i) for i in range(INDICATORS - len(existing))]
+        communes.append(
+            AdminUnit.objects.create(
+                level="commune",
+                code=f"99{i:03d}",
+                name=f"Xã thử {i}",
+                parent=districts[i % len(districts)],
+            )
+        )
+    existing = list(
+        Indicator.objects.filter(entry_level="district", entry_period="month", categories=[])
+    )
+    extra = [
+        Indicator(
+            code=f"BENCH_{i:03d}",
+            name=f"Chỉ tiêu thử {i}",
+            unit="người",
+            area="labour",
+            entry_level="district",
+            entry_period="month",
+            order=10_000 + i,
+        )
+        for i in range(INDICATORS - len(existing))
+    ]
     Indicator.objects.bulk_create(extra)
     indicators = existing + list(Indicator.objects.filter(code__startswith="BENCH_"))
     office = {d.pk: OrgUnit.objects.get(territory=d, kind="district_office").pk for d in districts}
-    months = [str(p) for year in range(2024 - YEARS + 1, 2025) for p in Period.parse(str(year)).children("month")]
+    months = [
+        str(p)
+        for year in range(2024 - YEARS + 1, 2025)
+        for p in Period.parse(str(year)).children("month")
+    ]
     now = timezone.now()
 
     def rows():
         for month in months:
             for commune in communes:
                 for n, indicator in enumerate(indicators):
-                    yield (indicator.pk, commune.pk, month, "", Decimal((commune.pk * 7 + n) % 50), office[commune.parent_id], now)
+                    yield (
+                        indicator.pk,
+                        commune.pk,
+                        month,
+                        "",
+                        Decimal((commune.pk * 7 + n) % 50),
+                        office[commune.parent_id],
+                        now,
+                    )
 
     start = time.perf_counter()
-    insert_rows(DataValue, ["indicator_id", "unit_id", "period", "category", "value", "org_unit_id", "updated_at"], rows())
+    insert_rows(
+        DataValue,
+        ["indicator_id", "unit_id", "period", "category", "value", "org_unit_id", "updated_at"],
+        rows(),
+    )
     return DataValue.objects.count(), time.perf_counter() - start
 
 
@@ -65,7 +103,6 @@ def timed(fn, repeat=REPEAT):
 
 def main():
     from common import bench_database, engine
-
     from django.contrib.auth.models import User
     from django.db import connection
     from django.test import Client
@@ -85,7 +122,9 @@ def main():
             return documents.render_docx(content)
 
         median, worst = timed(report, 3)
-        print(f"quarterly province report (DOCX): median {median / 1000:.2f} s, max {worst / 1000:.2f} s  goal < 5 s")
+        print(
+            f"quarterly province report (DOCX): median {median / 1000:.2f} s, max {worst / 1000:.2f} s  goal < 5 s"
+        )
         client = Client()
         client.force_login(User.objects.get(username="lanhdao"))
 

@@ -4,13 +4,25 @@ Goal (issue 2): under 100 ms per query on SQLite and on PostgreSQL. Each query i
 people page runs: the scoped search, the count for the pager and the first page of 50 rows.
     python bench/search_people.py [PEOPLE]
 """
+
 import statistics
 import sys
 import time
 
 PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 CHUNK = 50_000
-QUERIES = ["", "nguyen van an", "Trần Thị Lan", "thach thi sa ri", "van hung", "lam van soc", "le thi", "hoa", "nguyen", "danh"]
+QUERIES = [
+    "",
+    "nguyen van an",
+    "Trần Thị Lan",
+    "thach thi sa ri",
+    "van hung",
+    "lam van soc",
+    "le thi",
+    "hoa",
+    "nguyen",
+    "danh",
+]
 REPEAT = 5
 
 
@@ -46,7 +58,6 @@ def page_query(user, q):
 
 def main():
     from common import bench_database, engine
-
     from django.contrib.auth.models import User
     from django.db import connection
 
@@ -65,7 +76,9 @@ def main():
         print(f"engine={engine()} people={PEOPLE:,} filled in {seconds:.0f} s")
         worst = 0.0
         for username in ("leader", "mytu"):
-            user = User.objects.select_related("profile__org_unit__territory").get(username=username)
+            user = User.objects.select_related("profile__org_unit__territory").get(
+                username=username
+            )
             for q in QUERIES:
                 page_query(user, q)  # warm the cache as a working server would be
                 times = []
@@ -75,7 +88,9 @@ def main():
                     times.append((time.perf_counter() - start) * 1000)
                 median = statistics.median(times)
                 worst = max(worst, median)
-                print(f"  {username:<6} {q!r:<20} {count:>9,}{'+' if count == 10_000 else ' '} found  median {median:6.1f} ms  max {max(times):6.1f} ms")
+                print(
+                    f"  {username:<6} {q!r:<20} {count:>9,}{'+' if count == 10_000 else ' '} found  median {median:6.1f} ms  max {max(times):6.1f} ms"
+                )
         print(f"worst median: {worst:.1f} ms  goal < 100 ms")
 
 

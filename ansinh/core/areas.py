@@ -1,4 +1,5 @@
 """Pages each area app offers, registered by the app itself, so the core never imports it."""
+
 from collections import defaultdict
 
 PAGES = defaultdict(list)

@@ -1,4 +1,5 @@
 """The access log of personal data (Decree 13/2023): every view, export and change."""
+
 import ipaddress
 
 from django.conf import settings
@@ -57,4 +58,10 @@ def log_access(request, action, person=None, label="", detail="", channel="web",
 
 
 def log_bulk_export(request, people_count, label, channel="web"):
-    log_access(request, AccessLog.Action.EXPORT, label=label, detail=f"{people_count} bản ghi", channel=channel)
+    log_access(
+        request,
+        AccessLog.Action.EXPORT,
+        label=label,
+        detail=f"{people_count} bản ghi",
+        channel=channel,
+    )

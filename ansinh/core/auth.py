@@ -1,6 +1,7 @@
 """One lockout for every door (per user name, whatever the IP): the web login, the admin login
 and the API token all authenticate through LockoutBackend; an API token of a locked account stops
 working until the lock ends."""
+
 from datetime import timedelta
 
 from django import forms
@@ -23,7 +24,11 @@ def lockout_key(username):
 
 def recent_failures(username):
     since = timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-    last_success = LoginAttempt.objects.filter(username=username, success=True, at__gte=since).order_by("-at").first()
+    last_success = (
+        LoginAttempt.objects.filter(username=username, success=True, at__gte=since)
+        .order_by("-at")
+        .first()
+    )
     failures = LoginAttempt.objects.filter(username=username, success=False, at__gte=since)
     if last_success:
         failures = failures.filter(at__gt=last_success.at)
@@ -55,7 +60,9 @@ class LockoutBackend(ModelBackend):
             return None
         key = lockout_key(username)
         if is_locked(key):
-            raise PermissionDenied(locked_message())  # django.contrib.auth.authenticate() then answers None
+            raise PermissionDenied(
+                locked_message()
+            )  # django.contrib.auth.authenticate() then answers None
         user = super().authenticate(request, username=username, password=password, **kwargs)
         LoginAttempt.objects.create(username=key, ip=client_ip(request), success=user is not None)
         return user

@@ -3,6 +3,7 @@
 Used where thousands of rows are written at once; values are adapted once per type by the
 database connection's own adapters, so both SQLite and PostgreSQL receive what Django would send.
 """
+
 import json
 
 from django.db import connection, models
@@ -63,13 +64,15 @@ def insert_history(objects, user, reason, history_type="+"):
     model = type(objects[0])
     historical = model.history.model
     tracked = [
-        f.attname for f in historical._meta.concrete_fields
+        f.attname
+        for f in historical._meta.concrete_fields
         if not f.attname.startswith("history_") and f.attname != "history_id"
     ]
     now = timezone.now()
     extra = ["history_date", "history_change_reason", "history_type", "history_user_id"]
     rows = (
-        tuple(getattr(obj, name) for name in tracked) + (now, reason, history_type, user.pk if user else None)
+        tuple(getattr(obj, name) for name in tracked)
+        + (now, reason, history_type, user.pk if user else None)
         for obj in objects
     )
     insert_rows(historical, tracked + extra, rows)

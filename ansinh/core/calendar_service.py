@@ -1,5 +1,6 @@
 """The working-day calendar in force: Vietnam's public holidays (holidays package) plus the
 administrator's table of extra days off and make-up working days."""
+
 from functools import lru_cache
 
 import holidays
@@ -30,13 +31,18 @@ def _cached(version):
 
 def work_calendar():
     """The calendar, rebuilt whenever any process has changed the overrides table."""
-    latest_change = DayOverride.history.order_by("-history_id").values_list("history_id", flat=True).first()
+    latest_change = (
+        DayOverride.history.order_by("-history_id").values_list("history_id", flat=True).first()
+    )
     return _cached(latest_change)
 
 
 def days_off_in(year):
     """(date, name, source) of every non-weekend day off and make-up working day of a year."""
-    rows = {d: (name, "Nghỉ lễ, Tết (Bộ luật Lao động 2019, Điều 112)") for d, name in public_holidays([year]).items()}
+    rows = {
+        d: (name, "Nghỉ lễ, Tết (Bộ luật Lao động 2019, Điều 112)")
+        for d, name in public_holidays([year]).items()
+    }
     for override in DayOverride.objects.filter(date__year=year, active=True):
         rows[override.date] = (override.reason, override.get_kind_display())
     return sorted((d, name, source) for d, (name, source) in rows.items())
@@ -44,7 +50,9 @@ def days_off_in(year):
 
 def day_off_name(day):
     """Why a day is off ('' when it is a working day or a plain weekend)."""
-    override = DayOverride.objects.filter(date=day, active=True, kind=DayOverride.Kind.DAY_OFF).first()
+    override = DayOverride.objects.filter(
+        date=day, active=True, kind=DayOverride.Kind.DAY_OFF
+    ).first()
     if override:
         return override.reason
     return public_holidays([day.year]).get(day, "")

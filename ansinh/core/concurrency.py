@@ -9,6 +9,7 @@
   the record's latest history row, django-simple-history). Saving checks it under the same
   lock (`check_version`): a stale save is refused and nothing is overwritten.
 """
+
 from functools import wraps
 
 from django import forms
@@ -26,8 +27,10 @@ class VersionMissing(StaleEdit):
     """An edit sent without the version it was made from: it cannot be told from a stale one."""
 
     def __init__(self):
-        super().__init__("Yêu cầu sửa không kèm phiên bản hồ sơ (trường «version») nên không thể biết có ai "
-                         "đã sửa trước hay không; hãy tải lại trang rồi lưu lại.")
+        super().__init__(
+            "Yêu cầu sửa không kèm phiên bản hồ sơ (trường «version») nên không thể biết có ai "
+            "đã sửa trước hay không; hãy tải lại trang rồi lưu lại."
+        )
 
 
 def lock(instance):
@@ -45,7 +48,9 @@ def version_of(instance):
     """The version a form is made from: the id of the record's latest history row (0 for none)."""
     if instance.pk is None:
         return 0
-    return instance.history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+    return (
+        instance.history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+    )
 
 
 def check_version(instance, version):
@@ -80,7 +85,9 @@ def require_state(instance, allowed, refusal, label="Hồ sơ"):
     by someone else since `instance` was read is named (who, when); `refusal` otherwise."""
     current = lock(instance)
     if current.status not in allowed:
-        raise StateChanged(overtaken(current, label) if current.status != instance.status else refusal)
+        raise StateChanged(
+            overtaken(current, label) if current.status != instance.status else refusal
+        )
     instance.status = current.status
     return current
 
@@ -114,6 +121,7 @@ def versioned(load, back):
     pk)): the view runs in one transaction that first checks the `version` posted with the form
     against `load(request, pk)`; a stale form is refused with a message, nothing is written, and
     the user goes back to the page `back` (a URL name taking pk)."""
+
     def decorate(view):
         @wraps(view)
         def wrapper(request, pk, *args, **kwargs):
@@ -124,5 +132,7 @@ def versioned(load, back):
                     messages.error(request, str(error))
                     return redirect(back, pk=pk)
                 return view(request, pk, *args, **kwargs)
+
         return wrapper
+
     return decorate

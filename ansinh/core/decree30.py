@@ -6,6 +6,7 @@ recipients and the signature block.
 Who issues a document (agency, parent authority, place, symbol) is read from the issuing unit's
 data by `issuer_of`, never written as a constant in a document module.
 """
+
 from dataclasses import dataclass
 
 from django.db.models import F
@@ -31,10 +32,20 @@ MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
 HAND_FILLED = "\u00a0" * 6  # the blank a clerk fills by hand before “/BC-…”
 CENTRE, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
 INDENT = Cm(1.27)
-LEVEL_PREFIXES = ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận ", "Xã ", "Phường ", "Thị trấn ")
+LEVEL_PREFIXES = (
+    "Tỉnh ",
+    "Thành phố ",
+    "Huyện ",
+    "Thị xã ",
+    "Quận ",
+    "Xã ",
+    "Phường ",
+    "Thị trấn ",
+)
 
 
 # ---------------------------------------------------------------- who issues the document
+
 
 @dataclass(frozen=True)
 class Issuer:
@@ -62,7 +73,10 @@ def _office_of(territory, kind, day):
     """The office valid on `day` (today's when no day), else the one that closed last."""
     units = OrgUnit.objects.filter(territory=territory, kind=kind)
     current = units.valid_on(day) if day is not None else units.filter(valid_to=None)
-    return current.order_by("code").first() or units.order_by(F("valid_to").desc(nulls_first=True), "code").first()
+    return (
+        current.order_by("code").first()
+        or units.order_by(F("valid_to").desc(nulls_first=True), "code").first()
+    )
 
 
 def _agency_name(office):
@@ -85,17 +99,30 @@ def issuer_of(unit, day=None):
     `day`: a province's Department, a district's office, a commune's People's Committee."""
     if isinstance(unit, OrgUnit):
         office = unit
-        while office.kind not in (OrgUnit.Kind.DEPARTMENT, OrgUnit.Kind.DISTRICT_OFFICE) and office.parent_id:
+        while (
+            office.kind not in (OrgUnit.Kind.DEPARTMENT, OrgUnit.Kind.DISTRICT_OFFICE)
+            and office.parent_id
+        ):
             office = office.parent
         unit = office.territory
     elif unit.level == AdminUnit.Level.COMMUNE:
-        return Issuer(f"UBND {_lower_first(unit.parent.name)}", f"UBND {unit.name}", place_name(unit), "UBND")
+        return Issuer(
+            f"UBND {_lower_first(unit.parent.name)}", f"UBND {unit.name}", place_name(unit), "UBND"
+        )
     else:
-        kind = OrgUnit.Kind.DEPARTMENT if unit.level == AdminUnit.Level.PROVINCE else OrgUnit.Kind.DISTRICT_OFFICE
+        kind = (
+            OrgUnit.Kind.DEPARTMENT
+            if unit.level == AdminUnit.Level.PROVINCE
+            else OrgUnit.Kind.DISTRICT_OFFICE
+        )
         office = _office_of(unit, kind, day)
         if office is None:
-            raise OrgUnit.DoesNotExist(f"Chưa khai báo cơ quan lao động - thương binh và xã hội của {unit.name}.")
-    return Issuer(f"UBND {_lower_first(unit.name)}", _agency_name(office), place_name(unit), _symbol(office))
+            raise OrgUnit.DoesNotExist(
+                f"Chưa khai báo cơ quan lao động - thương binh và xã hội của {unit.name}."
+            )
+    return Issuer(
+        f"UBND {_lower_first(unit.name)}", _agency_name(office), place_name(unit), _symbol(office)
+    )
 
 
 def province_of(unit):
@@ -107,6 +134,7 @@ def province_of(unit):
 
 # ---------------------------------------------------------------- words of the header
 
+
 def honorific(sex):
     """“Ông” or “Bà” from the person's sex."""
     return "Bà" if sex == FEMALE else "Ông"
@@ -114,7 +142,11 @@ def honorific(sex):
 
 def in_words(day):
     """“ngày 05 tháng 07 năm 2024”; dots for a date filled by hand."""
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}" if day else "ngày … tháng … năm …"
+    return (
+        f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+        if day
+        else "ngày … tháng … năm …"
+    )
 
 
 def date_line(place, day):
@@ -129,6 +161,7 @@ def number_line(number, symbol):
 
 
 # ---------------------------------------------------------------- fonts, styles, tables
+
 
 def set_font(style_or_run, size, bold=None, italic=None):
     font = style_or_run.font
@@ -147,7 +180,18 @@ def set_font(style_or_run, size, bold=None, italic=None):
         fonts.set(qn(attribute), FONT)
 
 
-def add_style(document, name, size, bold=False, italic=False, align=None, indent=None, before=0, after=6, keep_with_next=False):
+def add_style(
+    document,
+    name,
+    size,
+    bold=False,
+    italic=False,
+    align=None,
+    indent=None,
+    before=0,
+    after=6,
+    keep_with_next=False,
+):
     style = document.styles.add_style(name, 1)
     style.base_style = document.styles["Normal"]
     set_font(style, size, bold, italic)
@@ -164,7 +208,7 @@ def add_style(document, name, size, bold=False, italic=False, align=None, indent
 
 def set_widths(table, *widths):
     table.autofit = False
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=False):
         column.width = width
         for cell in column.cells:
             cell.width = width
@@ -191,7 +235,9 @@ def _borders(table, **edges):
             element.set(qn("w:space"), "0")
             element.set(qn("w:color"), "000000")
         borders.append(element)
-    table._tbl.tblPr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
+    table._tbl.tblPr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"
+    )
 
 
 def no_borders(table):
@@ -258,6 +304,7 @@ def page_number_header(section, style):
 
 # ---------------------------------------------------------------- the document
 
+
 def new_document(size=A4, landscape=False, font_size=14):
     """An empty document with the Decree 30 margins for its paper size, in Times New Roman."""
     document = Document()
@@ -285,20 +332,48 @@ def styles(document, size=14, header_sizes=(12, 13)):
     small, line = header_sizes
     return {
         "agency_parent": add_style(document, "AS Co quan chu quan", small, align=CENTRE, after=0),
-        "agency": add_style(document, "AS Co quan ban hanh", small, bold=True, align=CENTRE, after=0),
+        "agency": add_style(
+            document, "AS Co quan ban hanh", small, bold=True, align=CENTRE, after=0
+        ),
         "number": add_style(document, "AS So ky hieu", line, align=CENTRE, before=6, after=0),
         "motto1": add_style(document, "AS Quoc hieu", small, bold=True, align=CENTRE, after=0),
         "motto2": add_style(document, "AS Tieu ngu", line, bold=True, align=CENTRE, after=0),
-        "date": add_style(document, "AS Dia danh ngay", line, italic=True, align=CENTRE, before=6, after=0),
-        "type": add_style(document, "AS Ten loai", size, bold=True, align=CENTRE, before=18, after=0, keep_with_next=True),
-        "summary": add_style(document, "AS Trich yeu", size, bold=True, align=CENTRE, after=12, keep_with_next=True),
+        "date": add_style(
+            document, "AS Dia danh ngay", line, italic=True, align=CENTRE, before=6, after=0
+        ),
+        "type": add_style(
+            document,
+            "AS Ten loai",
+            size,
+            bold=True,
+            align=CENTRE,
+            before=18,
+            after=0,
+            keep_with_next=True,
+        ),
+        "summary": add_style(
+            document, "AS Trich yeu", size, bold=True, align=CENTRE, after=12, keep_with_next=True
+        ),
         "body": add_style(document, "AS Noi dung", size, align=JUSTIFY, indent=INDENT),
-        "heading": add_style(document, "AS Muc", size, bold=True, align=JUSTIFY, indent=INDENT, before=6, keep_with_next=True),
+        "heading": add_style(
+            document,
+            "AS Muc",
+            size,
+            bold=True,
+            align=JUSTIFY,
+            indent=INDENT,
+            before=6,
+            keep_with_next=True,
+        ),
         "recipients_title": add_style(document, "AS Noi nhan", 12, bold=True, italic=True, after=0),
         "recipients": add_style(document, "AS Danh sach noi nhan", 11, after=0),
         "signer": add_style(document, "AS Tham quyen ky", size, bold=True, align=CENTRE, after=0),
-        "signer_note": add_style(document, "AS Ghi chu ky", size - 1, italic=True, align=CENTRE, after=0),
-        "signer_name": add_style(document, "AS Ho ten nguoi ky", size, bold=True, align=CENTRE, before=60, after=0),
+        "signer_note": add_style(
+            document, "AS Ghi chu ky", size - 1, italic=True, align=CENTRE, after=0
+        ),
+        "signer_name": add_style(
+            document, "AS Ho ten nguoi ky", size, bold=True, align=CENTRE, before=60, after=0
+        ),
         "page": add_style(document, "AS So trang", 13, align=CENTRE, after=0),
     }
 
@@ -317,7 +392,9 @@ def header(document, style, parent, agency, number, date, widths=None, sub_unit=
         add_line(left, sub_unit, style["agency"])
     small, line = style["agency"].font.size.pt, style["motto2"].font.size.pt
     short_rule(left, Cm(2.5 * small / 12))
-    add_line(left, number, style["number"])  # also when empty: a cell ends with a paragraph, not the rule
+    add_line(
+        left, number, style["number"]
+    )  # also when empty: a cell ends with a paragraph, not the rule
     _first_line(right, MOTTO, style["motto1"])
     add_line(right, MOTTO_LINE, style["motto2"])
     short_rule(right, Cm(6.2 * line / 13))
@@ -349,7 +426,7 @@ def sign(cell, style, signature):
 def signatures(document, style, *blocks):
     """Signature blocks side by side (a form signed by the applicant and the officer)."""
     table = borderless_table(document, len(blocks))
-    for cell, block in zip(table.rows[0].cells, blocks):
+    for cell, block in zip(table.rows[0].cells, blocks, strict=False):
         sign(cell, style, block)
     return table
 

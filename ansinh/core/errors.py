@@ -4,6 +4,7 @@ Services raise AppError and write nothing. Pages show it with `show_refusal` (on
 names, or as a message), the API answers it with `api_exception_handler` (409 and the message,
 set in REST_FRAMEWORK), importers put its message on the row it is about.
 """
+
 from django.contrib import messages
 from rest_framework.response import Response
 from rest_framework.views import exception_handler

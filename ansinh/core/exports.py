@@ -1,4 +1,5 @@
 """File downloads and spreadsheet exports. Every text cell passes through neutralise_formula."""
+
 import io
 from pathlib import PurePath
 
@@ -20,7 +21,9 @@ def download(content, file_name, content_type=None):
     if isinstance(content, (bytes, bytearray, memoryview)):
         content = io.BytesIO(bytes(content))
     content_type = content_type or CONTENT_TYPES.get(PurePath(file_name).suffix.lower())
-    response = FileResponse(content, as_attachment=True, filename=file_name, content_type=content_type)
+    response = FileResponse(
+        content, as_attachment=True, filename=file_name, content_type=content_type
+    )
     add_never_cache_headers(response)
     return response
 
@@ -43,15 +46,37 @@ def workbook_bytes(title, headers, rows):
     return buffer.getvalue(), count
 
 
-PEOPLE_HEADERS = ["Mã", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số định danh cá nhân", "Số điện thoại", "Địa chỉ", "Mã xã/phường", "Xã/phường", "Ngày mất", "Tình trạng"]
+PEOPLE_HEADERS = [
+    "Mã",
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Dân tộc",
+    "Số định danh cá nhân",
+    "Số điện thoại",
+    "Địa chỉ",
+    "Mã xã/phường",
+    "Xã/phường",
+    "Ngày mất",
+    "Tình trạng",
+]
 
 
 def people_rows(people):
     for p in people.iterator(chunk_size=2000):
         yield [
-            p.pk, p.full_name, p.birth_display, p.get_sex_display(), p.get_ethnicity_display(), p.personal_id or "",
-            p.phone, p.address, p.commune.code, p.commune.name,
-            p.death_date.strftime("%d/%m/%Y") if p.death_date else "", p.get_status_display(),
+            p.pk,
+            p.full_name,
+            p.birth_display,
+            p.get_sex_display(),
+            p.get_ethnicity_display(),
+            p.personal_id or "",
+            p.phone,
+            p.address,
+            p.commune.code,
+            p.commune.name,
+            p.death_date.strftime("%d/%m/%Y") if p.death_date else "",
+            p.get_status_display(),
         ]
 
 

@@ -19,8 +19,14 @@ class PlainTextForm:
             multiline = isinstance(field.widget, forms.Textarea)
             # What was posted: CharField strips whitespace (Python counts some control characters
             # as such) and refuses NUL with an English message of its own.
-            raw = self.data.get(self.add_prefix(name)) if isinstance(field, forms.CharField) and hasattr(self.data, "get") else None
-            if has_control_characters(raw, multiline) or has_control_characters(self.cleaned_data.get(name), multiline):
+            raw = (
+                self.data.get(self.add_prefix(name))
+                if isinstance(field, forms.CharField) and hasattr(self.data, "get")
+                else None
+            )
+            if has_control_characters(raw, multiline) or has_control_characters(
+                self.cleaned_data.get(name), multiline
+            ):
                 self._errors.pop(name, None)
                 self.add_error(name, control_characters_message(field.label or name))
 
@@ -61,21 +67,39 @@ class AboutPersonForm(StyledForm):
 
 
 class PersonForm(StyledForm, VersionedForm, forms.ModelForm):
-    birth_year = forms.IntegerField(label="Năm sinh (nếu không rõ ngày sinh)", required=False, min_value=1880)
+    birth_year = forms.IntegerField(
+        label="Năm sinh (nếu không rõ ngày sinh)", required=False, min_value=1880
+    )
     confirm_not_duplicate = forms.BooleanField(
-        label="Tôi đã kiểm tra: đây là một người khác với những người trùng tên ở trên.", required=False
+        label="Tôi đã kiểm tra: đây là một người khác với những người trùng tên ở trên.",
+        required=False,
     )
     reason = forms.CharField(label="Lý do thay đổi", required=False, max_length=200)
 
     class Meta:
         model = Person
-        fields = ["full_name", "birth_date", "birth_year", "sex", "ethnicity", "personal_id", "phone", "address", "commune", "death_date"]
+        fields = [
+            "full_name",
+            "birth_date",
+            "birth_year",
+            "sex",
+            "ethnicity",
+            "personal_id",
+            "phone",
+            "address",
+            "commune",
+            "death_date",
+        ]
         widgets = {"birth_date": DATE_INPUT, "death_date": DATE_INPUT}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["commune"].queryset = scope.visible_communes(user).select_related("parent").order_by("parent__code", "code")
-        self.fields["commune"].label_from_instance = lambda u: f"{u.name} – {u.parent.name if u.parent else ''} ({u.code})"
+        self.fields["commune"].queryset = (
+            scope.visible_communes(user).select_related("parent").order_by("parent__code", "code")
+        )
+        self.fields["commune"].label_from_instance = lambda u: (
+            f"{u.name} – {u.parent.name if u.parent else ''} ({u.code})"
+        )
         self.duplicates = []
         if self.instance.pk:
             self.fields.pop("confirm_not_duplicate")
@@ -111,13 +135,17 @@ class PersonForm(StyledForm, VersionedForm, forms.ModelForm):
         for message in rules.birth_date_errors(birth_date, birth_year):
             self.add_error("birth_date", message)
         if data.get("personal_id") and birth_year:
-            for message in rules.personal_id_errors(data["personal_id"], birth_year, data.get("sex")):
+            for message in rules.personal_id_errors(
+                data["personal_id"], birth_year, data.get("sex")
+            ):
                 self.add_error("personal_id", message)
         death = data.get("death_date")
         if death and birth_year and death.year < birth_year:
             self.add_error("death_date", "Ngày mất trước ngày sinh.")
         if not self.errors and "confirm_not_duplicate" in self.fields:
-            self.duplicates = list(possible_duplicates(data["full_name"], birth_year, data["commune"], birth_date)[:10])
+            self.duplicates = list(
+                possible_duplicates(data["full_name"], birth_year, data["commune"], birth_date)[:10]
+            )
             if self.duplicates and not data.get("confirm_not_duplicate"):
                 self.add_error(
                     "confirm_not_duplicate",
@@ -166,8 +194,12 @@ class DayOverrideForm(StyledForm, forms.ModelForm):
 
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label="Họ tên hoặc số định danh", required=False)
-    commune = forms.ModelChoiceField(label="Xã/phường", queryset=AdminUnit.objects.none(), required=False)
-    status = forms.ChoiceField(label="Tình trạng", choices=[("", "Tất cả")] + list(Person.Status.choices), required=False)
+    commune = forms.ModelChoiceField(
+        label="Xã/phường", queryset=AdminUnit.objects.none(), required=False
+    )
+    status = forms.ChoiceField(
+        label="Tình trạng", choices=[("", "Tất cả")] + list(Person.Status.choices), required=False
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

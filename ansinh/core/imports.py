@@ -5,6 +5,7 @@ object; the framework reads .xlsx/.xls/.ods (python-calamine) or .csv, validates
 reports each bad cell by row number and column, and writes nothing unless the file is clean.
 The same `run_import` serves the web page, the API and `ansinh import KIND FILE`.
 """
+
 import csv
 import io
 import uuid
@@ -50,7 +51,11 @@ class Problem:
 
     def __str__(self):
         where = f"Dòng {self.row}" if self.row else "Tệp"
-        return f"{where}, cột “{self.column}”: {self.message}" if self.column else f"{where}: {self.message}"
+        return (
+            f"{where}, cột “{self.column}”: {self.message}"
+            if self.column
+            else f"{where}: {self.message}"
+        )
 
 
 @dataclass
@@ -174,7 +179,7 @@ def _read_spreadsheet(content):
     except FileRejected:
         raise
     except Exception:
-        raise FileRejected("Tệp không phải bảng tính Excel hợp lệ hoặc đã bị hỏng.")
+        raise FileRejected("Tệp không phải bảng tính Excel hợp lệ hoặc đã bị hỏng.") from None
 
 
 def _looks_like_workbook(content):
@@ -218,7 +223,8 @@ def map_headers(importer, header_row):
     missing = [c.header for c in importer.columns if c.required and c.name not in positions]
     if missing:
         raise FileRejected(
-            "Dòng 1 (tiêu đề) thiếu cột bắt buộc: " + ", ".join(f"“{h}”" for h in missing)
+            "Dòng 1 (tiêu đề) thiếu cột bắt buộc: "
+            + ", ".join(f"“{h}”" for h in missing)
             + ". Hãy dùng tệp mẫu của chức năng nhập."
         )
     return positions
@@ -283,7 +289,9 @@ def template_workbook(importer_class):
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for i, column in enumerate(importer_class.columns, start=1):
-        sheet.column_dimensions[sheet.cell(1, i).column_letter].width = max(14, len(column.header) + 4)
+        sheet.column_dimensions[sheet.cell(1, i).column_letter].width = max(
+            14, len(column.header) + 4
+        )
         for row in (1, 2):
             sheet.cell(row, i).number_format = "@"
     guide = workbook.create_sheet("Hướng dẫn")
@@ -304,10 +312,13 @@ def refuse_control_characters(importer, values, row, problems):
     breaks typed in a cell with Alt+Enter are kept)."""
     for name, value in values.items():
         if has_control_characters(value):
-            problems.append(Problem(row, importer.header_of(name), "chứa ký tự điều khiển không hợp lệ."))
+            problems.append(
+                Problem(row, importer.header_of(name), "chứa ký tự điều khiển không hợp lệ.")
+            )
 
 
 # Cell parsers shared by importers; each raises CellError with a Vietnamese reason.
+
 
 def parse_text(value, max_length):
     if _blank(value):
@@ -341,7 +352,9 @@ def parse_date(value):
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise CellError(f"“{text}” không phải ngày hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 05/03/1960).")
+    raise CellError(
+        f"“{text}” không phải ngày hợp lệ (ghi theo dạng ngày/tháng/năm, ví dụ 05/03/1960)."
+    )
 
 
 def _upload_dir(user):
@@ -371,8 +384,15 @@ def queue_import(user, kind, path, commit=False, confirm_warnings=False):
 
     token, file_name = path.name.split("__", 1)
     with transaction.atomic():
-        job = ImportJob.objects.create(user=user, kind=kind, file_name=file_name, token=token, path=str(path), commit=commit,
-                                       confirm_warnings=confirm_warnings)
+        job = ImportJob.objects.create(
+            user=user,
+            kind=kind,
+            file_name=file_name,
+            token=token,
+            path=str(path),
+            commit=commit,
+            confirm_warnings=confirm_warnings,
+        )
         run_import_job.enqueue(job.pk)
     return job
 
@@ -384,14 +404,20 @@ def queued(size):
 
 def result_of(data):
     """An ImportResult again from a job's stored result (errors and warnings: the first shown)."""
-    return ImportResult(kind=data["kind"], total_rows=data["total_rows"], created=data["created"], committed=data["committed"],
-                        errors=[Problem(**p) for p in data["errors"]], warnings=[Problem(**p) for p in data["warnings"]])
+    return ImportResult(
+        kind=data["kind"],
+        total_rows=data["total_rows"],
+        created=data["created"],
+        committed=data["committed"],
+        errors=[Problem(**p) for p in data["errors"]],
+        warnings=[Problem(**p) for p in data["warnings"]],
+    )
 
 
 def _stored_result(result):
     data = result.as_dict()
-    data["errors"] = [vars(p) for p in result.errors[:MAX_ERRORS_SHOWN + 1]]
-    data["warnings"] = [vars(p) for p in result.warnings[:MAX_ERRORS_SHOWN + 1]]
+    data["errors"] = [vars(p) for p in result.errors[: MAX_ERRORS_SHOWN + 1]]
+    data["warnings"] = [vars(p) for p in result.warnings[: MAX_ERRORS_SHOWN + 1]]
     return data
 
 
@@ -402,18 +428,31 @@ def run_import_job(job_id):
     again; a job found done is never imported twice."""
     from .models import ImportJob
 
-    job = ImportJob.objects.select_related("user").filter(pk=job_id, status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]).first()
+    job = (
+        ImportJob.objects.select_related("user")
+        .filter(pk=job_id, status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING])
+        .first()
+    )
     if job is None:
         return None
     ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.RUNNING)
     path = Path(job.path)
 
     def done(result):
-        ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.DONE, result=_stored_result(result))
+        ImportJob.objects.filter(pk=job_id).update(
+            status=ImportJob.Status.DONE, result=_stored_result(result)
+        )
 
     try:
-        result = run_import(job.kind, path.read_bytes(), job.file_name, job.user, commit=job.commit,
-                            confirm_warnings=job.confirm_warnings, then=done)
+        result = run_import(
+            job.kind,
+            path.read_bytes(),
+            job.file_name,
+            job.user,
+            commit=job.commit,
+            confirm_warnings=job.confirm_warnings,
+            then=done,
+        )
         if not result.committed:
             done(result)
     except BaseException:  # also a worker stopped mid-task (second Ctrl+C)

@@ -7,6 +7,7 @@ Every job is idempotent (it rebuilds its result from scratch), so a job whose wo
 simply run again: each worker writes a heartbeat (`WorkerBeat`) and, when it starts and at every
 beat, puts back in the queue the tasks left "running" by a worker that is gone.
 """
+
 import logging
 import os
 import socket
@@ -66,20 +67,28 @@ def reclaim():
     from django_tasks_db.models import DBTaskResult
 
     now, count = timezone.now(), 0
-    for result in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).only("id", "worker_ids", "started_at"):
+    for result in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).only(
+        "id", "worker_ids", "started_at"
+    ):
         worker_id = result.worker_ids[-1] if result.worker_ids else ""
         if not worker_gone(worker_id, now):
             continue
-        again = DBTaskResult.objects.filter(pk=result.pk, status=TaskResultStatus.RUNNING, started_at=result.started_at)
+        again = DBTaskResult.objects.filter(
+            pk=result.pk, status=TaskResultStatus.RUNNING, started_at=result.started_at
+        )
         if again.update(status=TaskResultStatus.READY):
             log.warning("Task %s of gone worker %s queued again", result.pk, worker_id)
             count += 1
-    WorkerBeat.objects.filter(seen_at__lt=now - timedelta(days=1)).delete()  # long gone, their tasks reclaimed
+    WorkerBeat.objects.filter(
+        seen_at__lt=now - timedelta(days=1)
+    ).delete()  # long gone, their tasks reclaimed
     return count
 
 
 def beat(worker_id):
-    WorkerBeat.objects.update_or_create(worker_id=worker_id, defaults={"host": HOST, "pid": os.getpid(), "seen_at": timezone.now()})
+    WorkerBeat.objects.update_or_create(
+        worker_id=worker_id, defaults={"host": HOST, "pid": os.getpid(), "seen_at": timezone.now()}
+    )
 
 
 def start_heartbeat(worker_id):

@@ -1,4 +1,5 @@
 """Loading reference data shipped with the project: administrative units, calendar overrides."""
+
 import csv
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,9 @@ def load_pre_reform_units(province_code):
     for row in rows:
         level, code = row["level"], _code(row["level"], row["code"])
         parent_level = {"district": "province", "commune": "district"}.get(level)
-        parent_key = (parent_level, _code(parent_level, row["parent_code"])) if parent_level else None
+        parent_key = (
+            (parent_level, _code(parent_level, row["parent_code"])) if parent_level else None
+        )
         if (level, code) in wanted or parent_key in wanted:
             wanted.add((level, code))
             units[(level, code)] = (row["name"], parent_key)
@@ -39,8 +42,15 @@ def load_pre_reform_units(province_code):
     saved = {}
     for (level, code), (name, parent_key) in units.items():
         saved[(level, code)], _ = AdminUnit.objects.update_or_create(
-            level=level, code=code, valid_from=None,
-            defaults={"name": name, "parent": saved.get(parent_key), "valid_to": PRE_REFORM_END, "citation": PRE_REFORM_CITATION},
+            level=level,
+            code=code,
+            valid_from=None,
+            defaults={
+                "name": name,
+                "parent": saved.get(parent_key),
+                "valid_to": PRE_REFORM_END,
+                "citation": PRE_REFORM_CITATION,
+            },
         )
     return saved
 
@@ -52,15 +62,29 @@ def load_current_province(province_code):
 
     source = Province.from_code(int(province_code))
     province, _ = AdminUnit.objects.update_or_create(
-        level="province", code=_code("province", source.code), valid_from=REFORM_DAY,
-        defaults={"name": source.name, "parent": None, "valid_to": None, "citation": REFORM_CITATION},
+        level="province",
+        code=_code("province", source.code),
+        valid_from=REFORM_DAY,
+        defaults={
+            "name": source.name,
+            "parent": None,
+            "valid_to": None,
+            "citation": REFORM_CITATION,
+        },
     )
     from vietnam_provinces import Ward
 
     for ward in Ward.iter_by_province(source.code):
         AdminUnit.objects.update_or_create(
-            level="commune", code=_code("commune", ward.code), valid_from=REFORM_DAY,
-            defaults={"name": ward.name, "parent": province, "valid_to": None, "citation": REFORM_CITATION},
+            level="commune",
+            code=_code("commune", ward.code),
+            valid_from=REFORM_DAY,
+            defaults={
+                "name": ward.name,
+                "parent": province,
+                "valid_to": None,
+                "citation": REFORM_CITATION,
+            },
         )
     return province
 
@@ -78,4 +102,6 @@ def load_calendar_overrides():
             day = date.fromisoformat(row["date"])
             existing = DayOverride.objects.filter(date=day).first()
             if existing is None:
-                DayOverride.objects.create(date=day, kind=row["kind"], reason=row["reason"], citation=row["citation"])
+                DayOverride.objects.create(
+                    date=day, kind=row["kind"], reason=row["reason"], citation=row["citation"]
+                )

@@ -2,6 +2,7 @@
 control character is refused; every response gets the Content-Security-Policy and, for anything a
 signed-in user receives, Cache-Control: no-store. Static files are answered by WhiteNoise before
 this middleware runs, so they keep their long cache lifetime."""
+
 import time
 
 from django.conf import settings
@@ -23,7 +24,8 @@ class QueryTextMiddleware:
             if has_control_characters(name) or any(has_control_characters(v) for v in values):
                 return HttpResponseBadRequest(
                     f"Tham số «{printable(name)[:40]}» trên đường dẫn chứa ký tự điều khiển không hợp lệ.".encode(),
-                    content_type="text/plain; charset=utf-8")
+                    content_type="text/plain; charset=utf-8",
+                )
         return self.get_response(request)
 
 
@@ -34,7 +36,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
-        user = getattr(request, "user", None)  # the API's token user too: DRF sets it on the request
+        user = getattr(
+            request, "user", None
+        )  # the API's token user too: DRF sets it on the request
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response

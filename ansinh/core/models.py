@@ -56,7 +56,9 @@ class Versioned(NoDeleteModel):
         abstract = True
 
     def is_valid_on(self, day):
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class AdminUnit(Versioned):
@@ -70,15 +72,32 @@ class AdminUnit(Versioned):
     code = models.CharField("mã", max_length=10, db_index=True)
     name = models.CharField("tên", max_length=150)
     level = models.CharField("cấp", max_length=10, choices=Level.choices)
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="trực thuộc")
-    successors = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="predecessors", verbose_name="đơn vị kế thừa")
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="trực thuộc",
+    )
+    successors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        verbose_name="đơn vị kế thừa",
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "đơn vị hành chính"
         verbose_name_plural = "đơn vị hành chính"
         ordering = ["level", "code"]
-        constraints = [models.UniqueConstraint(fields=["level", "code", "valid_from"], name="admin_unit_code_generation")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "code", "valid_from"], name="admin_unit_code_generation"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -108,17 +127,34 @@ class OrgUnit(Versioned):
     name = models.CharField("tên", max_length=200)
     short_name = models.CharField("tên viết tắt", max_length=50, blank=True)
     kind = models.CharField("loại", max_length=20, choices=Kind.choices)
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="trực thuộc")
-    territory = models.ForeignKey(AdminUnit, models.PROTECT, related_name="org_units", verbose_name="địa bàn")
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="trực thuộc",
+    )
+    territory = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="org_units", verbose_name="địa bàn"
+    )
     area = models.CharField("lĩnh vực phụ trách", max_length=20, choices=Area.choices, blank=True)
-    successors = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="predecessors", verbose_name="đơn vị kế thừa")
+    successors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        verbose_name="đơn vị kế thừa",
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "đơn vị tổ chức"
         verbose_name_plural = "đơn vị tổ chức"
         ordering = ["kind", "code"]
-        constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="org_unit_code_generation")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="org_unit_code_generation")
+        ]
 
     def __str__(self):
         return self.name
@@ -135,7 +171,9 @@ class Role(models.TextChoices):
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="profile")
     role = models.CharField("vai trò", max_length=20, choices=Role.choices, default=Role.VIEWER)
-    org_unit = models.ForeignKey(OrgUnit, models.PROTECT, null=True, blank=True, verbose_name="đơn vị công tác")
+    org_unit = models.ForeignKey(
+        OrgUnit, models.PROTECT, null=True, blank=True, verbose_name="đơn vị công tác"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -218,18 +256,30 @@ class Person(NoDeleteModel):
         CLOSED = "closed", "Đã đóng hồ sơ"
 
     full_name = models.CharField("họ và tên", max_length=100)
-    name_folded = models.CharField("họ và tên không dấu", max_length=100, db_index=True, editable=False)
-    name_sort = models.CharField("khoá sắp xếp theo tên", max_length=100, editable=False, default="")
+    name_folded = models.CharField(
+        "họ và tên không dấu", max_length=100, db_index=True, editable=False
+    )
+    name_sort = models.CharField(
+        "khoá sắp xếp theo tên", max_length=100, editable=False, default=""
+    )
     birth_date = models.DateField("ngày sinh", null=True, blank=True)
     birth_year = models.PositiveSmallIntegerField("năm sinh")
     sex = models.CharField("giới tính", max_length=3, choices=Sex.choices)
-    ethnicity = models.CharField("dân tộc", max_length=2, choices=Ethnicity.choices, default=Ethnicity.KINH)
-    personal_id = models.CharField("số định danh cá nhân", max_length=12, null=True, blank=True, unique=True)
+    ethnicity = models.CharField(
+        "dân tộc", max_length=2, choices=Ethnicity.choices, default=Ethnicity.KINH
+    )
+    personal_id = models.CharField(
+        "số định danh cá nhân", max_length=12, null=True, blank=True, unique=True
+    )
     phone = models.CharField("số điện thoại", max_length=15, blank=True)
     address = models.CharField("địa chỉ (số nhà, ấp/khóm)", max_length=255, blank=True)
-    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="residents", verbose_name="xã/phường/thị trấn")
+    commune = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="residents", verbose_name="xã/phường/thị trấn"
+    )
     death_date = models.DateField("ngày mất", null=True, blank=True)
-    status = models.CharField("tình trạng", max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(
+        "tình trạng", max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
     closed_reason = models.CharField("lý do đóng hồ sơ", max_length=255, blank=True)
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
@@ -242,7 +292,9 @@ class Person(NoDeleteModel):
         verbose_name_plural = "đối tượng"
         ordering = ["name_sort", "id"]
         indexes = [
-            models.Index(fields=["name_folded", "birth_year", "commune"], name="person_duplicate_key"),
+            models.Index(
+                fields=["name_folded", "birth_year", "commune"], name="person_duplicate_key"
+            ),
             models.Index(fields=["name_sort", "id"], name="person_sort"),
             models.Index(fields=["commune", "name_sort", "id"], name="person_commune_sort"),
         ]
@@ -278,8 +330,14 @@ class PersonNameKey(models.Model):
     key = models.CharField(max_length=100)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["person", "key"], name="person_name_key_unique")]
-        indexes = [models.Index(fields=["key", "person"], include=["commune"], name="person_name_key_search")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "key"], name="person_name_key_unique")
+        ]
+        indexes = [
+            models.Index(
+                fields=["key", "person"], include=["commune"], name="person_name_key_search"
+            )
+        ]
 
 
 def write_name_keys(people, replace=True):
@@ -288,7 +346,9 @@ def write_name_keys(people, replace=True):
 
     if replace:
         PersonNameKey.objects.filter(person__in=[p.pk for p in people]).delete()
-    rows = ((p.pk, p.commune_id, key) for p in people for key in dict.fromkeys(name_keys(p.full_name)))
+    rows = (
+        (p.pk, p.commune_id, key) for p in people for key in dict.fromkeys(name_keys(p.full_name))
+    )
     insert_rows(PersonNameKey, ["person_id", "commune_id", "key"], rows)
 
 
@@ -306,7 +366,14 @@ class AccessLog(models.Model):
     at = models.DateTimeField("thời điểm", auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, verbose_name="người dùng")
     action = models.CharField("thao tác", max_length=10, choices=Action.choices)
-    person = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="access_log", verbose_name="đối tượng")
+    person = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="access_log",
+        verbose_name="đối tượng",
+    )
     object_label = models.CharField("dữ liệu", max_length=200, blank=True)
     channel = models.CharField("kênh", max_length=20, blank=True)
     path = models.CharField("đường dẫn", max_length=300, blank=True)
@@ -332,21 +399,41 @@ class DistrictTransfer(models.Model):
     target_id = models.PositiveBigIntegerField()
     area = models.CharField("lĩnh vực", max_length=20, choices=Area.choices)
     label = models.CharField("hồ sơ chuyển", max_length=255)
-    from_commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="chuyển từ")
-    to_commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="chuyển đến")
+    from_commune = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name="chuyển từ"
+    )
+    to_commune = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name="chuyển đến"
+    )
     reason = models.CharField("lý do", max_length=300)
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="người đề nghị")
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="người đề nghị"
+    )
     requested_at = models.DateTimeField("ngày đề nghị", auto_now_add=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người xử lý")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người xử lý",
+    )
     decided_at = models.DateTimeField("ngày xử lý", null=True, blank=True)
     note = models.CharField("ghi chú khi xử lý", max_length=300, blank=True)
 
     class Meta:
         verbose_name = "chuyển hồ sơ sang huyện khác"
         verbose_name_plural = "chuyển hồ sơ sang huyện khác"
-        constraints = [models.UniqueConstraint(fields=["target_type", "target_id"], condition=Q(status="pending"),
-                                               name="one_pending_transfer_per_record")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target_type", "target_id"],
+                condition=Q(status="pending"),
+                name="one_pending_transfer_per_record",
+            )
+        ]
 
     def __str__(self):
         return f"{self.label}: {self.from_commune} → {self.to_commune}"
@@ -425,4 +512,8 @@ class ImportJob(models.Model):
     class Meta:
         verbose_name = "việc nhập tệp lớn"
         verbose_name_plural = "việc nhập tệp lớn"
-        constraints = [models.UniqueConstraint(fields=["token"], condition=Q(commit=True), name="import_job_one_commit_per_upload")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["token"], condition=Q(commit=True), name="import_job_one_commit_per_upload"
+            )
+        ]

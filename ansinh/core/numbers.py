@@ -3,6 +3,7 @@
 Vietnamese convention: "." groups thousands and "," is the decimal mark: 1.234,50.
 Arithmetic stays in Decimal so rounding is exactly ROUND_HALF_UP, never binary float.
 """
+
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 # Python writes "1,234.50"; swapping the two marks gives the Vietnamese "1.234,50".

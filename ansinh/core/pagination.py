@@ -17,7 +17,12 @@ class IdFirstPaginator(Paginator):
 
     @cached_property
     def count(self):
-        counted = self.object_list.order_by().select_related(None).values("pk")[: self.count_limit + 1].count()
+        counted = (
+            self.object_list.order_by()
+            .select_related(None)
+            .values("pk")[: self.count_limit + 1]
+            .count()
+        )
         self.capped = counted > self.count_limit
         return min(counted, self.count_limit)
 

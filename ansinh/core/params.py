@@ -6,6 +6,7 @@ Pages call `from_page(request, name, reader)`: a bad value is shown as a message
 a DRF ValidationError, so the answer is a 400 naming the parameter. A plain view that lets
 BadParameter through answers 400 too (it is also Django's BadRequest).
 """
+
 from datetime import date
 
 from django.contrib import messages
@@ -37,7 +38,7 @@ def integer(params, name, minimum=0, maximum=LARGEST):
     try:
         number = int(value)
     except ValueError:
-        raise BadParameter(name, value, "phải là một số nguyên")
+        raise BadParameter(name, value, "phải là một số nguyên") from None
     if not minimum <= number <= maximum:
         raise BadParameter(name, value, f"phải từ {minimum} đến {maximum}")
     return number
@@ -56,7 +57,7 @@ def day(params, name):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadParameter(name, value, "ngày phải có dạng YYYY-MM-DD")
+        raise BadParameter(name, value, "ngày phải có dạng YYYY-MM-DD") from None
 
 
 def period(params, name="period"):
@@ -67,7 +68,9 @@ def period(params, name="period"):
     try:
         return Period.parse(value)
     except PeriodError:
-        raise BadParameter(name, value, "dùng dạng 2024-03 (tháng), 2024Q1 (quý), 2024H1 (6 tháng) hoặc 2024 (năm)")
+        raise BadParameter(
+            name, value, "dùng dạng 2024-03 (tháng), 2024Q1 (quý), 2024H1 (6 tháng) hoặc 2024 (năm)"
+        ) from None
 
 
 def from_page(request, name, reader=integer, default=None, **limits):

@@ -3,6 +3,7 @@
 A Period knows its first and last day, what it contains, its neighbours and its Vietnamese
 label. Pure: no database.
 """
+
 import calendar
 import re
 from dataclasses import dataclass
@@ -107,7 +108,10 @@ class Period:
         if _MONTHS_IN[kind] > self.months:
             raise PeriodError("Kỳ con phải ngắn hơn kỳ cha.")
         step = _MONTHS_IN[kind]
-        return [Period(self.year, m, kind) for m in range(self.start_month, self.start_month + self.months, step)]
+        return [
+            Period(self.year, m, kind)
+            for m in range(self.start_month, self.start_month + self.months, step)
+        ]
 
     def parent(self, kind):
         """The coarser period that contains this one (the quarter of a month...)."""

@@ -1,4 +1,5 @@
 """Reads of the core registry, always through the user's scope."""
+
 from django.http import Http404
 
 from . import scope
@@ -49,7 +50,9 @@ def _name_matches(user, key, commune, status):
         keys = keys.filter(commune=commune)
     if status:
         keys = keys.filter(person__status=status)
-    raw = list(keys.order_by("key", "person_id").values_list("person_id", flat=True)[: SEARCH_LIMIT * 2])
+    raw = list(
+        keys.order_by("key", "person_id").values_list("person_id", flat=True)[: SEARCH_LIMIT * 2]
+    )
     unique = list(dict.fromkeys(raw))
     truncated = len(unique) > SEARCH_LIMIT or len(raw) == SEARCH_LIMIT * 2
     return unique[:SEARCH_LIMIT], truncated
@@ -79,8 +82,11 @@ def people_by_district(user, period):
 
     districts = {u.pk: u for u in units_during("district", period)}
     rows = (
-        people_for(user).filter(commune__parent__in=list(districts))
-        .values("commune__parent").annotate(n=Count("id")).order_by()
+        people_for(user)
+        .filter(commune__parent__in=list(districts))
+        .values("commune__parent")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     return {districts[row["commune__parent"]]: row["n"] for row in rows}
 
@@ -91,6 +97,8 @@ def regroup_to_units_of(counts, day):
     for unit, count in counts.items():
         targets = unit.current_successors(day)
         if len(targets) != 1:
-            raise ValueError(f"Không xác định được một đơn vị kế thừa duy nhất của {unit} vào ngày {day:%d/%m/%Y}.")
+            raise ValueError(
+                f"Không xác định được một đơn vị kế thừa duy nhất của {unit} vào ngày {day:%d/%m/%Y}."
+            )
         regrouped[targets[0]] = regrouped.get(targets[0], 0) + count
     return regrouped

@@ -5,15 +5,77 @@ Personal ID (số định danh cá nhân, Circular 59/2021/TT-BCA, formerly 07/2
 + 1 digit for century and sex + 2 digits of the birth year + 6 random digits.
 Century and sex digit: 1900s male 0, female 1; 2000s 2/3; 2100s 4/5; 2200s 6/7; 2300s 8/9.
 """
+
 import re
 from datetime import date
 
 # Province codes used in ID numbers: the 63 pre-2025 province codes, zero-padded to 3 digits.
 ID_PROVINCE_CODES = frozenset(
-    f"{c:03d}" for c in (
-        1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35,
-        36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70,
-        72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
+    f"{c:03d}"
+    for c in (
+        1,
+        2,
+        4,
+        6,
+        8,
+        10,
+        11,
+        12,
+        14,
+        15,
+        17,
+        19,
+        20,
+        22,
+        24,
+        25,
+        26,
+        27,
+        30,
+        31,
+        33,
+        34,
+        35,
+        36,
+        37,
+        38,
+        40,
+        42,
+        44,
+        45,
+        46,
+        48,
+        49,
+        51,
+        52,
+        54,
+        56,
+        58,
+        60,
+        62,
+        64,
+        66,
+        67,
+        68,
+        70,
+        72,
+        74,
+        75,
+        77,
+        79,
+        80,
+        82,
+        83,
+        84,
+        86,
+        87,
+        89,
+        91,
+        92,
+        93,
+        94,
+        95,
+        96,
     )
 )
 MALE, FEMALE = "nam", "nu"

@@ -9,6 +9,7 @@ Need to know (areas_of): inside its territory an account sees names and personal
 the areas it works in; of the other areas it sees counts (dashboards, indicators, reports).
 Lookups by id answer OUT_OF_REACH alike for an id that does not exist and one outside scope.
 """
+
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,7 +50,9 @@ def commune_ids_in(unit):
         return AdminUnit.objects.filter(pk=unit.pk).values("pk")
     if unit.level == AdminUnit.Level.DISTRICT:
         return AdminUnit.objects.filter(parent=unit).values("pk")
-    return AdminUnit.objects.filter(parent__parent=unit).values("pk") | AdminUnit.objects.filter(parent=unit, level=AdminUnit.Level.COMMUNE).values("pk")
+    return AdminUnit.objects.filter(parent__parent=unit).values("pk") | AdminUnit.objects.filter(
+        parent=unit, level=AdminUnit.Level.COMMUNE
+    ).values("pk")
 
 
 def _limited(queryset, user, field, ids_in):
@@ -66,7 +69,9 @@ def _limited(queryset, user, field, ids_in):
 
 def filter_by_commune(queryset, user, field="commune"):
     """Restrict a queryset of records located by a commune to what `user` may see."""
-    return _limited(queryset, user, field, lambda unit: commune_ids_in(unit).values_list("pk", flat=True))
+    return _limited(
+        queryset, user, field, lambda unit: commune_ids_in(unit).values_list("pk", flat=True)
+    )
 
 
 def can_write(user, area=None):
@@ -89,7 +94,9 @@ def is_leader_or_admin(user):
 
 def visible_communes(user):
     """Commune units a user may choose in forms and filters."""
-    return filter_by_commune(AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE), user, field="pk")
+    return filter_by_commune(
+        AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE), user, field="pk"
+    )
 
 
 def unit_ids_in(unit):
@@ -154,8 +161,10 @@ def same_district(commune_a, commune_b):
 
 # --- Need to know: names and personal records only of the areas an account works in ---
 
-NAMES_REFUSED = ("Tài khoản của bạn chỉ xem số liệu tổng hợp của lĩnh vực “{area}”; danh sách, hồ sơ cá nhân "
-                 "và tệp xuất có tên người chỉ dành cho đơn vị phụ trách lĩnh vực này.")
+NAMES_REFUSED = (
+    "Tài khoản của bạn chỉ xem số liệu tổng hợp của lĩnh vực “{area}”; danh sách, hồ sơ cá nhân "
+    "và tệp xuất có tên người chỉ dành cho đơn vị phụ trách lĩnh vực này."
+)
 # Registries of named people shared by these areas (the people registry serves them).
 PEOPLE_AREAS = {Area.WELFARE, Area.MERIT}
 
@@ -197,17 +206,22 @@ def may_see_people(user):
 
 def require_people(user):
     if not may_see_people(user):
-        raise PermissionDenied("Tài khoản của bạn chỉ xem số liệu tổng hợp; sổ đối tượng (họ tên, hồ sơ cá nhân) "
-                               "chỉ dành cho đơn vị phụ trách bảo trợ xã hội, người có công và cấp huyện.")
+        raise PermissionDenied(
+            "Tài khoản của bạn chỉ xem số liệu tổng hợp; sổ đối tượng (họ tên, hồ sơ cá nhân) "
+            "chỉ dành cho đơn vị phụ trách bảo trợ xã hội, người có công và cấp huyện."
+        )
 
 
 def names_required(area):
     """View decorator (under login_required): the page lists or shows named records of `area`
     (`"people"` for the shared people registry)."""
+
     def decorate(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             require_people(request.user) if area == "people" else require_names(request.user, area)
             return view(request, *args, **kwargs)
+
         return wrapped
+
     return decorate

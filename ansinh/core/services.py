@@ -1,14 +1,15 @@
 """Writes to the people registry: in transactions, scoped, audited."""
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .errors import AppError
 from . import concurrency, scope
 from .audit import log_access
 from .bulk import insert_history
+from .errors import AppError
 from .models import AccessLog, DistrictTransfer, Person, write_name_keys
 from .text import fold
 
@@ -20,7 +21,9 @@ def same_birth(date_a, date_b):
 
 def possible_duplicates(full_name, birth_year, commune, birth_date=None, exclude_pk=None):
     """People with the same unaccented name, birth date (or year) and commune: a warning, not a refusal."""
-    matches = Person.objects.filter(name_folded=fold(full_name), birth_year=birth_year, commune=commune)
+    matches = Person.objects.filter(
+        name_folded=fold(full_name), birth_year=birth_year, commune=commune
+    )
     if birth_date:
         matches = matches.filter(Q(birth_date__isnull=True) | Q(birth_date=birth_date))
     if exclude_pk:
@@ -108,28 +111,45 @@ def move(user, obj, commune, reason, label):
         raise AppError("Hãy chọn một xã/phường khác.")
     if not reason.strip():
         raise AppError("Phải ghi lý do chuyển.")
-    if scope.same_district(obj.commune, commune) or (scope.is_province_level(user) and scope.in_territory(user, commune)):
+    if scope.same_district(obj.commune, commune) or (
+        scope.is_province_level(user) and scope.in_territory(user, commune)
+    ):
         apply(user, obj, commune, reason.strip())
         return None
     target_type = ContentType.objects.get_for_model(obj)
-    if DistrictTransfer.objects.filter(target_type=target_type, target_id=obj.pk, status=DistrictTransfer.Status.PENDING).exists():
+    if DistrictTransfer.objects.filter(
+        target_type=target_type, target_id=obj.pk, status=DistrictTransfer.Status.PENDING
+    ).exists():
         raise AppError("Hồ sơ đã có đề nghị chuyển đang chờ nơi đến tiếp nhận.")
-    return DistrictTransfer.objects.create(target_type=target_type, target_id=obj.pk, area=area, label=label[:255],
-                                           from_commune=obj.commune, to_commune=commune, reason=reason.strip(), requested_by=user)
+    return DistrictTransfer.objects.create(
+        target_type=target_type,
+        target_id=obj.pk,
+        area=area,
+        label=label[:255],
+        from_commune=obj.commune,
+        to_commune=commune,
+        reason=reason.strip(),
+        requested_by=user,
+    )
 
 
 def transfers_for(user):
     """Transfers out of or into the user's territory, of the areas whose names the user may see."""
     communes = list(scope.visible_communes(user).values_list("pk", flat=True))
-    return DistrictTransfer.objects.filter(Q(from_commune__in=communes) | Q(to_commune__in=communes),
-                                           area__in=scope.areas_of(user)).select_related("from_commune__parent", "to_commune__parent",
-                                                                                          "requested_by", "decided_by")
+    return DistrictTransfer.objects.filter(
+        Q(from_commune__in=communes) | Q(to_commune__in=communes), area__in=scope.areas_of(user)
+    ).select_related("from_commune__parent", "to_commune__parent", "requested_by", "decided_by")
 
 
 def transfers_of(obj):
     """The transfers of one record, newest first (shown on its page)."""
-    return DistrictTransfer.objects.filter(target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk).select_related(
-        "from_commune__parent", "to_commune__parent").order_by("-requested_at", "-id")
+    return (
+        DistrictTransfer.objects.filter(
+            target_type=ContentType.objects.get_for_model(obj), target_id=obj.pk
+        )
+        .select_related("from_commune__parent", "to_commune__parent")
+        .order_by("-requested_at", "-id")
+    )
 
 
 def may_decide(user, transfer):
@@ -140,12 +160,17 @@ def may_decide(user, transfer):
 def _decide(user, transfer, status, note):
     """Exactly once: only the first decision on a pending transfer is written."""
     if not may_decide(user, transfer):
-        raise PermissionDenied("Chỉ huyện nơi đến (hoặc cán bộ cấp tỉnh) được tiếp nhận hay từ chối đề nghị chuyển này.")
-    done = DistrictTransfer.objects.filter(pk=transfer.pk, status=DistrictTransfer.Status.PENDING).update(
-        status=status, decided_by=user, decided_at=timezone.now(), note=note)
+        raise PermissionDenied(
+            "Chỉ huyện nơi đến (hoặc cán bộ cấp tỉnh) được tiếp nhận hay từ chối đề nghị chuyển này."
+        )
+    done = DistrictTransfer.objects.filter(
+        pk=transfer.pk, status=DistrictTransfer.Status.PENDING
+    ).update(status=status, decided_by=user, decided_at=timezone.now(), note=note)
     if not done:
         transfer.refresh_from_db()
-        raise AppError(f"Đề nghị chuyển này đã được xử lý trước đó ({transfer.get_status_display().lower()}).")
+        raise AppError(
+            f"Đề nghị chuyển này đã được xử lý trước đó ({transfer.get_status_display().lower()})."
+        )
     transfer.refresh_from_db()
     return transfer
 
@@ -158,7 +183,12 @@ def accept_transfer(user, transfer, note=""):
     if obj.commune_id != transfer.from_commune_id:
         raise AppError("Hồ sơ đã đổi nơi quản lý từ khi đề nghị chuyển; hãy lập đề nghị mới.")
     _, apply = _mover(obj)
-    apply(user, obj, transfer.to_commune, f"{transfer.reason} (đã được {transfer.to_commune.parent} tiếp nhận)")
+    apply(
+        user,
+        obj,
+        transfer.to_commune,
+        f"{transfer.reason} (đã được {transfer.to_commune.parent} tiếp nhận)",
+    )
     return transfer
 
 

@@ -1,5 +1,6 @@
 """Vietnamese text helpers: accent folding for search, control characters refused at input and
 removed at export, formula neutralisation for exports."""
+
 import re
 import unicodedata
 

@@ -6,7 +6,13 @@ from . import views
 urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(template_name="core/password_change.html", success_url="/"), name="password_change"),
+    path(
+        "doi-mat-khau/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="core/password_change.html", success_url="/"
+        ),
+        name="password_change",
+    ),
     path("linh-vuc/<slug:code>/", views.area, name="area"),
     path("chuyen-dia-ban/", views.transfers, name="transfers"),
     path("chuyen-dia-ban/<int:pk>/tiep-nhan/", views.transfer_accept, name="transfer_accept"),
@@ -21,7 +27,11 @@ urlpatterns = [
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("lich-lam-viec/", views.work_calendar, name="work_calendar"),
     path("lich-lam-viec/<int:year>/", views.work_calendar, name="work_calendar_year"),
-    path("lich-lam-viec/ngay/<int:pk>/bo/", views.calendar_override_disable, name="calendar_override_disable"),
+    path(
+        "lich-lam-viec/ngay/<int:pk>/bo/",
+        views.calendar_override_disable,
+        name="calendar_override_disable",
+    ),
     path("nhap-du-lieu/", views.import_index, name="import_index"),
     path("nhap-du-lieu/<slug:kind>/", views.import_upload, name="import_upload"),
     path("nhap-du-lieu/<slug:kind>/mau.xlsx", views.import_template, name="import_template"),

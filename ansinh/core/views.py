@@ -10,14 +10,31 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.views import ObtainAuthToken
 
-from .errors import AppError, show_refusal
-from . import calendar_service, concurrency, imports, params, queries, scope, services
+from . import calendar_service, concurrency, imports, queries, scope, services
 from .audit import log_access, log_bulk_export
 from .auth import AccountLocked, LockoutAuthenticationForm, is_locked
+from .errors import AppError, show_refusal
 from .exports import people_workbook, xlsx_response
 from .forms import ClosePersonForm, DayOverrideForm, ImportForm, PeopleFilterForm, PersonForm
-from .imports import REGISTRY, FileRejected, importer_for, rejected, run_import, size_problem, template_workbook
-from .models import AccessLog, AdminUnit, Area, DayOverride, DistrictTransfer, ImportJob, OrgUnit, Person
+from .imports import (
+    REGISTRY,
+    FileRejected,
+    importer_for,
+    rejected,
+    run_import,
+    size_problem,
+    template_workbook,
+)
+from .models import (
+    AccessLog,
+    AdminUnit,
+    Area,
+    DayOverride,
+    DistrictTransfer,
+    ImportJob,
+    OrgUnit,
+    Person,
+)
 from .pagination import IdFirstPaginator
 
 PAGE_SIZE = 50
@@ -53,8 +70,17 @@ def area(request, code):
     units = OrgUnit.objects.filter(area=code).select_related("parent")
     # need to know: no links to registries this account may not open (the desk pages keep their own rules)
     named = scope.may_see_names(request.user, code) or code not in scope.PEOPLE_AREAS
-    return render(request, "core/area.html", {"area_code": code, "area_label": Area(code).label, "units": units,
-                                              "pages": PAGES.get(code, []) if named else [], "named": named})
+    return render(
+        request,
+        "core/area.html",
+        {
+            "area_code": code,
+            "area_label": Area(code).label,
+            "units": units,
+            "pages": PAGES.get(code, []) if named else [],
+            "named": named,
+        },
+    )
 
 
 @login_required
@@ -66,9 +92,20 @@ def transfers(request):
         items = items.filter(status=status)
     page = paginate(request, items)
     for transfer in page:
-        transfer.may_decide = transfer.status == DistrictTransfer.Status.PENDING and services.may_decide(request.user, transfer)
-    return render(request, "core/transfers.html", {"page": page, "status": status, "statuses": DistrictTransfer.Status.choices,
-                                                   "query": f"status={status}"})
+        transfer.may_decide = (
+            transfer.status == DistrictTransfer.Status.PENDING
+            and services.may_decide(request.user, transfer)
+        )
+    return render(
+        request,
+        "core/transfers.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": DistrictTransfer.Status.choices,
+            "query": f"status={status}",
+        },
+    )
 
 
 @login_required
@@ -92,6 +129,7 @@ def transfer_accept(request, pk):
     def step(transfer):
         services.accept_transfer(request.user, transfer, request.POST.get("note", ""))
         return f"Đã tiếp nhận: {transfer.label} chuyển về {transfer.to_commune}."
+
     return _transfer_step(request, pk, step)
 
 
@@ -101,6 +139,7 @@ def transfer_refuse(request, pk):
     def step(transfer):
         services.refuse_transfer(request.user, transfer, request.POST.get("note", ""))
         return f"Đã từ chối tiếp nhận: {transfer.label}; hồ sơ ở lại {transfer.from_commune}."
+
     return _transfer_step(request, pk, step)
 
 
@@ -109,13 +148,23 @@ def transfer_refuse(request, pk):
 def people_list(request):
     form = PeopleFilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
-    people, truncated = queries.filtered_people(request.user, data.get("q"), data.get("commune"), data.get("status"))
+    people, truncated = queries.filtered_people(
+        request.user, data.get("q"), data.get("commune"), data.get("status")
+    )
     page = paginate(request, people)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "core/people_list.html", {
-        "form": form, "page": page, "query": query.urlencode(), "truncated": truncated, "limit": queries.SEARCH_LIMIT,
-    })
+    return render(
+        request,
+        "core/people_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "truncated": truncated,
+            "limit": queries.SEARCH_LIMIT,
+        },
+    )
 
 
 @login_required
@@ -123,7 +172,9 @@ def people_list(request):
 def people_export(request):
     form = PeopleFilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
-    people, _ = queries.filtered_people(request.user, data.get("q"), data.get("commune"), data.get("status"))
+    people, _ = queries.filtered_people(
+        request.user, data.get("q"), data.get("commune"), data.get("status")
+    )
     if not scope.can_write(request.user) and not scope.is_leader_or_admin(request.user):
         raise PermissionDenied("Vai trò của bạn không được xuất dữ liệu cá nhân.")
     content, count = people_workbook(people)
@@ -137,7 +188,11 @@ def person_detail(request, pk):
     person = queries.person_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, person)
     history = person.history.select_related("history_user").order_by("-history_date")[:50]
-    context = {"person": person, "history": _history_rows(history), "can_edit": scope.can_write(request.user)}
+    context = {
+        "person": person,
+        "history": _history_rows(history),
+        "can_edit": scope.can_write(request.user),
+    }
     if scope.is_leader_or_admin(request.user):
         context["access_log"] = person.access_log.select_related("user")[:20]
     return render(request, "core/person_detail.html", context)
@@ -146,7 +201,7 @@ def person_detail(request, pk):
 def _history_rows(records):
     """Each history record with the fields it changed compared to the one before it."""
     rows = list(records)
-    for newer, older in zip(rows, rows[1:] + [None]):
+    for newer, older in zip(rows, rows[1:] + [None], strict=False):
         newer.changes = newer.diff_against(older).changes if older else []
     return rows
 
@@ -171,12 +226,21 @@ def person_edit(request, pk):
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_person(request, form.save(commit=False), form.cleaned_data.get("reason", ""), version=form.posted_version)
+            services.update_person(
+                request,
+                form.save(commit=False),
+                form.cleaned_data.get("reason", ""),
+                version=form.posted_version,
+            )
             messages.success(request, "Đã lưu thay đổi.")
             return redirect("person_detail", pk=person.pk)
         except concurrency.StaleEdit as error:
             form.add_error(None, str(error))
-    return render(request, "core/person_form.html", {"form": form, "title": f"Sửa hồ sơ: {person.full_name}", "person": person})
+    return render(
+        request,
+        "core/person_form.html",
+        {"form": form, "title": f"Sửa hồ sơ: {person.full_name}", "person": person},
+    )
 
 
 @login_required
@@ -194,10 +258,20 @@ def person_close(request, pk):
 
 @login_required
 def units(request):
-    provinces = AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).prefetch_related("successors")
-    districts = AdminUnit.objects.filter(level=AdminUnit.Level.DISTRICT).select_related("parent").prefetch_related("successors")
+    provinces = AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).prefetch_related(
+        "successors"
+    )
+    districts = (
+        AdminUnit.objects.filter(level=AdminUnit.Level.DISTRICT)
+        .select_related("parent")
+        .prefetch_related("successors")
+    )
     org_units = OrgUnit.objects.select_related("parent", "territory")
-    return render(request, "core/units.html", {"provinces": provinces, "districts": districts, "org_units": org_units})
+    return render(
+        request,
+        "core/units.html",
+        {"provinces": provinces, "districts": districts, "org_units": org_units},
+    )
 
 
 @login_required
@@ -211,7 +285,6 @@ def unit_detail(request, pk):
 
 @login_required
 def work_calendar(request, year=None):
-    from datetime import date
 
     if year is not None and not 1900 <= year <= 2100:
         messages.error(request, f"Không có lịch làm việc năm {str(year)[:12]}; đang xem năm nay.")
@@ -222,7 +295,9 @@ def work_calendar(request, year=None):
         if scope.role_of(request.user) != "admin":
             raise PermissionDenied("Chỉ quản trị hệ thống được sửa lịch làm việc.")
         if form.is_valid():
-            override = DayOverride.objects.filter(date=form.cleaned_data["date"]).first() or DayOverride()
+            override = (
+                DayOverride.objects.filter(date=form.cleaned_data["date"]).first() or DayOverride()
+            )
             for field in ("date", "kind", "reason", "citation"):
                 setattr(override, field, form.cleaned_data[field])
             override.active = True
@@ -230,7 +305,9 @@ def work_calendar(request, year=None):
             messages.success(request, f"Đã lưu {override}.")
             return redirect("work_calendar_year", year=override.date.year)
     context = {
-        "year": year, "days": calendar_service.days_off_in(year), "form": form,
+        "year": year,
+        "days": calendar_service.days_off_in(year),
+        "form": form,
         "can_edit": scope.role_of(request.user) == "admin",
         "overrides": DayOverride.objects.filter(date__year=year),
     }
@@ -254,6 +331,7 @@ def calendar_override_disable(request, pk):
 
 # Imports: upload -> whole-file check -> confirm -> all-or-nothing write.
 
+
 def _stored_upload(user, token):
     path = imports.stored_upload(user, token)
     if path is None:
@@ -272,7 +350,7 @@ def import_template(request, kind):
     try:
         importer = importer_for(kind, request.user)
     except FileRejected:
-        raise Http404
+        raise Http404 from None
     return xlsx_response(template_workbook(type(importer)), f"mau-nhap-{kind}.xlsx")
 
 
@@ -288,15 +366,32 @@ def import_upload(request, kind):
         if size_problem(upload.size):
             result = rejected(kind, size_problem(upload.size))
         elif imports.queued(upload.size):
-            return redirect("import_job", pk=imports.queue_import(request.user, kind, imports.store_upload(request.user, upload.name, upload.read())).pk)
+            return redirect(
+                "import_job",
+                pk=imports.queue_import(
+                    request.user,
+                    kind,
+                    imports.store_upload(request.user, upload.name, upload.read()),
+                ).pk,
+            )
         else:
             content = upload.read()
             result = run_import(kind, content, upload.name, request.user)
             if result.ok:
-                token = imports.store_upload(request.user, upload.name, content).name.split("__", 1)[0]
-    return render(request, "core/import_result.html", {
-        "kind": kind, "title": REGISTRY[kind].title, "form": form, "result": result, "token": token,
-    })
+                token = imports.store_upload(request.user, upload.name, content).name.split(
+                    "__", 1
+                )[0]
+    return render(
+        request,
+        "core/import_result.html",
+        {
+            "kind": kind,
+            "title": REGISTRY[kind].title,
+            "form": form,
+            "result": result,
+            "token": token,
+        },
+    )
 
 
 @login_required
@@ -309,21 +404,37 @@ def import_commit(request, kind):
     confirm = request.POST.get("confirm_warnings") == "1"
     if imports.queued(path.stat().st_size):
         try:
-            job = imports.queue_import(request.user, kind, path, commit=True, confirm_warnings=confirm)
+            job = imports.queue_import(
+                request.user, kind, path, commit=True, confirm_warnings=confirm
+            )
         except IntegrityError:
             messages.error(request, "Tệp này đã được gửi nhập; xem kết quả ở trang dưới đây.")
             job = ImportJob.objects.get(token=path.name.split("__", 1)[0], commit=True)
         return redirect("import_job", pk=job.pk)
-    result = run_import(kind, path.read_bytes(), path.name.split("__", 1)[1], request.user, commit=True, confirm_warnings=confirm)
+    result = run_import(
+        kind,
+        path.read_bytes(),
+        path.name.split("__", 1)[1],
+        request.user,
+        commit=True,
+        confirm_warnings=confirm,
+    )
     if result.committed:
         path.unlink(missing_ok=True)
         messages.success(request, f"Đã nhập {result.created} dòng.")
     elif result.ok and result.warnings:
         messages.error(request, "Tệp có cảnh báo; hãy đánh dấu xác nhận trước khi nhập.")
-    return render(request, "core/import_result.html", {
-        "kind": kind, "title": REGISTRY[kind].title, "form": ImportForm(), "result": result,
-        "token": None if result.committed or not result.ok else path.name.split("__", 1)[0],
-    })
+    return render(
+        request,
+        "core/import_result.html",
+        {
+            "kind": kind,
+            "title": REGISTRY[kind].title,
+            "form": ImportForm(),
+            "result": result,
+            "token": None if result.committed or not result.ok else path.name.split("__", 1)[0],
+        },
+    )
 
 
 @login_required
@@ -343,13 +454,23 @@ def import_job(request, pk):
     token = job.token if result and result.ok and not result.committed else None
     if result and result.committed:
         messages.success(request, f"Đã nhập {result.created} dòng.")
-    return render(request, "core/import_result.html", {
-        "kind": job.kind, "title": REGISTRY[job.kind].title if job.kind in REGISTRY else job.kind, "form": ImportForm(),
-        "result": result, "token": token, "job": job, "busy": busy,
-    })
+    return render(
+        request,
+        "core/import_result.html",
+        {
+            "kind": job.kind,
+            "title": REGISTRY[job.kind].title if job.kind in REGISTRY else job.kind,
+            "form": ImportForm(),
+            "result": result,
+            "token": token,
+            "job": job,
+            "busy": busy,
+        },
+    )
 
 
 # Audit: history of registry records and the access log, for leaders and administrators.
+
 
 @login_required
 def access_log(request):
@@ -361,10 +482,16 @@ def access_log(request):
         entries = entries.filter(action=action)
     if request.GET.get("user"):
         entries = entries.filter(user__username=request.GET["user"])
-    return render(request, "core/access_log.html", {
-        "page": paginate(request, entries), "actions": AccessLog.Action.choices, "action": action,
-        "user_filter": request.GET.get("user", ""),
-    })
+    return render(
+        request,
+        "core/access_log.html",
+        {
+            "page": paginate(request, entries),
+            "actions": AccessLog.Action.choices,
+            "action": action,
+            "user_filter": request.GET.get("user", ""),
+        },
+    )
 
 
 @login_required

@@ -9,6 +9,7 @@ Conventions (used for every statutory deadline):
 - working_days_before(d, n) is the n-th working day before d (d itself never counts).
 - working_days_between(a, b) counts working days x with a < x <= b (0 when b <= a).
 """
+
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
@@ -78,7 +79,9 @@ class WorkCalendar:
             return 0
         self._check(start)
         self._check(end)
-        return bisect_right(self._ordinals, end.toordinal()) - bisect_right(self._ordinals, start.toordinal())
+        return bisect_right(self._ordinals, end.toordinal()) - bisect_right(
+            self._ordinals, start.toordinal()
+        )
 
     def next_working_day(self, day):
         return self.add_working_days(day, 1)

@@ -14,7 +14,16 @@ class ProcedureAdmin(NoDeleteAdmin):
 
 @admin.register(DeskRule)
 class DeskRuleAdmin(NoDeleteAdmin):
-    list_display = ["valid_from", "valid_to", "paper_cutoff", "deficiency_days", "apology_days_before", "max_resets", "confirmed", "citation"]
+    list_display = [
+        "valid_from",
+        "valid_to",
+        "paper_cutoff",
+        "deficiency_days",
+        "apology_days_before",
+        "max_resets",
+        "confirmed",
+        "citation",
+    ]
 
 
 @admin.register(PetitionLimit)
@@ -26,6 +35,7 @@ class PetitionLimitAdmin(NoDeleteAdmin):
 @admin.register(Petition)
 class PetitionAdmin(NoDeleteAdmin):
     """Petitions without the denouncer's identity, which lives in its own table, not registered here."""
+
     list_display = ["number", "kind", "received_on", "status"]
     list_filter = ["kind", "status"]
     readonly_fields = ["number", "kind", "received_on", "due_date"]

@@ -15,9 +15,13 @@ class DeskConfig(AppConfig):
 
         post_migrate.connect(load_after_migrate, sender=self)
         for label, url_name in (
-            ("Tiếp nhận hồ sơ (bộ phận một cửa)", "desk_receive"), ("Hồ sơ thủ tục hành chính", "desk_dossiers"),
-            ("Hồ sơ chờ xử lý của phòng", "desk_inbox"), ("Thống kê giải quyết hồ sơ", "desk_stats"),
-            ("Sổ theo dõi hồ sơ", "desk_book"), ("Danh mục thủ tục hành chính", "desk_procedures"),
-            ("Sổ tiếp công dân", "desk_receptions"), ("Đơn phản ánh, kiến nghị, khiếu nại, tố cáo", "desk_petitions"),
+            ("Tiếp nhận hồ sơ (bộ phận một cửa)", "desk_receive"),
+            ("Hồ sơ thủ tục hành chính", "desk_dossiers"),
+            ("Hồ sơ chờ xử lý của phòng", "desk_inbox"),
+            ("Thống kê giải quyết hồ sơ", "desk_stats"),
+            ("Sổ theo dõi hồ sơ", "desk_book"),
+            ("Danh mục thủ tục hành chính", "desk_procedures"),
+            ("Sổ tiếp công dân", "desk_receptions"),
+            ("Đơn phản ánh, kiến nghị, khiếu nại, tố cáo", "desk_petitions"),
         ):
             register_page("inspection", label, url_name)

@@ -1,9 +1,17 @@
 """The one-stop desk (Decree 61/2018), citizen reception and petitions."""
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ansinh.core.models import AdminUnit, Area, NoDeleteModel, NoDeleteQuerySet, OrgUnit, ValidityQuerySet
+from ansinh.core.models import (
+    AdminUnit,
+    Area,
+    NoDeleteModel,
+    NoDeleteQuerySet,
+    OrgUnit,
+    ValidityQuerySet,
+)
 
 
 class Channel(models.TextChoices):
@@ -22,7 +30,9 @@ class Procedure(NoDeleteModel):
     code = models.CharField("mã thủ tục", max_length=30, unique=True)
     name = models.CharField("tên thủ tục", max_length=300)
     field = models.CharField("lĩnh vực", max_length=20, choices=Area.choices)
-    level = models.CharField("cấp thực hiện", max_length=10, choices=Level.choices, default=Level.PROVINCE)
+    level = models.CharField(
+        "cấp thực hiện", max_length=10, choices=Level.choices, default=Level.PROVINCE
+    )
     days = models.PositiveSmallIntegerField("thời hạn giải quyết (ngày làm việc)")
     deciding_agency = models.CharField("cơ quan có thẩm quyền quyết định", max_length=200)
     documents = models.TextField("thành phần hồ sơ (mỗi dòng một giấy tờ)")
@@ -51,8 +61,12 @@ class DeskRule(NoDeleteModel):
     valid_from = models.DateField("áp dụng từ")
     valid_to = models.DateField("áp dụng đến", null=True, blank=True)
     paper_cutoff = models.TimeField("hồ sơ giấy nhận sau giờ này chuyển sang ngày làm việc sau")
-    deficiency_days = models.PositiveSmallIntegerField("thời hạn trả hồ sơ chưa đủ điều kiện (ngày làm việc)")
-    apology_days_before = models.PositiveSmallIntegerField("xin lỗi chậm nhất trước hạn (ngày làm việc)")
+    deficiency_days = models.PositiveSmallIntegerField(
+        "thời hạn trả hồ sơ chưa đủ điều kiện (ngày làm việc)"
+    )
+    apology_days_before = models.PositiveSmallIntegerField(
+        "xin lỗi chậm nhất trước hạn (ngày làm việc)"
+    )
     max_resets = models.PositiveSmallIntegerField("số lần được hẹn lại")
     citation = models.CharField("căn cứ", max_length=300)
     confirmed = models.BooleanField("đã xác nhận văn bản", default=True)
@@ -84,9 +98,15 @@ class Dossier(NoDeleteModel):
         DENIED = "denied", "Không chấp thuận (có văn bản trả lời)"
 
     code = models.CharField("mã hồ sơ", max_length=40, unique=True)
-    portal_code = models.CharField("mã hồ sơ trên Cổng dịch vụ công", max_length=40, blank=True, db_index=True)
-    procedure = models.ForeignKey(Procedure, models.PROTECT, related_name="dossiers", verbose_name="thủ tục")
-    unit = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="nơi tiếp nhận")
+    portal_code = models.CharField(
+        "mã hồ sơ trên Cổng dịch vụ công", max_length=40, blank=True, db_index=True
+    )
+    procedure = models.ForeignKey(
+        Procedure, models.PROTECT, related_name="dossiers", verbose_name="thủ tục"
+    )
+    unit = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name="nơi tiếp nhận"
+    )
     channel = models.CharField("hình thức nộp", max_length=10, choices=Channel.choices)
     status = models.CharField("trạng thái", max_length=12, choices=Status.choices)
     applicant_name = models.CharField("tên người nộp / tổ chức", max_length=200)
@@ -99,14 +119,29 @@ class Dossier(NoDeleteModel):
     refusal_reason = models.TextField("lý do từ chối", blank=True)
     received_at = models.DateTimeField("thời điểm tiếp nhận")
     received_on = models.DateField("ngày tiếp nhận", db_index=True)
-    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+", verbose_name="người tiếp nhận")
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="người tiếp nhận",
+    )
     start_date = models.DateField("ngày bắt đầu tính hạn", null=True, blank=True)
     due_date = models.DateField("ngày hẹn trả", null=True, blank=True)
     original_due_date = models.DateField("ngày hẹn trả ban đầu", null=True, blank=True)
     resets = models.PositiveSmallIntegerField("số lần hẹn lại", default=0)
-    division = models.ForeignKey(OrgUnit, models.PROTECT, null=True, blank=True, related_name="dossiers", verbose_name="đơn vị xử lý")
+    division = models.ForeignKey(
+        OrgUnit,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+        verbose_name="đơn vị xử lý",
+    )
     outcome = models.CharField("kết quả", max_length=10, choices=Outcome.choices, blank=True)
-    result = models.CharField("nội dung kết quả (số văn bản, giấy phép…)", max_length=300, blank=True)
+    result = models.CharField(
+        "nội dung kết quả (số văn bản, giấy phép…)", max_length=300, blank=True
+    )
     decided_on = models.DateField("ngày có kết quả", null=True, blank=True, db_index=True)
     returned_at = models.DateTimeField("thời điểm trả kết quả", null=True, blank=True)
     history = HistoricalRecords()
@@ -152,8 +187,16 @@ class Step(models.Model):
     dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="steps")
     kind = models.CharField("bước", max_length=14, choices=Kind.choices)
     at = models.DateTimeField("thời điểm")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+", verbose_name="người thực hiện")
-    division = models.ForeignKey(OrgUnit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="đơn vị")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="người thực hiện",
+    )
+    division = models.ForeignKey(
+        OrgUnit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="đơn vị"
+    )
     text = models.TextField("nội dung", blank=True)
     due_date = models.DateField("hạn sau bước này", null=True, blank=True)
 
@@ -193,7 +236,13 @@ class Reception(NoDeleteModel):
     field = models.CharField("lĩnh vực", max_length=20, choices=Area.choices)
     content = models.TextField("nội dung trình bày")
     answer = models.TextField("nội dung trả lời, hướng dẫn")
-    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+", verbose_name="người tiếp")
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="người tiếp",
+    )
     cancelled = models.BooleanField("đã huỷ", default=False)
     cancel_reason = models.CharField("lý do huỷ", max_length=300, blank=True)
     history = HistoricalRecords()
@@ -260,14 +309,27 @@ class Petition(NoDeleteModel):
     source = models.CharField("nguồn đơn", max_length=12, choices=Source.choices)
     received_on = models.DateField("ngày nhận đơn", db_index=True)
     due_date = models.DateField("hạn giải quyết")
-    petitioner_name = models.CharField("người gửi đơn", max_length=200, blank=True, help_text="Để trống với đơn tố cáo: danh tính được lưu riêng.")
+    petitioner_name = models.CharField(
+        "người gửi đơn",
+        max_length=200,
+        blank=True,
+        help_text="Để trống với đơn tố cáo: danh tính được lưu riêng.",
+    )
     petitioner_address = models.CharField("địa chỉ người gửi", max_length=300, blank=True)
     summary = models.TextField("nội dung đơn")
-    status = models.CharField("tình trạng", max_length=12, choices=Status.choices, default=Status.CONSIDERING)
+    status = models.CharField(
+        "tình trạng", max_length=12, choices=Status.choices, default=Status.CONSIDERING
+    )
     closed_on = models.DateField("ngày kết thúc xử lý", null=True, blank=True, db_index=True)
     forwarded_to = models.CharField("chuyển đến cơ quan", max_length=200, blank=True)
     result = models.TextField("kết quả, hướng dẫn", blank=True)
-    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+", verbose_name="người xử lý")
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="người xử lý",
+    )
     history = HistoricalRecords()
 
     objects = NoDeleteQuerySet.as_manager()

@@ -1,6 +1,7 @@
 """What each user may see of the desk's registers, and the timeliness statistics.
 
 Every door (pages, exports, documents, indicator sources, look-up) reads through here."""
+
 from collections import defaultdict
 from datetime import date
 
@@ -22,7 +23,12 @@ def dossiers_for(user):
 
 
 def dossier_for(user, pk):
-    dossier = dossiers_for(user).select_related("procedure", "unit", "division", "received_by").filter(pk=pk).first()
+    dossier = (
+        dossiers_for(user)
+        .select_related("procedure", "unit", "division", "received_by")
+        .filter(pk=pk)
+        .first()
+    )
     if dossier is None:
         raise Http404("Không có hồ sơ này trong phạm vi của bạn.")
     return dossier
@@ -47,9 +53,11 @@ def inbox_counts(dossiers, today, alert_limit):
     """The inbox's alert counts in one query: open, overdue, due by alert_limit, deficient, to hand back."""
     pending = Q(status__in=OPEN)
     return dossiers.order_by().aggregate(
-        open=Count("pk", filter=pending), overdue=Count("pk", filter=pending & Q(due_date__lt=today)),
+        open=Count("pk", filter=pending),
+        overdue=Count("pk", filter=pending & Q(due_date__lt=today)),
         due_soon=Count("pk", filter=pending & Q(due_date__gte=today, due_date__lte=alert_limit)),
-        deficient=Count("pk", filter=Q(status=S.DEFICIENT)), to_return=Count("pk", filter=Q(status=S.DECIDED)),
+        deficient=Count("pk", filter=Q(status=S.DEFICIENT)),
+        to_return=Count("pk", filter=Q(status=S.DECIDED)),
     )
 
 
@@ -70,8 +78,24 @@ def petition_for(user, pk):
 
 # --- timeliness --------------------------------------------------------------------------------
 
-MEASURES = ["carried", "received", "online", "incomplete", "refused", "early", "on_time", "late", "within", "overdue"]
-DIMENSIONS = {"procedure": "Thủ tục", "field": "Lĩnh vực", "division": "Đơn vị xử lý", "channel": "Hình thức nộp"}
+MEASURES = [
+    "carried",
+    "received",
+    "online",
+    "incomplete",
+    "refused",
+    "early",
+    "on_time",
+    "late",
+    "within",
+    "overdue",
+]
+DIMENSIONS = {
+    "procedure": "Thủ tục",
+    "field": "Lĩnh vực",
+    "division": "Đơn vị xử lý",
+    "channel": "Hình thức nộp",
+}
 
 
 def _pending(as_of):
@@ -117,8 +141,16 @@ def _counted_rows(dossiers, start, end, as_of, fields):
     period, decided in it, and received before it but still pending at its end."""
     parts = [
         (dossiers.filter(received_on__range=(start, end)), _received_in(as_of)),
-        (dossiers.filter(decided_on__range=(start, end)).exclude(status__in=NOT_REGISTERED), _decided_in(start)),
-        (dossiers.filter(received_on__lt=start).exclude(status__in=NOT_REGISTERED).filter(_pending(end)), _carried_pending(as_of)),
+        (
+            dossiers.filter(decided_on__range=(start, end)).exclude(status__in=NOT_REGISTERED),
+            _decided_in(start),
+        ),
+        (
+            dossiers.filter(received_on__lt=start)
+            .exclude(status__in=NOT_REGISTERED)
+            .filter(_pending(end)),
+            _carried_pending(as_of),
+        ),
     ]
     for subset, measures in parts:
         yield from subset.values(*fields).annotate(**measures).order_by()
@@ -144,9 +176,15 @@ def timeliness(dossiers, start, end, today=None):
     procedures = {p.pk: p for p in Procedure.objects.all()}
     totals = dict.fromkeys(MEASURES, 0)
     groups = {name: defaultdict(lambda: dict.fromkeys(MEASURES, 0)) for name in DIMENSIONS}
-    for row in _counted_rows(dossiers, start, end, _as_of(end, today), ["procedure_id", "channel", "division_id"]):
-        keys = {"procedure": row["procedure_id"], "field": procedures[row["procedure_id"]].field,
-                "division": row["division_id"], "channel": row["channel"]}
+    for row in _counted_rows(
+        dossiers, start, end, _as_of(end, today), ["procedure_id", "channel", "division_id"]
+    ):
+        keys = {
+            "procedure": row["procedure_id"],
+            "field": procedures[row["procedure_id"]].field,
+            "division": row["division_id"],
+            "channel": row["channel"],
+        }
         for measure in MEASURES:
             value = row.get(measure, 0)
             if value:
@@ -162,7 +200,11 @@ def _with_sums(counts):
     counts["pending"] = counts["within"] + counts["overdue"]
     counts["handled"] = counts["carried"] + counts["received"]
     counts["direct"] = counts["received"] - counts["online"]
-    counts["on_time_rate"] = round(100 * (counts["early"] + counts["on_time"]) / counts["resolved"], 2) if counts["resolved"] else None
+    counts["on_time_rate"] = (
+        round(100 * (counts["early"] + counts["on_time"]) / counts["resolved"], 2)
+        if counts["resolved"]
+        else None
+    )
     return counts
 
 
@@ -174,15 +216,23 @@ def _labelled(groups, procedures):
         "division": lambda key: divisions.get(key, "Chưa chuyển xử lý"),
         "channel": lambda key: Channel(key).label,
     }
-    return {name: sorted(((labels[name](key), _with_sums(counts)) for key, counts in rows.items()), key=lambda r: r[0])
-            for name, rows in groups.items()}
+    return {
+        name: sorted(
+            ((labels[name](key), _with_sums(counts)) for key, counts in rows.items()),
+            key=lambda r: r[0],
+        )
+        for name, rows in groups.items()
+    }
 
 
 def _petition_measures(start, end):
     closed_in = Q(closed_on__range=(start, end))
     return {
         "received": Count("id", filter=Q(received_on__range=(start, end))),
-        "considering": Count("id", filter=Q(received_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))),
+        "considering": Count(
+            "id",
+            filter=Q(received_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end)),
+        ),
         "resolved": Count("id", filter=closed_in & Q(status=Petition.Status.RESOLVED)),
         "forwarded": Count("id", filter=closed_in & Q(status=Petition.Status.FORWARDED)),
         "guided": Count("id", filter=closed_in & Q(status=Petition.Status.GUIDED)),

@@ -8,6 +8,7 @@ Conventions:
 - A dossier is resolved "early" when its result is ready before the due date, "on time" on the
   due date, "late" after it (Circular 01/2018 Art. 13 scores them 2 / 1 / 0).
 """
+
 from dataclasses import dataclass
 from datetime import time, timedelta
 
@@ -81,27 +82,37 @@ def check_deficiency(today, start, calendar, rules):
         limit = calendar.add_working_days(start, rules.deficiency_days)
         raise RuleBroken(
             f"Quá hạn trả hồ sơ để bổ sung: chỉ được trả trong {rules.deficiency_days} ngày làm việc kể từ ngày tiếp nhận "
-            f"(chậm nhất {limit:%d/%m/%Y}). Hãy giải quyết hồ sơ hoặc gửi phiếu xin lỗi và hẹn lại ({rules.citation}).")
+            f"(chậm nhất {limit:%d/%m/%Y}). Hãy giải quyết hồ sơ hoặc gửi phiếu xin lỗi và hẹn lại ({rules.citation})."
+        )
 
 
 def check_apology(today, due, new_due, resets, calendar, rules, day_off_name=""):
     """An apology with a new date: once only, sent at least `apology_days_before` working days
     before the due date, the new date a working day after the old one."""
     if resets >= rules.max_resets:
-        raise RuleBroken(f"Hồ sơ đã được hẹn lại {resets} lần; quy định chỉ cho hẹn lại {rules.max_resets} lần ({rules.citation}).")
+        raise RuleBroken(
+            f"Hồ sơ đã được hẹn lại {resets} lần; quy định chỉ cho hẹn lại {rules.max_resets} lần ({rules.citation})."
+        )
     if calendar.working_days_between(today, due) < rules.apology_days_before:
         latest = calendar.working_days_before(due, rules.apology_days_before)
         raise RuleBroken(
             f"Phiếu xin lỗi và hẹn lại phải gửi chậm nhất {rules.apology_days_before} ngày làm việc trước ngày hẹn trả "
-            f"{due:%d/%m/%Y} (tức là chậm nhất ngày {latest:%d/%m/%Y}); hôm nay là {today:%d/%m/%Y}.")
+            f"{due:%d/%m/%Y} (tức là chậm nhất ngày {latest:%d/%m/%Y}); hôm nay là {today:%d/%m/%Y}."
+        )
     if new_due <= due:
-        raise RuleBroken(f"Ngày hẹn trả mới ({new_due:%d/%m/%Y}) phải sau ngày hẹn trả cũ ({due:%d/%m/%Y}).")
+        raise RuleBroken(
+            f"Ngày hẹn trả mới ({new_due:%d/%m/%Y}) phải sau ngày hẹn trả cũ ({due:%d/%m/%Y})."
+        )
     check_working_day(new_due, calendar, "Ngày hẹn trả mới", day_off_name)
 
 
 def check_working_day(day, calendar, label, day_off_name=""):
     if not calendar.is_working_day(day):
-        why = f" ({day_off_name})" if day_off_name else (" (thứ Bảy/Chủ nhật)" if day.weekday() >= 5 else " (ngày nghỉ)")
+        why = (
+            f" ({day_off_name})"
+            if day_off_name
+            else (" (thứ Bảy/Chủ nhật)" if day.weekday() >= 5 else " (ngày nghỉ)")
+        )
         raise RuleBroken(f"{label} {day:%d/%m/%Y} là ngày nghỉ{why}; hãy chọn một ngày làm việc.")
 
 

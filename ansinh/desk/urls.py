@@ -8,8 +8,16 @@ urlpatterns = [
     path("mot-cua/ho-so/", views.dossier_list, name="desk_dossiers"),
     path("mot-cua/ho-so/<int:pk>/", views.dossier_detail, name="desk_dossier"),
     path("mot-cua/ho-so/<int:pk>/chuyen-xu-ly/", views.dossier_route, name="desk_dossier_route"),
-    path("mot-cua/ho-so/<int:pk>/yeu-cau-bo-sung/", views.dossier_deficient, name="desk_dossier_deficient"),
-    path("mot-cua/ho-so/<int:pk>/da-bo-sung/", views.dossier_supplement, name="desk_dossier_supplement"),
+    path(
+        "mot-cua/ho-so/<int:pk>/yeu-cau-bo-sung/",
+        views.dossier_deficient,
+        name="desk_dossier_deficient",
+    ),
+    path(
+        "mot-cua/ho-so/<int:pk>/da-bo-sung/",
+        views.dossier_supplement,
+        name="desk_dossier_supplement",
+    ),
     path("mot-cua/ho-so/<int:pk>/xin-loi/", views.dossier_apology, name="desk_dossier_apology"),
     path("mot-cua/ho-so/<int:pk>/ket-qua/", views.dossier_decide, name="desk_dossier_decide"),
     path("mot-cua/ho-so/<int:pk>/tra-ket-qua/", views.dossier_return, name="desk_dossier_return"),

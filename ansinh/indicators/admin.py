@@ -6,7 +6,16 @@ from .models import DataSet, Indicator
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name", "unit", "area", "aggregation", "entry_level", "entry_period", "has_target"]
+    list_display = [
+        "code",
+        "name",
+        "unit",
+        "area",
+        "aggregation",
+        "entry_level",
+        "entry_period",
+        "has_target",
+    ]
     list_filter = ["area", "aggregation"]
     search_fields = ["code", "name"]
 

@@ -4,6 +4,7 @@ division and quarter) so that the roll-ups give the figures of the reference rep
 The split across districts and months is deterministic (fixed seed); only the totals are the
 reference report's.
 """
+
 import random
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -27,16 +28,30 @@ SEED = 2024
 # figures of people with meritorious service (§3) come from the merit registry; the one-stop
 # desk, citizen reception and petition figures (§6) come from the desk registers.
 TOTALS = {
-    "VL_GQVL": 4732, "VL_XKLD": 37, "VL_TUVAN": 1669, "VL_PHIEN_GDVL": 3, "VL_BHTN": 1077,
-    "LD_NOIQUY": 2, "LD_THOAUOC": 2, "LD_GPLD": {"cap_moi": 0, "cap_lai": 1, "gia_han": 2}, "ATLD_KHAIBAO": 5,
-    "GDNN_TUYENSINH": {"so_cap": 1438, "duoi_3_thang": 792}, "GDNN_TOTNGHIEP": {"so_cap": 302, "duoi_3_thang": 0},
-    "TNXH_HOCVIEN": {"nam": 456, "nu": 12}, "TNXH_BOTRON": 0,
-    "TET_QUA": 140902, "TET_KINHPHI": 61_148_248_000, "GAO_KG": 3_545_025, "GAO_NGUOI": 236_335,
+    "VL_GQVL": 4732,
+    "VL_XKLD": 37,
+    "VL_TUVAN": 1669,
+    "VL_PHIEN_GDVL": 3,
+    "VL_BHTN": 1077,
+    "LD_NOIQUY": 2,
+    "LD_THOAUOC": 2,
+    "LD_GPLD": {"cap_moi": 0, "cap_lai": 1, "gia_han": 2},
+    "ATLD_KHAIBAO": 5,
+    "GDNN_TUYENSINH": {"so_cap": 1438, "duoi_3_thang": 792},
+    "GDNN_TOTNGHIEP": {"so_cap": 302, "duoi_3_thang": 0},
+    "TNXH_HOCVIEN": {"nam": 456, "nu": 12},
+    "TNXH_BOTRON": 0,
+    "TET_QUA": 140902,
+    "TET_KINHPHI": 61_148_248_000,
+    "GAO_KG": 3_545_025,
+    "GAO_NGUOI": 236_335,
 }
 # Values entered for April 2024 (after the quarter), used by the quarter-II tasks.
 APRIL = {"TNXH_BOTRON": 40}
 TARGETS_2024 = {"VL_GQVL": 28500, "VL_XKLD": 350, "TET_QUA": 55002, "TET_KINHPHI": 31_548_200_000}
-TARGET_CITATION = "Nghị quyết của HĐND tỉnh về kế hoạch phát triển kinh tế - xã hội năm 2024 (dữ liệu mẫu)"
+TARGET_CITATION = (
+    "Nghị quyết của HĐND tỉnh về kế hoạch phát triển kinh tế - xã hội năm 2024 (dữ liệu mẫu)"
+)
 
 
 def split(total, parts, rng, money=False):
@@ -55,8 +70,24 @@ def split(total, parts, rng, money=False):
 
 
 DATA_SETS = [
-    ("HUYEN_THANG", "Biểu số liệu tháng của Phòng LĐ-TB&XH cấp huyện", "month", OrgUnit.Kind.DISTRICT_OFFICE, "", "district", "month"),
-    ("HUYEN_QUY", "Biểu số liệu quý của Phòng LĐ-TB&XH cấp huyện", "quarter", OrgUnit.Kind.DISTRICT_OFFICE, "", "district", "quarter"),
+    (
+        "HUYEN_THANG",
+        "Biểu số liệu tháng của Phòng LĐ-TB&XH cấp huyện",
+        "month",
+        OrgUnit.Kind.DISTRICT_OFFICE,
+        "",
+        "district",
+        "month",
+    ),
+    (
+        "HUYEN_QUY",
+        "Biểu số liệu quý của Phòng LĐ-TB&XH cấp huyện",
+        "quarter",
+        OrgUnit.Kind.DISTRICT_OFFICE,
+        "",
+        "district",
+        "quarter",
+    ),
 ]
 
 
@@ -64,17 +95,41 @@ DATA_SETS = [
 def load_data_sets():
     services.load_catalogue()
     for code, name, period_kind, reporter, area, level, entry in DATA_SETS:
-        data_set, _ = DataSet.objects.update_or_create(code=code, defaults={
-            "name": name, "period_kind": period_kind, "reporter_kind": reporter, "reporter_area": area, "due_days": 5})
-        data_set.indicators.set(Indicator.objects.filter(entry_level=level, entry_period=entry, source=Indicator.Source.ENTRY))
+        data_set, _ = DataSet.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "period_kind": period_kind,
+                "reporter_kind": reporter,
+                "reporter_area": area,
+                "due_days": 5,
+            },
+        )
+        data_set.indicators.set(
+            Indicator.objects.filter(
+                entry_level=level, entry_period=entry, source=Indicator.Source.ENTRY
+            )
+        )
     for area, label in Area.choices:
         for period_kind, word in (("month", "tháng"), ("quarter", "quý")):
-            indicators = Indicator.objects.filter(entry_level="province", entry_period=period_kind, area=area, source=Indicator.Source.ENTRY)
+            indicators = Indicator.objects.filter(
+                entry_level="province",
+                entry_period=period_kind,
+                area=area,
+                source=Indicator.Source.ENTRY,
+            )
             if not indicators.exists():
                 continue
-            data_set, _ = DataSet.objects.update_or_create(code=f"{area.upper()}_{period_kind.upper()}", defaults={
-                "name": f"Biểu số liệu {word} – {label}", "period_kind": period_kind,
-                "reporter_kind": OrgUnit.Kind.DIVISION, "reporter_area": area, "due_days": 5})
+            data_set, _ = DataSet.objects.update_or_create(
+                code=f"{area.upper()}_{period_kind.upper()}",
+                defaults={
+                    "name": f"Biểu số liệu {word} – {label}",
+                    "period_kind": period_kind,
+                    "reporter_kind": OrgUnit.Kind.DIVISION,
+                    "reporter_area": area,
+                    "due_days": 5,
+                },
+            )
             data_set.indicators.set(indicators)
 
 
@@ -86,13 +141,15 @@ def _values_for(indicator, total, districts, province, rng):
     money = indicator.unit == "đồng"
     rows = []
     for category, amount in per_category.items():
-        for place, share in zip(places, split(amount, len(places), rng, money)):
+        for place, share in zip(places, split(amount, len(places), rng, money), strict=False):
             if indicator.aggregation == "last":
                 for month in months:  # a stock: March carries the quarter's figure
                     value = share if month == months[-1] else max(0, share + rng.randint(-3, 3))
                     rows.append((place, month, category, value))
             else:
-                for month, value in zip(months, split(share, len(months), rng, money)):
+                for month, value in zip(
+                    months, split(share, len(months), rng, money), strict=False
+                ):
                     rows.append((place, month, category, value))
     return rows
 
@@ -102,27 +159,60 @@ def load_values(admin):
     """Enter the quarter's values, submit and approve every data set (idempotent)."""
     province = AdminUnit.objects.get(level="province", code="94", valid_from=None)
     districts = list(AdminUnit.objects.filter(parent=province, level="district").order_by("code"))
-    if DataValue.objects.filter(period__in=[str(m) for m in PERIOD.children("month")] + [str(PERIOD)]).exists():
+    if DataValue.objects.filter(
+        period__in=[str(m) for m in PERIOD.children("month")] + [str(PERIOD)]
+    ).exists():
         return 0
     rng = random.Random(SEED)
     indicators = {i.code: i for i in Indicator.objects.all()}
     count = 0
     for code, total in TOTALS.items():
         indicator = indicators[code]
-        for place, period, category, value in _values_for(indicator, total, districts, province, rng):
+        for place, period, category, value in _values_for(
+            indicator, total, districts, province, rng
+        ):
             reporter = _reporter(indicator, place)
-            DataValue.objects.create(indicator=indicator, unit=place, period=str(period), category=category,
-                                     value=Decimal(value), org_unit=reporter, updated_by=admin)
+            DataValue.objects.create(
+                indicator=indicator,
+                unit=place,
+                period=str(period),
+                category=category,
+                value=Decimal(value),
+                org_unit=reporter,
+                updated_by=admin,
+            )
             count += 1
     for code, value in APRIL.items():
         indicator = indicators[code]
-        DataValue.objects.create(indicator=indicator, unit=province, period="2024-04", value=Decimal(value),
-                                 org_unit=_reporter(indicator, province), updated_by=admin)
+        DataValue.objects.create(
+            indicator=indicator,
+            unit=province,
+            period="2024-04",
+            value=Decimal(value),
+            org_unit=_reporter(indicator, province),
+            updated_by=admin,
+        )
     for code, value in TARGETS_2024.items():
-        Target.objects.create(indicator=indicators[code], unit=province, year=2024, value=Decimal(value), citation=TARGET_CITATION)
+        Target.objects.create(
+            indicator=indicators[code],
+            unit=province,
+            year=2024,
+            value=Decimal(value),
+            citation=TARGET_CITATION,
+        )
         if indicators[code].entry_level == "district":
-            for district, share in zip(districts, split(value, len(districts), rng, indicators[code].unit == "đồng")):
-                Target.objects.create(indicator=indicators[code], unit=district, year=2024, value=Decimal(share), citation=TARGET_CITATION)
+            for district, share in zip(
+                districts,
+                split(value, len(districts), rng, indicators[code].unit == "đồng"),
+                strict=False,
+            ):
+                Target.objects.create(
+                    indicator=indicators[code],
+                    unit=district,
+                    year=2024,
+                    value=Decimal(share),
+                    citation=TARGET_CITATION,
+                )
     _submit_and_approve(admin)
     return count
 
@@ -145,12 +235,18 @@ def _submit_and_approve(admin):
                     services.submit(admin, submission)
                     services.approve(admin, submission)
                     # Back-date to when such a report is sent: a few days after the period ends.
-                    sent = datetime.combine(period.end + timedelta(days=3), time(9), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-                    Submission.objects.filter(pk=submission.pk).update(submitted_at=sent, approved_at=sent + timedelta(days=1))
+                    sent = datetime.combine(
+                        period.end + timedelta(days=3), time(9), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")
+                    )
+                    Submission.objects.filter(pk=submission.pk).update(
+                        submitted_at=sent, approved_at=sent + timedelta(days=1)
+                    )
 
 
 def run(log=print):
     load_data_sets()
     admin = User.objects.get(username="admin")
     added = load_values(admin)
-    log(f"Chỉ tiêu: {Indicator.objects.count()}; số liệu quý I/2024: thêm {added} giá trị; chỉ tiêu kế hoạch: {Target.objects.count()}.")
+    log(
+        f"Chỉ tiêu: {Indicator.objects.count()}; số liệu quý I/2024: thêm {added} giá trị; chỉ tiêu kế hoạch: {Target.objects.count()}."
+    )

@@ -1,17 +1,30 @@
 """Importers of aggregate data values and plan targets (same path as people: whole-file check,
 all or nothing)."""
+
 from django.core.exceptions import PermissionDenied
 
 from ansinh.core import scope
 from ansinh.core.errors import AppError
-from ansinh.core.imports import CellError, Column, Importer, Problem, parse_code, parse_text, register
+from ansinh.core.imports import (
+    CellError,
+    Column,
+    Importer,
+    Problem,
+    parse_code,
+    parse_text,
+    register,
+)
 from ansinh.core.models import AdminUnit, OrgUnit, Role
 from ansinh.core.periods import Period, PeriodError
 
 from . import rules, services
 from .models import DataValue, Indicator, Target
 
-LEVEL_BY_WIDTH = {2: AdminUnit.Level.PROVINCE, 3: AdminUnit.Level.DISTRICT, 5: AdminUnit.Level.COMMUNE}
+LEVEL_BY_WIDTH = {
+    2: AdminUnit.Level.PROVINCE,
+    3: AdminUnit.Level.DISTRICT,
+    5: AdminUnit.Level.COMMUNE,
+}
 
 
 class _IndicatorRows(Importer):
@@ -28,7 +41,11 @@ class _IndicatorRows(Importer):
         units = AdminUnit.objects.all()
         if territory is not None:
             communes = scope.commune_ids_in(territory)
-            units = units.filter(pk__in=communes) | units.filter(pk=territory.pk) | units.filter(parent=territory)
+            units = (
+                units.filter(pk__in=communes)
+                | units.filter(pk=territory.pk)
+                | units.filter(parent=territory)
+            )
         return {(u.level, u.code): u for u in units.order_by("valid_from")}
 
     def indicator(self, value):
@@ -43,7 +60,11 @@ class _IndicatorRows(Importer):
         unit = self.allowed_units.get((level, code))
         if unit is None:
             exists = AdminUnit.objects.filter(level=level, code=code).exists() if level else False
-            raise CellError(f"địa bàn mã “{code}” nằm ngoài phạm vi bạn được nhập." if exists else f"không có địa bàn mã “{code}”.")
+            raise CellError(
+                f"địa bàn mã “{code}” nằm ngoài phạm vi bạn được nhập."
+                if exists
+                else f"không có địa bàn mã “{code}”."
+            )
         return unit
 
 
@@ -52,11 +73,27 @@ class DataValueImporter(_IndicatorRows):
     kind = "data_values"
     title = "Số liệu tổng hợp theo chỉ tiêu"
     columns = [
-        Column("Mã chỉ tiêu", "indicator", True, "Mã trong danh mục chỉ tiêu, ví dụ VL_GQVL.", "VL_GQVL"),
+        Column(
+            "Mã chỉ tiêu",
+            "indicator",
+            True,
+            "Mã trong danh mục chỉ tiêu, ví dụ VL_GQVL.",
+            "VL_GQVL",
+        ),
         Column("Mã địa bàn", "unit", True, "Mã tỉnh (2 số), huyện (3 số) hoặc xã (5 số).", "944"),
-        Column("Kỳ", "period", True, "2024-03 (tháng) hoặc 2024Q1 (quý), theo kỳ nhập của chỉ tiêu.", "2024-03"),
-        Column("Phân tổ", "category", False, "Mã phân tổ nếu chỉ tiêu có phân tổ, ví dụ so_cap.", ""),
-        Column("Giá trị", "value", True, "Số không âm; dấu chấm ngăn cách hàng nghìn (4.732).", "125"),
+        Column(
+            "Kỳ",
+            "period",
+            True,
+            "2024-03 (tháng) hoặc 2024Q1 (quý), theo kỳ nhập của chỉ tiêu.",
+            "2024-03",
+        ),
+        Column(
+            "Phân tổ", "category", False, "Mã phân tổ nếu chỉ tiêu có phân tổ, ví dụ so_cap.", ""
+        ),
+        Column(
+            "Giá trị", "value", True, "Số không âm; dấu chấm ngăn cách hàng nghìn (4.732).", "125"
+        ),
     ]
 
     def clean_row(self, values, row, problems):
@@ -66,11 +103,25 @@ class DataValueImporter(_IndicatorRows):
         category = parse_code(values.get("category"))
         value = self.cell(values, "value", lambda v: self._value(v, indicator), row, problems)
         if indicator and period and indicator.entry_period != period.kind:
-            problems.append(Problem(row, "Kỳ", f"chỉ tiêu {indicator.code} nhập theo kỳ {'tháng' if indicator.entry_period == 'month' else 'quý'}, không theo {period}."))
+            problems.append(
+                Problem(
+                    row,
+                    "Kỳ",
+                    f"chỉ tiêu {indicator.code} nhập theo kỳ {'tháng' if indicator.entry_period == 'month' else 'quý'}, không theo {period}.",
+                )
+            )
         if indicator and category and category not in indicator.category_codes:
-            problems.append(Problem(row, "Phân tổ", f"chỉ tiêu {indicator.code} không có phân tổ “{category}”."))
+            problems.append(
+                Problem(row, "Phân tổ", f"chỉ tiêu {indicator.code} không có phân tổ “{category}”.")
+            )
         if indicator and not category and indicator.categories:
-            problems.append(Problem(row, "Phân tổ", f"chỉ tiêu {indicator.code} phải ghi phân tổ: {', '.join(indicator.category_codes)}."))
+            problems.append(
+                Problem(
+                    row,
+                    "Phân tổ",
+                    f"chỉ tiêu {indicator.code} phải ghi phân tổ: {', '.join(indicator.category_codes)}.",
+                )
+            )
         if indicator and unit and period and value is not None:
             return self._value_for(indicator, unit, period, category, value, row, problems)
         return None
@@ -79,13 +130,25 @@ class DataValueImporter(_IndicatorRows):
         """The value with the data set it belongs to, after the checks of the one write path."""
         reporter = reporter_for(indicator, unit)
         if reporter is None:
-            problems.append(Problem(row, "Mã địa bàn", f"không xác định được đơn vị báo cáo chỉ tiêu {indicator.code} cho {unit}."))
+            problems.append(
+                Problem(
+                    row,
+                    "Mã địa bàn",
+                    f"không xác định được đơn vị báo cáo chỉ tiêu {indicator.code} cho {unit}.",
+                )
+            )
             return None
-        data_set = services.data_set_for_unit(reporter).filter(indicators=indicator, period_kind=period.kind).first()
+        data_set = (
+            services.data_set_for_unit(reporter)
+            .filter(indicators=indicator, period_kind=period.kind)
+            .first()
+        )
         try:
             services.check_typed_entry(indicator)
             if data_set is None:
-                raise AppError(f"chỉ tiêu {indicator.code} không thuộc biểu báo cáo nào của {reporter} theo kỳ {period}.")
+                raise AppError(
+                    f"chỉ tiêu {indicator.code} không thuộc biểu báo cáo nào của {reporter} theo kỳ {period}."
+                )
             services.check_can_report(self.user, reporter)
         except (AppError, PermissionDenied) as error:
             problems.append(Problem(row, "Mã chỉ tiêu", str(error)))
@@ -95,7 +158,14 @@ class DataValueImporter(_IndicatorRows):
         except AppError as error:
             problems.append(Problem(row, "Kỳ", str(error)))
             return None
-        data_value = DataValue(indicator=indicator, unit=unit, period=str(period), category=category, value=value, org_unit=reporter)
+        data_value = DataValue(
+            indicator=indicator,
+            unit=unit,
+            period=str(period),
+            category=category,
+            value=value,
+            org_unit=reporter,
+        )
         data_value.data_set = data_set
         return data_value
 
@@ -104,14 +174,14 @@ class DataValueImporter(_IndicatorRows):
         try:
             return Period.parse(parse_code(value))
         except PeriodError as error:
-            raise CellError(str(error))
+            raise CellError(str(error)) from error
 
     @staticmethod
     def _value(value, indicator):
         try:
             parsed = rules.parse_value(value, indicator.unit if indicator else "")
         except rules.BadValue as error:
-            raise CellError(str(error))
+            raise CellError(str(error)) from error
         if parsed is None:
             raise CellError("không được để trống.")
         return parsed
@@ -121,7 +191,13 @@ class DataValueImporter(_IndicatorRows):
         for row, value in objects:
             key = (value.indicator.code, value.unit.pk, value.period, value.category)
             if key in seen:
-                problems.append(Problem(row, "Mã chỉ tiêu", f"trùng chỉ tiêu, địa bàn, kỳ và phân tổ với dòng {seen[key]}."))
+                problems.append(
+                    Problem(
+                        row,
+                        "Mã chỉ tiêu",
+                        f"trùng chỉ tiêu, địa bàn, kỳ và phân tổ với dòng {seen[key]}.",
+                    )
+                )
             seen.setdefault(key, row)
 
     def save(self, values):
@@ -131,7 +207,9 @@ class DataValueImporter(_IndicatorRows):
             key = (value.data_set, value.org_unit, value.period, value.unit)
             groups.setdefault(key, {})[(value.indicator, value.category)] = value.value
         for (data_set, org_unit, period, unit), entries in groups.items():
-            services.save_values(self.user, data_set, org_unit, period, entries, unit=unit, reason="Nhập từ tệp")
+            services.save_values(
+                self.user, data_set, org_unit, period, entries, unit=unit, reason="Nhập từ tệp"
+            )
         return len(values)
 
 
@@ -140,7 +218,13 @@ class TargetImporter(_IndicatorRows):
     kind = "targets"
     title = "Chỉ tiêu kế hoạch năm"
     columns = [
-        Column("Mã chỉ tiêu", "indicator", True, "Mã trong danh mục chỉ tiêu, ví dụ VL_GQVL.", "VL_GQVL"),
+        Column(
+            "Mã chỉ tiêu",
+            "indicator",
+            True,
+            "Mã trong danh mục chỉ tiêu, ví dụ VL_GQVL.",
+            "VL_GQVL",
+        ),
         Column("Mã địa bàn", "unit", True, "Mã tỉnh (2 số) hoặc huyện (3 số).", "94"),
         Column("Năm", "year", True, "Năm kế hoạch.", "2024"),
         Column("Kế hoạch", "value", True, "Số lớn hơn 0.", "28.500"),
@@ -154,9 +238,13 @@ class TargetImporter(_IndicatorRows):
         indicator = self.cell(values, "indicator", self.indicator, row, problems)
         unit = self.cell(values, "unit", self.unit, row, problems)
         year = self.cell(values, "year", self._year, row, problems)
-        value = self.cell(values, "value", lambda v: DataValueImporter._value(v, indicator), row, problems)
+        value = self.cell(
+            values, "value", lambda v: DataValueImporter._value(v, indicator), row, problems
+        )
         if value is not None and value <= 0:
-            problems.append(Problem(row, "Kế hoạch", "phải lớn hơn 0 (không giao chỉ tiêu bằng 0)."))
+            problems.append(
+                Problem(row, "Kế hoạch", "phải lớn hơn 0 (không giao chỉ tiêu bằng 0).")
+            )
         citation = self.cell(values, "citation", lambda v: parse_text(v, 300), row, problems) or ""
         if indicator and unit and year and value:
             return Target(indicator=indicator, unit=unit, year=year, value=value, citation=citation)
@@ -171,8 +259,12 @@ class TargetImporter(_IndicatorRows):
 
     def save(self, targets):
         for target in targets:
-            Target.objects.update_or_create(indicator=target.indicator, unit=target.unit, year=target.year,
-                                            defaults={"value": target.value, "citation": target.citation})
+            Target.objects.update_or_create(
+                indicator=target.indicator,
+                unit=target.unit,
+                year=target.year,
+                defaults={"value": target.value, "citation": target.citation},
+            )
         return len(targets)
 
 
@@ -182,5 +274,6 @@ def reporter_for(indicator, unit):
         unit = unit.parent
     if unit.level == AdminUnit.Level.DISTRICT:
         return OrgUnit.objects.filter(kind=OrgUnit.Kind.DISTRICT_OFFICE, territory=unit).first()
-    return OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION, area=indicator.area, territory=unit).first()
-
+    return OrgUnit.objects.filter(
+        kind=OrgUnit.Kind.DIVISION, area=indicator.area, territory=unit
+    ).first()

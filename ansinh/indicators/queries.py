@@ -3,6 +3,7 @@
 A figure of an indicator is its total for the root unit, its value per category and per
 district of the period, and where it came from (the data values or the registry source).
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -18,9 +19,11 @@ RECORDS = {}
 def register_records_page(code):
     """Register where a registry indicator's records can be read: fn(period) -> url of the
     registry page listing them (linked from the trace page)."""
+
     def decorator(fn):
         RECORDS[code] = fn
         return fn
+
     return decorator
 
 
@@ -34,7 +37,7 @@ class Figure:
     indicator: Indicator
     total: object = None
     by_category: dict = field(default_factory=dict)
-    by_district: dict = field(default_factory=dict)          # district unit id -> total
+    by_district: dict = field(default_factory=dict)  # district unit id -> total
     by_district_category: dict = field(default_factory=dict)  # (district id, category) -> value
     target: object = None
     district_targets: dict = field(default_factory=dict)
@@ -65,7 +68,11 @@ def districts_of(root, period):
     period = Period.parse(period)
     if root.level != AdminUnit.Level.PROVINCE:
         return []
-    return list(AdminUnit.objects.filter(parent=root, level=AdminUnit.Level.DISTRICT).valid_during(period.start, period.end).order_by("code"))
+    return list(
+        AdminUnit.objects.filter(parent=root, level=AdminUnit.Level.DISTRICT)
+        .valid_during(period.start, period.end)
+        .order_by("code")
+    )
 
 
 def figures(period, root, codes=None, counts=None):
@@ -80,17 +87,27 @@ def figures(period, root, codes=None, counts=None):
     districts = districts_of(root, period)
     leaf_to_district = _leaf_map(root, districts)
     leaves = defaultdict(list)  # (indicator id, category, leaf id) -> [(period, value)]
-    rows = DataValue.objects.filter(indicator__in=list(indicators), period__in=periods_inside(period), unit__in=list(leaf_to_district))
-    for indicator_id, unit_id, value_period, category, value in rows.values_list("indicator", "unit", "period", "category", "value"):
+    rows = DataValue.objects.filter(
+        indicator__in=list(indicators),
+        period__in=periods_inside(period),
+        unit__in=list(leaf_to_district),
+    )
+    for indicator_id, unit_id, value_period, category, value in rows.values_list(
+        "indicator", "unit", "period", "category", "value"
+    ):
         leaves[(indicator_id, category, unit_id)].append((value_period, value))
     result = {i.code: Figure(i) for i in indicators.values()}
-    by_place = defaultdict(lambda: defaultdict(list))  # (indicator id, category) -> place -> [values]
+    by_place = defaultdict(
+        lambda: defaultdict(list)
+    )  # (indicator id, category) -> place -> [values]
     for (indicator_id, category, unit_id), series in leaves.items():
         value = rules.over_time(series, indicators[indicator_id].aggregation)
         by_place[(indicator_id, category)][leaf_to_district[unit_id]].append(value)
     for indicator in indicators.values():
         if indicator.source == Indicator.Source.REGISTRY and indicator.code in sources.SOURCES:
-            for (unit_id, category), value in sources.values(indicator.code, period, root, districts, counts).items():
+            for (unit_id, category), value in sources.values(
+                indicator.code, period, root, districts, counts
+            ).items():
                 by_place[(indicator.pk, category)][unit_id].append(value)
     for (indicator_id, category), places in by_place.items():
         indicator = indicators[indicator_id]
@@ -100,11 +117,15 @@ def figures(period, root, codes=None, counts=None):
             place_values[place] = rules.over_units(values, indicator.aggregation)
             if place != root.pk:
                 figure.by_district_category[(place, category)] = place_values[place]
-        figure.by_category[category] = rules.over_units(list(place_values.values()), indicator.aggregation)
+        figure.by_category[category] = rules.over_units(
+            list(place_values.values()), indicator.aggregation
+        )
     for figure in result.values():
         figure.total = rules.total_of_categories(figure.by_category)
         for district in districts:
-            per_category = {c: v for (d, c), v in figure.by_district_category.items() if d == district.pk}
+            per_category = {
+                c: v for (d, c), v in figure.by_district_category.items() if d == district.pk
+            }
             if per_category:
                 figure.by_district[district.pk] = rules.total_of_categories(per_category)
     _attach_targets(result, indicators, root, districts, period.year)
@@ -115,18 +136,24 @@ def _leaf_map(root, districts):
     """Unit id -> the place it rolls up to: its district, or the root for province-level entries
     (and for a district root, its communes)."""
     mapping = {root.pk: root.pk}
-    for commune_id in AdminUnit.objects.filter(parent=root, level=AdminUnit.Level.COMMUNE).values_list("pk", flat=True):
+    for commune_id in AdminUnit.objects.filter(
+        parent=root, level=AdminUnit.Level.COMMUNE
+    ).values_list("pk", flat=True):
         mapping[commune_id] = root.pk
     for district in districts:
         mapping[district.pk] = district.pk
-    for commune_id, district_id in AdminUnit.objects.filter(parent__in=districts).values_list("pk", "parent_id"):
+    for commune_id, district_id in AdminUnit.objects.filter(parent__in=districts).values_list(
+        "pk", "parent_id"
+    ):
         mapping[commune_id] = district_id
     return mapping
 
 
 def _attach_targets(result, indicators, root, districts, year):
     wanted = [root.pk] + [d.pk for d in districts]
-    for indicator_id, unit_id, value in Target.objects.filter(indicator__in=list(indicators), year=year, unit__in=wanted).values_list("indicator", "unit", "value"):
+    for indicator_id, unit_id, value in Target.objects.filter(
+        indicator__in=list(indicators), year=year, unit__in=wanted
+    ).values_list("indicator", "unit", "value"):
         figure = result[indicators[indicator_id].code]
         if unit_id == root.pk:
             figure.target = value
@@ -139,7 +166,9 @@ def reporters_of(data_set, period):
     from ansinh.core.models import OrgUnit
 
     period = Period.parse(period)
-    reporters = OrgUnit.objects.filter(kind=data_set.reporter_kind).valid_during(period.start, period.end)
+    reporters = OrgUnit.objects.filter(kind=data_set.reporter_kind).valid_during(
+        period.start, period.end
+    )
     if data_set.reporter_area:
         reporters = reporters.filter(area=data_set.reporter_area)
     return reporters
@@ -155,7 +184,11 @@ def values_behind(indicator, period, root, category=None, district=None):
         units.remove(root.pk)
     else:
         units = list(_leaf_map(root, districts))
-    rows = DataValue.objects.filter(indicator=indicator, period__in=periods_inside(period), unit__in=units)
+    rows = DataValue.objects.filter(
+        indicator=indicator, period__in=periods_inside(period), unit__in=units
+    )
     if category is not None:
         rows = rows.filter(category=category)
-    return rows.select_related("unit", "org_unit", "updated_by").order_by("unit__code", "period", "category")
+    return rows.select_related("unit", "org_unit", "updated_by").order_by(
+        "unit__code", "period", "category"
+    )

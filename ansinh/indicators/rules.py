@@ -6,6 +6,7 @@ A series is a list of (period, value) pairs for one indicator, unit and category
   one; over units, the sum of each unit's stock;
 - avg: over time the mean of the periods that have a value; over units the mean of the units.
 """
+
 from decimal import ROUND_HALF_UP, Decimal
 
 SUM, LAST, AVERAGE = "sum", "last", "avg"
@@ -45,7 +46,9 @@ def achievement(value, target):
     """Share of the target reached, as a Decimal percentage with two decimals; None without a target."""
     if value is None or not target:
         return None
-    return (Decimal(value) * 100 / Decimal(target)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return (Decimal(value) * 100 / Decimal(target)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
 
 
 def total_of_categories(by_category):
@@ -80,7 +83,7 @@ def parse_value(raw, unit=""):
         try:
             value = Decimal(text)
         except ArithmeticError:
-            raise BadValue(f"“{raw}” không phải là số.")
+            raise BadValue(f"“{raw}” không phải là số.") from None
         if not value.is_finite():
             raise BadValue(f"“{raw}” không phải là số.")
     if value < 0:

@@ -1,4 +1,5 @@
 """Writes of aggregate data: values, the submission workflow, targets. In transactions, audited."""
+
 import csv
 from pathlib import Path
 
@@ -22,20 +23,36 @@ def load_catalogue():
     with open(CATALOGUE, encoding="utf-8") as f:
         for order, row in enumerate(csv.DictReader(f), start=1):
             categories = [part.split(":", 1) for part in row["categories"].split("|") if part]
-            Indicator.objects.update_or_create(code=row["code"], defaults={
-                "name": row["name"], "unit": row["unit"], "area": row["area"], "aggregation": row["aggregation"],
-                "categories": categories, "entry_level": row["entry_level"], "entry_period": row["entry_period"],
-                "has_target": row["target"] == "yes", "description": row["description"], "order": order * 10,
-                "source": row.get("source") or Indicator.Source.ENTRY,
-            })
+            Indicator.objects.update_or_create(
+                code=row["code"],
+                defaults={
+                    "name": row["name"],
+                    "unit": row["unit"],
+                    "area": row["area"],
+                    "aggregation": row["aggregation"],
+                    "categories": categories,
+                    "entry_level": row["entry_level"],
+                    "entry_period": row["entry_period"],
+                    "has_target": row["target"] == "yes",
+                    "description": row["description"],
+                    "order": order * 10,
+                    "source": row.get("source") or Indicator.Source.ENTRY,
+                },
+            )
 
 
 def submission_for(data_set, org_unit, period, lock=False):
     """The submission of a data set, unit and period (created as a draft); `lock` holds its row
     until the transaction ends, so that a write and an approval of it never interleave."""
-    submission, _ = Submission.objects.get_or_create(data_set=data_set, org_unit=org_unit, period=str(period))
+    submission, _ = Submission.objects.get_or_create(
+        data_set=data_set, org_unit=org_unit, period=str(period)
+    )
     if lock:
-        submission = Submission.objects.select_for_update().select_related("data_set", "org_unit").get(pk=submission.pk)
+        submission = (
+            Submission.objects.select_for_update()
+            .select_related("data_set", "org_unit")
+            .get(pk=submission.pk)
+        )
     return submission
 
 
@@ -45,7 +62,10 @@ def check_can_report(user, org_unit):
     if role == Role.ADMIN:
         return
     profile = scope.profile_of(user)
-    if role not in (Role.DIVISION_OFFICER, Role.DISTRICT_OFFICER) or profile.org_unit_id != org_unit.pk:
+    if (
+        role not in (Role.DIVISION_OFFICER, Role.DISTRICT_OFFICER)
+        or profile.org_unit_id != org_unit.pk
+    ):
         raise PermissionDenied(f"Bạn không được nhập số liệu cho {org_unit}.")
 
 
@@ -74,10 +94,16 @@ def closing_submission(org_unit, indicator, period):
     """The submission that closes an indicator's value of a reporting unit for a period, if any:
     one of the period itself, of a period inside it or of a period containing it, either approved
     or locked for a data set holding the indicator, or locked for any data set of the unit."""
-    return Submission.objects.filter(org_unit=org_unit, period__in=overlapping_periods(period)).filter(
-        Q(status=Submission.Status.LOCKED)
-        | Q(status=Submission.Status.APPROVED, data_set__indicators=indicator)
-    ).select_related("data_set").order_by("-status", "period").first()
+    return (
+        Submission.objects.filter(org_unit=org_unit, period__in=overlapping_periods(period))
+        .filter(
+            Q(status=Submission.Status.LOCKED)
+            | Q(status=Submission.Status.APPROVED, data_set__indicators=indicator)
+        )
+        .select_related("data_set")
+        .order_by("-status", "period")
+        .first()
+    )
 
 
 def check_not_closed(org_unit, indicator, period):
@@ -92,14 +118,20 @@ def check_not_closed(org_unit, indicator, period):
 
 def check_typed_entry(indicator):
     if indicator.source == Indicator.Source.REGISTRY:
-        raise AppError(f"Chỉ tiêu “{indicator.name}” ({indicator.code}) được tính từ sổ quản lý; không nhập số liệu tay.")
+        raise AppError(
+            f"Chỉ tiêu “{indicator.name}” ({indicator.code}) được tính từ sổ quản lý; không nhập số liệu tay."
+        )
 
 
 def check_in_data_set(data_set, indicator, category, period):
     if not data_set.indicators.filter(pk=indicator.pk).exists():
-        raise AppError(f"Chỉ tiêu “{indicator.name}” ({indicator.code}) không thuộc biểu “{data_set}”.")
+        raise AppError(
+            f"Chỉ tiêu “{indicator.name}” ({indicator.code}) không thuộc biểu “{data_set}”."
+        )
     if indicator.entry_period != period.kind:
-        raise AppError(f"Chỉ tiêu “{indicator.name}” nhập theo kỳ {indicator.entry_period}, không theo {period.label}.")
+        raise AppError(
+            f"Chỉ tiêu “{indicator.name}” nhập theo kỳ {indicator.entry_period}, không theo {period.label}."
+        )
     if category and category not in indicator.category_codes:
         raise AppError(f"Chỉ tiêu “{indicator.name}” không có phân tổ “{category}”.")
 
@@ -108,7 +140,9 @@ def check_data_set(data_set, org_unit, period):
     if not data_set_for_unit(org_unit).filter(pk=data_set.pk).exists():
         raise AppError(f"{org_unit} không báo cáo biểu “{data_set}”.")
     if period.kind != data_set.period_kind:
-        raise AppError(f"Biểu “{data_set}” báo cáo theo {data_set.get_period_kind_display().lower()}, không theo kỳ {period}.")
+        raise AppError(
+            f"Biểu “{data_set}” báo cáo theo {data_set.get_period_kind_display().lower()}, không theo kỳ {period}."
+        )
 
 
 def check_unit(org_unit, unit):
@@ -131,18 +165,31 @@ def check_value(user, data_set, org_unit, period, indicator, category="", unit=N
 def values_version(data_set, org_unit, period, unit=None):
     """The version of a data set's values for a unit and period, that a form is made from:
     the id of the latest history row of any of them (0 for none)."""
-    rows = DataValue.history.filter(indicator_id__in=data_set.indicators.values("pk"),
-                                    unit_id=(unit or org_unit.territory).pk, period=str(period))
+    rows = DataValue.history.filter(
+        indicator_id__in=data_set.indicators.values("pk"),
+        unit_id=(unit or org_unit.territory).pk,
+        period=str(period),
+    )
     return rows.order_by("-history_id").values_list("history_id", flat=True).first() or 0
 
 
 def check_values_version(data_set, org_unit, period, unit, version):
     """Refuse a save made from an older version of the values (the submission row is locked)."""
-    if version is None or str(version).strip() == str(values_version(data_set, org_unit, period, unit)):
+    if version is None or str(version).strip() == str(
+        values_version(data_set, org_unit, period, unit)
+    ):
         return
-    latest = DataValue.history.filter(indicator_id__in=data_set.indicators.values("pk"), unit_id=unit.pk,
-                                      period=str(period)).select_related("history_user").order_by("-history_id").first()
-    name, at = concurrency.who_and_when(latest.history_user if latest else None, latest.history_date if latest else timezone.now())
+    latest = (
+        DataValue.history.filter(
+            indicator_id__in=data_set.indicators.values("pk"), unit_id=unit.pk, period=str(period)
+        )
+        .select_related("history_user")
+        .order_by("-history_id")
+        .first()
+    )
+    name, at = concurrency.who_and_when(
+        latest.history_user if latest else None, latest.history_date if latest else timezone.now()
+    )
     raise AppError(f"Số liệu đã được {name} sửa lúc {at}, hãy tải lại trang.")
 
 
@@ -181,7 +228,9 @@ def save_values(user, data_set, org_unit, period, entries, unit=None, reason="",
 
 
 def _write_value(user, org_unit, unit, period, indicator, category, value, reason):
-    existing = DataValue.objects.filter(indicator=indicator, unit=unit, period=str(period), category=category).first()
+    existing = DataValue.objects.filter(
+        indicator=indicator, unit=unit, period=str(period), category=category
+    ).first()
     if value is None:
         if existing and existing.value != 0:
             existing.value, existing.updated_by = 0, user
@@ -189,7 +238,9 @@ def _write_value(user, org_unit, unit, period, indicator, category, value, reaso
             existing.save()
         return
     if existing is None:
-        existing = DataValue(indicator=indicator, unit=unit, period=str(period), category=category, org_unit=org_unit)
+        existing = DataValue(
+            indicator=indicator, unit=unit, period=str(period), category=category, org_unit=org_unit
+        )
     elif existing.value == value:
         return
     existing.value, existing.updated_by = value, user
@@ -203,8 +254,14 @@ def _transition(submission, allowed_from, to, user, reason):
     current = concurrency.lock(submission)
     if current.status not in allowed_from:
         if current.status != submission.status:
-            raise AppError(concurrency.overtaken(current, f"Báo cáo {Period.parse(current.period).label} của {current.org_unit}"))
-        raise AppError(f"Không thể chuyển báo cáo đang ở trạng thái “{submission.get_status_display()}” sang “{Submission.Status(to).label}”.")
+            raise AppError(
+                concurrency.overtaken(
+                    current, f"Báo cáo {Period.parse(current.period).label} của {current.org_unit}"
+                )
+            )
+        raise AppError(
+            f"Không thể chuyển báo cáo đang ở trạng thái “{submission.get_status_display()}” sang “{Submission.Status(to).label}”."
+        )
     submission.status = to
     submission._change_reason = reason
     if to == Submission.Status.SUBMITTED:
@@ -217,7 +274,9 @@ def _transition(submission, allowed_from, to, user, reason):
 
 def submit(user, submission):
     check_can_report(user, submission.org_unit)
-    return _transition(submission, [Submission.Status.DRAFT], Submission.Status.SUBMITTED, user, "Gửi báo cáo")
+    return _transition(
+        submission, [Submission.Status.DRAFT], Submission.Status.SUBMITTED, user, "Gửi báo cáo"
+    )
 
 
 def require_leader(user):
@@ -227,12 +286,16 @@ def require_leader(user):
 
 def approve(user, submission):
     require_leader(user)
-    return _transition(submission, [Submission.Status.SUBMITTED], Submission.Status.APPROVED, user, "Duyệt báo cáo")
+    return _transition(
+        submission, [Submission.Status.SUBMITTED], Submission.Status.APPROVED, user, "Duyệt báo cáo"
+    )
 
 
 def lock(user, submission):
     require_leader(user)
-    return _transition(submission, [Submission.Status.APPROVED], Submission.Status.LOCKED, user, "Khoá kỳ báo cáo")
+    return _transition(
+        submission, [Submission.Status.APPROVED], Submission.Status.LOCKED, user, "Khoá kỳ báo cáo"
+    )
 
 
 def reopen(user, submission, reason):
@@ -240,14 +303,18 @@ def reopen(user, submission, reason):
     if not reason.strip():
         raise AppError("Phải ghi lý do mở lại kỳ báo cáo.")
     allowed = [Submission.Status.SUBMITTED, Submission.Status.APPROVED, Submission.Status.LOCKED]
-    return _transition(submission, allowed, Submission.Status.DRAFT, user, f"Mở lại: {reason.strip()}")
+    return _transition(
+        submission, allowed, Submission.Status.DRAFT, user, f"Mở lại: {reason.strip()}"
+    )
 
 
 @transaction.atomic
 def lock_period(user, period):
     """Lock every approved submission of a period; returns how many were locked."""
     require_leader(user)
-    approved = Submission.objects.filter(period=str(Period.parse(period)), status=Submission.Status.APPROVED)
+    approved = Submission.objects.filter(
+        period=str(Period.parse(period)), status=Submission.Status.APPROVED
+    )
     count = 0
     for submission in approved:
         lock(user, submission)
@@ -258,10 +325,14 @@ def lock_period(user, period):
 @transaction.atomic
 def set_target(user, indicator, unit, year, value, citation=""):
     if scope.role_of(user) not in (Role.ADMIN, Role.LEADER, Role.DIVISION_OFFICER):
-        raise PermissionDenied("Chỉ lãnh đạo Sở và chuyên viên phòng chuyên môn được giao chỉ tiêu kế hoạch.")
+        raise PermissionDenied(
+            "Chỉ lãnh đạo Sở và chuyên viên phòng chuyên môn được giao chỉ tiêu kế hoạch."
+        )
     if value is None or value <= 0:
         raise AppError(f"Chỉ tiêu kế hoạch “{indicator.name}” năm {year} phải lớn hơn 0.")
-    target, _ = Target.objects.update_or_create(indicator=indicator, unit=unit, year=year, defaults={"value": value, "citation": citation})
+    target, _ = Target.objects.update_or_create(
+        indicator=indicator, unit=unit, year=year, defaults={"value": value, "citation": citation}
+    )
     return target
 
 

@@ -11,6 +11,7 @@ source may narrow its query to the scope, but it need not: `group` is what keeps
 Counting queries go through `counts`, a `Counts` memo kept for one report or request, so that a
 query shared by several indicators (the desk's dossier totals give four) runs once.
 """
+
 from collections import Counter
 from decimal import Decimal
 from typing import NamedTuple
@@ -28,9 +29,11 @@ class Row(NamedTuple):
 
 def register_source(code):
     """Register a registry source computing an indicator: fn(period, scope, counts) -> rows."""
+
     def decorator(fn):
         SOURCES[code] = fn
         return fn
+
     return decorator
 
 
@@ -55,7 +58,9 @@ def places(period, scope, districts):
     wanted = {district.pk for district in districts}
     place, level = {scope.pk: scope.pk}, [scope.pk]
     while level:
-        children = list(AdminUnit.objects.filter(parent_id__in=level).order_by().values_list("pk", "parent_id"))
+        children = list(
+            AdminUnit.objects.filter(parent_id__in=level).order_by().values_list("pk", "parent_id")
+        )
         for unit_id, parent_id in children:
             place[unit_id] = unit_id if unit_id in wanted else place[parent_id]
         level = [unit_id for unit_id, _ in children]

@@ -11,6 +11,10 @@ urlpatterns = [
     path("so-lieu/bao-cao/<int:pk>/duyet/", views.submission_approve, name="submission_approve"),
     path("so-lieu/bao-cao/<int:pk>/khoa/", views.submission_lock, name="submission_lock"),
     path("so-lieu/bao-cao/<int:pk>/mo-lai/", views.submission_reopen, name="submission_reopen"),
-    path("so-lieu/bao-cao/<int:pk>/khoa-ky/", views.submission_lock_period, name="submission_lock_period"),
+    path(
+        "so-lieu/bao-cao/<int:pk>/khoa-ky/",
+        views.submission_lock_period,
+        name="submission_lock_period",
+    ),
     path("ke-hoach/", views.targets, name="targets"),
 ]

@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ansinh.core import queries as core_queries
 from ansinh.core import params, scope
+from ansinh.core import queries as core_queries
 from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.models import AdminUnit, OrgUnit, Role
 from ansinh.core.periods import Period, PeriodError
@@ -16,7 +16,16 @@ from ansinh.core.periods import Period, PeriodError
 from . import queries, rules, services, sources
 from .models import DataSet, DataValue, Indicator, Submission, Target
 
-KEY_INDICATORS = ["VL_GQVL", "VL_XKLD", "GDNN_TUYENSINH", "BTXH_TCXH", "NCC_MAITANG", "TTHC_NHAN", "TET_QUA", "TNXH_HOCVIEN"]
+KEY_INDICATORS = [
+    "VL_GQVL",
+    "VL_XKLD",
+    "GDNN_TUYENSINH",
+    "BTXH_TCXH",
+    "NCC_MAITANG",
+    "TTHC_NHAN",
+    "TET_QUA",
+    "TNXH_HOCVIEN",
+]
 
 
 def chosen_root(request):
@@ -36,7 +45,10 @@ def chosen_root(request):
 
 @login_required
 def dashboard(request):
-    period, root = params.requested_period(request, fallback=queries.latest_period), chosen_root(request)
+    period, root = (
+        params.requested_period(request, fallback=queries.latest_period),
+        chosen_root(request),
+    )
     counts = sources.Counts()  # the registry's counting queries run once for the page
     figures = queries.figures(period, root, KEY_INDICATORS, counts)
     key = [figures[c] for c in KEY_INDICATORS if c in figures]
@@ -53,12 +65,21 @@ def dashboard(request):
         figure = queries.figures(quarter, root, ["VL_GQVL"], counts).get("VL_GQVL")
         by_quarter["values"].append(float(figure.total or 0) if figure else 0)
     people = core_queries.people_for(request.user)
-    return render(request, "indicators/dashboard.html", {
-        "period": period, "root": root, "key": key, "by_district": by_district, "by_quarter": by_quarter,
-        "jobs_target": float(jobs.target) if jobs and jobs.target else None,
-        "previous": period.previous(), "next": period.next(),
-        "people_active": people.filter(status="active").count(),
-    })
+    return render(
+        request,
+        "indicators/dashboard.html",
+        {
+            "period": period,
+            "root": root,
+            "key": key,
+            "by_district": by_district,
+            "by_quarter": by_quarter,
+            "jobs_target": float(jobs.target) if jobs and jobs.target else None,
+            "previous": period.previous(),
+            "next": period.next(),
+            "people_active": people.filter(status="active").count(),
+        },
+    )
 
 
 @login_required
@@ -66,23 +87,49 @@ def figure_trace(request, code):
     indicator = Indicator.objects.filter(code=code).first()
     if indicator is None:
         raise Http404("Không có chỉ tiêu này.")
-    period, root = params.requested_period(request, fallback=queries.latest_period), chosen_root(request)
+    period, root = (
+        params.requested_period(request, fallback=queries.latest_period),
+        chosen_root(request),
+    )
     category = request.GET.get("category")
     figure = queries.figures(period, root, [code])[code]
     rows = queries.values_behind(indicator, period, root, category=category or None)
     districts = queries.districts_of(root, period)
-    return render(request, "indicators/trace.html", {
-        "indicator": indicator, "period": period, "root": root, "figure": figure, "rows": rows,
-        "category": category, "category_label": indicator.category_label(category) if category else "",
-        "district_rows": [(d, figure.by_district.get(d.pk), figure.district_targets.get(d.pk)) for d in districts],
-        "categories": [(c, indicator.category_label(c), v) for c, v in figure.by_category.items() if c],
-        "records_url": queries.records_page(code, period) if scope.may_see_names(request.user, indicator.area) else "",
-    })
+    return render(
+        request,
+        "indicators/trace.html",
+        {
+            "indicator": indicator,
+            "period": period,
+            "root": root,
+            "figure": figure,
+            "rows": rows,
+            "category": category,
+            "category_label": indicator.category_label(category) if category else "",
+            "district_rows": [
+                (d, figure.by_district.get(d.pk), figure.district_targets.get(d.pk))
+                for d in districts
+            ],
+            "categories": [
+                (c, indicator.category_label(c), v) for c, v in figure.by_category.items() if c
+            ],
+            "records_url": queries.records_page(code, period)
+            if scope.may_see_names(request.user, indicator.area)
+            else "",
+        },
+    )
 
 
 @login_required
 def catalogue(request):
-    return render(request, "indicators/catalogue.html", {"indicators": Indicator.objects.all(), "data_sets": DataSet.objects.prefetch_related("indicators")})
+    return render(
+        request,
+        "indicators/catalogue.html",
+        {
+            "indicators": Indicator.objects.all(),
+            "data_sets": DataSet.objects.prefetch_related("indicators"),
+        },
+    )
 
 
 def _reporting_unit(request):
@@ -95,12 +142,19 @@ def _reporting_unit(request):
 @login_required
 def data_entry(request):
     org_unit = _reporting_unit(request)
-    if org_unit is None or scope.role_of(request.user) not in (Role.ADMIN, Role.DIVISION_OFFICER, Role.DISTRICT_OFFICER):
+    if org_unit is None or scope.role_of(request.user) not in (
+        Role.ADMIN,
+        Role.DIVISION_OFFICER,
+        Role.DISTRICT_OFFICER,
+    ):
         raise PermissionDenied("Tài khoản của bạn không nhập số liệu báo cáo.")
     data_sets = list(services.data_set_for_unit(org_unit))
     if request.method == "POST":
         return _save_entry(request, org_unit, data_sets)
-    data_set = next((d for d in data_sets if d.code == request.GET.get("data_set")), data_sets[0] if data_sets else None)
+    data_set = next(
+        (d for d in data_sets if d.code == request.GET.get("data_set")),
+        data_sets[0] if data_sets else None,
+    )
     if data_set is None:
         return render(request, "indicators/entry.html", {"org_unit": org_unit, "data_sets": []})
     period = params.requested_period(request, data_set.period_kind, queries.latest_period)
@@ -113,7 +167,9 @@ def _named(request, name):
     """A form's data set or period: its hidden field, or the address it was posted to; never a default."""
     posted, addressed = request.POST.get(name, ""), request.GET.get(name, "")
     if posted and addressed and posted != addressed:
-        raise PermissionDenied(f"Biểu mẫu gửi lên không khớp với địa chỉ (“{posted}” và “{addressed}”); hãy tải lại trang.")
+        raise PermissionDenied(
+            f"Biểu mẫu gửi lên không khớp với địa chỉ (“{posted}” và “{addressed}”); hãy tải lại trang."
+        )
     return posted or addressed
 
 
@@ -126,7 +182,7 @@ def _posted_form(request, data_sets):
     try:
         period = Period.parse(_named(request, "period"))
     except PeriodError as error:
-        raise PermissionDenied(str(error))
+        raise PermissionDenied(str(error)) from error
     if period.kind != data_set.period_kind:
         raise PermissionDenied(f"Biểu “{data_set}” không báo cáo theo kỳ {period}.")
     return data_set, period
@@ -154,7 +210,14 @@ def _save_entry(request, org_unit, data_sets):
                 errors[name] = str(error)
     if not errors:
         try:
-            services.save_values(request.user, data_set, org_unit, period, entries, version=request.POST.get("version"))
+            services.save_values(
+                request.user,
+                data_set,
+                org_unit,
+                period,
+                entries,
+                version=request.POST.get("version"),
+            )
             messages.success(request, "Đã lưu số liệu.")
             return redirect(_entry_url(data_set, period, org_unit, request))
         except AppError as error:
@@ -171,20 +234,45 @@ def _entry_page(request, org_unit, data_sets, data_set, period, errors=None, typ
     errors, typed = errors or {}, typed or {}
     submission = services.submission_for(data_set, org_unit, period)
     indicators = list(data_set.indicators.all())
-    current = {(v.indicator_id, v.category): v.value for v in DataValue.objects.filter(
-        indicator__in=indicators, unit=org_unit.territory, period=str(period))}
+    current = {
+        (v.indicator_id, v.category): v.value
+        for v in DataValue.objects.filter(
+            indicator__in=indicators, unit=org_unit.territory, period=str(period)
+        )
+    }
     rows = [(i, c, label) for i in indicators for c, label in (i.categories or [["", ""]])]
     grid = []
     for indicator, category, label in rows:
         name = f"v_{indicator.pk}_{category}"
         value = typed.get(name, current.get((indicator.pk, category)))
-        grid.append({"indicator": indicator, "category": category, "label": label, "name": name,
-                     "value": _plain(value), "error": errors.get(name)})
-    return render(request, "indicators/entry.html", {
-        "org_unit": org_unit, "data_sets": data_sets, "data_set": data_set, "period": period, "submission": submission,
-        "grid": grid, "errors": errors, "previous": period.previous(), "next": period.next(),
-        "version": request.POST.get("version") if errors or typed else services.values_version(data_set, org_unit, period),
-    })
+        grid.append(
+            {
+                "indicator": indicator,
+                "category": category,
+                "label": label,
+                "name": name,
+                "value": _plain(value),
+                "error": errors.get(name),
+            }
+        )
+    return render(
+        request,
+        "indicators/entry.html",
+        {
+            "org_unit": org_unit,
+            "data_sets": data_sets,
+            "data_set": data_set,
+            "period": period,
+            "submission": submission,
+            "grid": grid,
+            "errors": errors,
+            "previous": period.previous(),
+            "next": period.next(),
+            "version": request.POST.get("version")
+            if errors or typed
+            else services.values_version(data_set, org_unit, period),
+        },
+    )
 
 
 def _plain(value):
@@ -203,7 +291,10 @@ def due_date(data_set, period):
 def completeness(request):
     """Who has reported a data set for a period: on time, late, missing; leaders approve and lock."""
     data_sets = list(DataSet.objects.all())
-    data_set = next((d for d in data_sets if d.code == request.GET.get("data_set")), data_sets[0] if data_sets else None)
+    data_set = next(
+        (d for d in data_sets if d.code == request.GET.get("data_set")),
+        data_sets[0] if data_sets else None,
+    )
     if data_set is None:
         raise Http404("Chưa có biểu báo cáo nào.")
     period = params.requested_period(request, data_set.period_kind, queries.latest_period)
@@ -213,19 +304,40 @@ def completeness(request):
     territory = scope.territory_of(request.user)
     if territory is not None and territory.level == AdminUnit.Level.DISTRICT:
         reporters = reporters.filter(territory=territory)
-    submissions = {s.org_unit_id: s for s in Submission.objects.filter(data_set=data_set, period=str(period))}
+    submissions = {
+        s.org_unit_id: s for s in Submission.objects.filter(data_set=data_set, period=str(period))
+    }
     due = due_date(data_set, period)
     rows = []
     for reporter in reporters:
         submission = submissions.get(reporter.pk)
-        sent = submission.submitted_at if submission and submission.status != Submission.Status.DRAFT else None
+        sent = (
+            submission.submitted_at
+            if submission and submission.status != Submission.Status.DRAFT
+            else None
+        )
         timeliness = "missing" if not sent else ("on_time" if sent.date() <= due else "late")
-        rows.append({"reporter": reporter, "submission": submission, "sent": sent, "timeliness": timeliness})
-    counts = {k: sum(1 for r in rows if r["timeliness"] == k) for k in ("on_time", "late", "missing")}
-    return render(request, "indicators/completeness.html", {
-        "data_sets": data_sets, "data_set": data_set, "period": period, "rows": rows, "due": due, "counts": counts,
-        "previous": period.previous(), "next": period.next(), "can_approve": scope.is_leader_or_admin(request.user),
-    })
+        rows.append(
+            {"reporter": reporter, "submission": submission, "sent": sent, "timeliness": timeliness}
+        )
+    counts = {
+        k: sum(1 for r in rows if r["timeliness"] == k) for k in ("on_time", "late", "missing")
+    }
+    return render(
+        request,
+        "indicators/completeness.html",
+        {
+            "data_sets": data_sets,
+            "data_set": data_set,
+            "period": period,
+            "rows": rows,
+            "due": due,
+            "counts": counts,
+            "previous": period.previous(),
+            "next": period.next(),
+            "can_approve": scope.is_leader_or_admin(request.user),
+        },
+    )
 
 
 def _submission_step(request, pk, step):
@@ -239,13 +351,17 @@ def _submission_step(request, pk, step):
         messages.success(request, f"{submission.org_unit}: {submission.get_status_display()}.")
     except AppError as error:
         show_refusal(request, error)
-    return redirect(f"/so-lieu/tinh-trang/?data_set={submission.data_set.code}&period={submission.period}")
+    return redirect(
+        f"/so-lieu/tinh-trang/?data_set={submission.data_set.code}&period={submission.period}"
+    )
 
 
 @login_required
 @require_POST
 def submission_approve(request, pk):
-    return _submission_step(request, pk, lambda submission: services.approve(request.user, submission))
+    return _submission_step(
+        request, pk, lambda submission: services.approve(request.user, submission)
+    )
 
 
 @login_required
@@ -257,22 +373,36 @@ def submission_lock(request, pk):
 @login_required
 @require_POST
 def submission_reopen(request, pk):
-    return _submission_step(request, pk, lambda submission: services.reopen(request.user, submission, request.POST.get("reason", "")))
+    return _submission_step(
+        request,
+        pk,
+        lambda submission: services.reopen(
+            request.user, submission, request.POST.get("reason", "")
+        ),
+    )
 
 
 @login_required
 @require_POST
 def submission_lock_period(request, pk):
     """Lock every approved submission of this submission's period."""
+
     def step(submission):
         count = services.lock_period(request.user, submission.period)
-        messages.success(request, f"Đã khoá {count} báo cáo đã duyệt của kỳ {Period.parse(submission.period).label}.")
+        messages.success(
+            request,
+            f"Đã khoá {count} báo cáo đã duyệt của kỳ {Period.parse(submission.period).label}.",
+        )
+
     return _submission_step(request, pk, step)
 
 
 @login_required
 def targets(request):
-    year = params.from_page(request, "year", params.year) or params.requested_period(request, fallback=queries.latest_period).year
+    year = (
+        params.from_page(request, "year", params.year)
+        or params.requested_period(request, fallback=queries.latest_period).year
+    )
     root = chosen_root(request)
     indicators = Indicator.objects.filter(has_target=True)
     units = [root] + queries.districts_of(root, Period.parse(str(year)))
@@ -280,19 +410,33 @@ def targets(request):
     errors = []
     if request.method == "POST":
         if not can_edit:
-            raise PermissionDenied("Chỉ lãnh đạo Sở và chuyên viên phòng chuyên môn được giao chỉ tiêu kế hoạch.")
+            raise PermissionDenied(
+                "Chỉ lãnh đạo Sở và chuyên viên phòng chuyên môn được giao chỉ tiêu kế hoạch."
+            )
         for indicator in indicators:
             for unit in units:
                 raw = request.POST.get(f"t_{indicator.pk}_{unit.pk}", "").strip()
                 if not raw:
                     continue
                 try:
-                    services.set_target(request.user, indicator, unit, year, rules.parse_value(raw, indicator.unit))
+                    services.set_target(
+                        request.user, indicator, unit, year, rules.parse_value(raw, indicator.unit)
+                    )
                 except (rules.BadValue, AppError) as error:
                     errors.append(f"{indicator.name} – {unit.name}: {error}")
         if not errors:
             messages.success(request, f"Đã lưu chỉ tiêu kế hoạch năm {year}.")
             return redirect(f"/ke-hoach/?year={year}")
-    current = {(t.indicator_id, t.unit_id): t.value for t in Target.objects.filter(year=year, unit__in=units)}
-    table = [(i, [(u, _plain(current.get((i.pk, u.pk))), f"t_{i.pk}_{u.pk}") for u in units]) for i in indicators]
-    return render(request, "indicators/targets.html", {"year": year, "units": units, "table": table, "can_edit": can_edit, "errors": errors})
+    current = {
+        (t.indicator_id, t.unit_id): t.value
+        for t in Target.objects.filter(year=year, unit__in=units)
+    }
+    table = [
+        (i, [(u, _plain(current.get((i.pk, u.pk))), f"t_{i.pk}_{u.pk}") for u in units])
+        for i in indicators
+    ]
+    return render(
+        request,
+        "indicators/targets.html",
+        {"year": year, "units": units, "table": table, "can_edit": can_edit, "errors": errors},
+    )

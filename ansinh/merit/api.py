@@ -1,4 +1,5 @@
 """Read-only API of the merit registry and its decisions, with the same scope as the pages."""
+
 from rest_framework import serializers, viewsets
 
 from ansinh.core.api import names_of
@@ -17,12 +18,33 @@ class RecordSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MeritRecord
-        fields = ["id", "person", "person_name", "category_code", "commune_code", "code", "status", "start_month", "end_date",
-                  "caregiver_from", "origin_province", "recalc_from", "assessments"]
+        fields = [
+            "id",
+            "person",
+            "person_name",
+            "category_code",
+            "commune_code",
+            "code",
+            "status",
+            "start_month",
+            "end_date",
+            "caregiver_from",
+            "origin_province",
+            "recalc_from",
+            "assessments",
+        ]
 
     def get_assessments(self, record) -> list[dict]:
-        return [{"date": a.date, "effective_from": a.effective_from, "rate": a.rate, "severe": a.severe, "council": a.council}
-                for a in record.assessments.all()]
+        return [
+            {
+                "date": a.date,
+                "effective_from": a.effective_from,
+                "rate": a.rate,
+                "severe": a.severe,
+                "council": a.council,
+            }
+            for a in record.assessments.all()
+        ]
 
 
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
@@ -30,17 +52,30 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = names_of("merit")
 
     def get_queryset(self):
-        records = queries.records_for(self.request.user).select_related("person", "category", "commune").prefetch_related("assessments").order_by("id")
+        records = (
+            queries.records_for(self.request.user)
+            .select_related("person", "category", "commune")
+            .prefetch_related("assessments")
+            .order_by("id")
+        )
         for name in ("status", "category"):
             value = self.request.query_params.get(name)
             if value:
-                records = records.filter(**({"status": value} if name == "status" else {"category__code": value}))
+                records = records.filter(
+                    **({"status": value} if name == "status" else {"category__code": value})
+                )
         return records
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
         record = self.get_object()
-        log_access(request, AccessLog.Action.VIEW, record.person, label=f"Hồ sơ người có công {record.pk}", channel="api")
+        log_access(
+            request,
+            AccessLog.Action.VIEW,
+            record.person,
+            label=f"Hồ sơ người có công {record.pk}",
+            channel="api",
+        )
         return response
 
 
@@ -49,7 +84,19 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Decision
-        fields = ["id", "record", "kind", "status", "number", "signed_on", "summary", "amount", "effective", "months", "batch"]
+        fields = [
+            "id",
+            "record",
+            "kind",
+            "status",
+            "number",
+            "signed_on",
+            "summary",
+            "amount",
+            "effective",
+            "months",
+            "batch",
+        ]
 
 
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):

@@ -3,7 +3,15 @@ from django import forms
 from ansinh.core import scope
 from ansinh.core.forms import DATE_INPUT, AboutPersonForm, StyledForm
 
-from .models import Campaign, Decision, Evidence, MeritCategory, MeritRecord, RecoverySchedule, Relation
+from .models import (
+    Campaign,
+    Decision,
+    Evidence,
+    MeritCategory,
+    MeritRecord,
+    RecoverySchedule,
+    Relation,
+)
 from .services import CORRECTABLE
 
 MONTH_INPUT = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
@@ -31,10 +39,22 @@ class Plain(StyledForm, forms.Form):
 
 class RecordForm(AboutPersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
-    personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng", help_text="Người phải có trong sổ đối tượng.")
-    start_month = MonthField(label="Hưởng từ tháng", required=False, help_text="Để trống nếu chưa có quyết định (lập dự thảo quyết định trợ cấp hằng tháng sau).")
-    martyr_pk = forms.IntegerField(label="Mã hồ sơ liệt sĩ", required=False, help_text="Với thân nhân, người thờ cúng liệt sĩ.")
-    parent_pk = forms.IntegerField(label="Mã hồ sơ của cha/mẹ nhiễm chất độc hóa học", required=False, help_text="Với con đẻ bị ảnh hưởng.")
+    personal_id_or_pk = forms.CharField(
+        label="Số định danh hoặc mã đối tượng", help_text="Người phải có trong sổ đối tượng."
+    )
+    start_month = MonthField(
+        label="Hưởng từ tháng",
+        required=False,
+        help_text="Để trống nếu chưa có quyết định (lập dự thảo quyết định trợ cấp hằng tháng sau).",
+    )
+    martyr_pk = forms.IntegerField(
+        label="Mã hồ sơ liệt sĩ", required=False, help_text="Với thân nhân, người thờ cúng liệt sĩ."
+    )
+    parent_pk = forms.IntegerField(
+        label="Mã hồ sơ của cha/mẹ nhiễm chất độc hóa học",
+        required=False,
+        help_text="Với con đẻ bị ảnh hưởng.",
+    )
 
     class Meta:
         model = MeritRecord
@@ -50,7 +70,11 @@ class RecordForm(AboutPersonForm, forms.ModelForm):
         pk = self.cleaned_data.get(name)
         if not pk:
             return None
-        return scope.lookup(scope.filter_by_commune(MeritRecord.objects.all(), self.user), pk=pk, category__code__in=category_codes)
+        return scope.lookup(
+            scope.filter_by_commune(MeritRecord.objects.all(), self.user),
+            pk=pk,
+            category__code__in=category_codes,
+        )
 
     def clean_martyr_pk(self):
         return self._linked("martyr_pk", ["LS"])
@@ -61,22 +85,43 @@ class RecordForm(AboutPersonForm, forms.ModelForm):
 
 class AssessmentForm(Plain):
     date = forms.DateField(label="Ngày giám định", widget=DATE_INPUT)
-    effective_from = forms.DateField(label="Áp dụng từ ngày", widget=DATE_INPUT, required=False,
-                                     help_text="Để trống: từ ngày giám định. Ngày trong quá khứ: hồ sơ được đánh dấu cần tính lại.")
+    effective_from = forms.DateField(
+        label="Áp dụng từ ngày",
+        widget=DATE_INPUT,
+        required=False,
+        help_text="Để trống: từ ngày giám định. Ngày trong quá khứ: hồ sơ được đánh dấu cần tính lại.",
+    )
     rate = forms.IntegerField(label="Tỷ lệ tổn thương cơ thể (%)")
     severe = forms.BooleanField(label="Bệnh tật đặc biệt nặng", required=False)
-    council = forms.CharField(label="Hội đồng giám định", max_length=200, initial="Hội đồng Giám định y khoa tỉnh Sóc Trăng")
+    council = forms.CharField(
+        label="Hội đồng giám định",
+        max_length=200,
+        initial="Hội đồng Giám định y khoa tỉnh Sóc Trăng",
+    )
     minutes = forms.CharField(label="Số biên bản", max_length=60, required=False)
     reason = forms.CharField(label="Lý do", max_length=300, required=False)
 
 
 class DraftForm(Plain):
-    KINDS = [(Decision.Kind.MONTHLY, "Trợ cấp hằng tháng"), (Decision.Kind.WORSHIP, "Trợ cấp thờ cúng liệt sĩ"),
-             (Decision.Kind.FUNERAL, "Trợ cấp mai táng"), (Decision.Kind.ONE_OFF, "Trợ cấp một lần")]
+    KINDS = [
+        (Decision.Kind.MONTHLY, "Trợ cấp hằng tháng"),
+        (Decision.Kind.WORSHIP, "Trợ cấp thờ cúng liệt sĩ"),
+        (Decision.Kind.FUNERAL, "Trợ cấp mai táng"),
+        (Decision.Kind.ONE_OFF, "Trợ cấp một lần"),
+    ]
     kind = forms.ChoiceField(label="Loại quyết định", choices=KINDS)
-    effective = forms.DateField(label="Hưởng từ / áp dụng từ ngày", widget=DATE_INPUT, required=False)
-    table = forms.ChoiceField(label="Loại trợ cấp một lần", required=False, choices=[
-        ("", "—"), ("bao_tu", "Báo tử liệt sĩ"), ("mot_lan_khang_chien", "Người có thành tích tham gia kháng chiến")])
+    effective = forms.DateField(
+        label="Hưởng từ / áp dụng từ ngày", widget=DATE_INPUT, required=False
+    )
+    table = forms.ChoiceField(
+        label="Loại trợ cấp một lần",
+        required=False,
+        choices=[
+            ("", "—"),
+            ("bao_tu", "Báo tử liệt sĩ"),
+            ("mot_lan_khang_chien", "Người có thành tích tham gia kháng chiến"),
+        ],
+    )
     count = forms.IntegerField(label="Số lần mức", min_value=1, initial=1, required=False)
 
 
@@ -88,7 +133,10 @@ class TransferOutForm(Plain):
 
 
 class TransferInForm(AboutPersonForm, forms.Form):
-    personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng", help_text="Ghi người vào sổ đối tượng trước nếu chưa có.")
+    personal_id_or_pk = forms.CharField(
+        label="Số định danh hoặc mã đối tượng",
+        help_text="Ghi người vào sổ đối tượng trước nếu chưa có.",
+    )
     category = forms.ModelChoiceField(label="Diện", queryset=MeritCategory.objects.all())
     commune = forms.ModelChoiceField(label="Xã/phường quản lý", queryset=None)
     province = forms.CharField(label="Tỉnh/thành phố chuyển đến", max_length=100)
@@ -108,7 +156,9 @@ class RelationForm(AboutPersonForm, forms.Form):
 
 class CorrectionForm(Plain):
     field = forms.ChoiceField(label="Thông tin cần đính chính", choices=list(CORRECTABLE.items()))
-    after = forms.CharField(label="Thông tin đúng", max_length=255, help_text="Ngày sinh ghi dạng 1950-03-05.")
+    after = forms.CharField(
+        label="Thông tin đúng", max_length=255, help_text="Ngày sinh ghi dạng 1950-03-05."
+    )
     basis = forms.CharField(label="Căn cứ đính chính", max_length=300)
 
 
@@ -133,14 +183,21 @@ class EvidenceForm(StyledForm, forms.ModelForm):
 
 
 class BatchForm(Plain):
-    category = forms.ModelChoiceField(label="Diện", queryset=MeritCategory.objects.exclude(kind="none"))
-    until = MonthField(label="Tính đến hết tháng", help_text="Danh sách chi trả các tháng trong giai đoạn phải đã duyệt.")
+    category = forms.ModelChoiceField(
+        label="Diện", queryset=MeritCategory.objects.exclude(kind="none")
+    )
+    until = MonthField(
+        label="Tính đến hết tháng",
+        help_text="Danh sách chi trả các tháng trong giai đoạn phải đã duyệt.",
+    )
     title = forms.CharField(label="Tên đợt", max_length=200, required=False)
     basis = forms.CharField(label="Căn cứ (kết luận, văn bản)", max_length=300)
 
 
 class ApproveForm(Plain):
-    signed_on = forms.DateField(label="Ngày ký", widget=DATE_INPUT, required=False, help_text="Để trống: hôm nay.")
+    signed_on = forms.DateField(
+        label="Ngày ký", widget=DATE_INPUT, required=False, help_text="Để trống: hôm nay."
+    )
 
 
 class CancelForm(Plain):
@@ -155,7 +212,9 @@ class RepaymentForm(Plain):
 
 class MethodForm(Plain):
     method = forms.ChoiceField(label="Hình thức thu hồi", choices=RecoverySchedule.Method.choices)
-    instalment = forms.IntegerField(label="Khấu trừ mỗi tháng tối đa (đồng)", min_value=0, required=False)
+    instalment = forms.IntegerField(
+        label="Khấu trừ mỗi tháng tối đa (đồng)", min_value=0, required=False
+    )
 
 
 class CampaignForm(StyledForm, forms.ModelForm):
@@ -170,11 +229,13 @@ class CampaignForm(StyledForm, forms.ModelForm):
     def clean_amounts(self):
         amounts = self.cleaned_data["amounts"]
         if not isinstance(amounts, dict) or not amounts:
-            raise forms.ValidationError("Ghi mức theo diện dạng {\"TB_A\": 500000, \"*\": 300000}.")
+            raise forms.ValidationError('Ghi mức theo diện dạng {"TB_A": 500000, "*": 300000}.')
         known = set(MeritCategory.objects.values_list("code", flat=True)) | {"*", "centre", "home"}
         for code, value in amounts.items():
             if code not in known:
                 raise forms.ValidationError(f"Không có diện “{code}”.")
             if not isinstance(value, int) or value < 0 or value % 1000:
-                raise forms.ValidationError(f"Mức của “{code}” phải là số đồng không âm, làm tròn đến 1.000 đồng.")
+                raise forms.ValidationError(
+                    f"Mức của “{code}” phải là số đồng không âm, làm tròn đến 1.000 đồng."
+                )
         return amounts

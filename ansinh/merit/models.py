@@ -24,9 +24,13 @@ class MeritCategory(NoDeleteModel):
     table = models.CharField("bảng mức", max_length=30, blank=True)
     min_rate = models.PositiveSmallIntegerField("tỷ lệ tối thiểu được hưởng", default=0)
     supplement = models.CharField("bảng phụ cấp 81%+", max_length=30, blank=True)
-    supplement_severe = models.CharField("bảng phụ cấp 81%+ đặc biệt nặng", max_length=30, blank=True)
+    supplement_severe = models.CharField(
+        "bảng phụ cấp 81%+ đặc biệt nặng", max_length=30, blank=True
+    )
     caregiver = models.CharField("bảng trợ cấp người phục vụ", max_length=30, blank=True)
-    caregiver_severe = models.CharField("bảng người phục vụ (đặc biệt nặng)", max_length=30, blank=True)
+    caregiver_severe = models.CharField(
+        "bảng người phục vụ (đặc biệt nặng)", max_length=30, blank=True
+    )
     age_limit = models.PositiveSmallIntegerField("hưởng đến khi đủ tuổi", null=True, blank=True)
     invalid = models.BooleanField("là thương binh (tỷ lệ 21–100%)", default=False)
     citation = models.CharField("căn cứ", max_length=300)
@@ -53,7 +57,9 @@ class DecreeVersion(NoDeleteModel):
     valid_from = models.DateField("hiệu lực từ", unique=True)
     level = models.PositiveIntegerField("mức chuẩn (đồng/tháng)")
     citation = models.CharField("căn cứ", max_length=300)
-    loaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    loaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -73,7 +79,9 @@ class AllowanceBand(models.Model):
     rate_from = models.PositiveSmallIntegerField("từ tỷ lệ (%)", default=0)
     rate_to = models.PositiveSmallIntegerField("đến tỷ lệ (%)", default=0)
     amount = models.PositiveIntegerField("số tiền (đồng)", null=True, blank=True)
-    multiple = models.DecimalField("hệ số so với mức chuẩn", max_digits=5, decimal_places=2, null=True, blank=True)
+    multiple = models.DecimalField(
+        "hệ số so với mức chuẩn", max_digits=5, decimal_places=2, null=True, blank=True
+    )
     note = models.CharField("ghi chú, nguồn", max_length=300, blank=True)
     history = HistoricalRecords()
 
@@ -81,7 +89,11 @@ class AllowanceBand(models.Model):
         verbose_name = "dòng bảng mức trợ cấp"
         verbose_name_plural = "dòng bảng mức trợ cấp"
         ordering = ["version", "table", "rate_from"]
-        constraints = [models.UniqueConstraint(fields=["version", "table", "rate_from", "rate_to"], name="merit_band_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "table", "rate_from", "rate_to"], name="merit_band_unique"
+            )
+        ]
 
 
 class MeritRecord(NoDeleteModel):
@@ -94,14 +106,38 @@ class MeritRecord(NoDeleteModel):
         ENDED = "ended", "Thôi hưởng"
         MOVED_OUT = "moved_out", "Đã chuyển đi tỉnh khác"
 
-    person = models.ForeignKey(Person, models.PROTECT, related_name="merit_records", verbose_name="người có công / thân nhân")
-    category = models.ForeignKey(MeritCategory, models.PROTECT, related_name="records", verbose_name="diện")
-    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường quản lý")
+    person = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        related_name="merit_records",
+        verbose_name="người có công / thân nhân",
+    )
+    category = models.ForeignKey(
+        MeritCategory, models.PROTECT, related_name="records", verbose_name="diện"
+    )
+    commune = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường quản lý"
+    )
     code = models.CharField("số hồ sơ", max_length=30, blank=True)
-    martyr = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="relatives", verbose_name="liệt sĩ")
-    parent_record = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",
-                                      verbose_name="hồ sơ của cha/mẹ (con bị ảnh hưởng chất độc hóa học)")
-    status = models.CharField("tình trạng", max_length=10, choices=Status.choices, default=Status.PENDING)
+    martyr = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relatives",
+        verbose_name="liệt sĩ",
+    )
+    parent_record = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="hồ sơ của cha/mẹ (con bị ảnh hưởng chất độc hóa học)",
+    )
+    status = models.CharField(
+        "tình trạng", max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     start_month = models.DateField("hưởng từ tháng", null=True, blank=True)
     end_date = models.DateField("thôi hưởng từ ngày", null=True, blank=True)
     end_reason = models.CharField("lý do thôi hưởng", max_length=200, blank=True)
@@ -109,7 +145,9 @@ class MeritRecord(NoDeleteModel):
     caregiver_to = models.DateField("hết người phục vụ từ", null=True, blank=True)
     origin_province = models.CharField("chuyển đến từ tỉnh", max_length=100, blank=True)
     recalc_from = models.DateField("cần tính lại từ tháng", null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords(excluded_fields=["recalc_from"])
 
     objects = NoDeleteQuerySet.as_manager()
@@ -117,8 +155,10 @@ class MeritRecord(NoDeleteModel):
     class Meta:
         verbose_name = "hồ sơ người có công"
         verbose_name_plural = "hồ sơ người có công"
-        indexes = [models.Index(fields=["commune", "status"], name="merit_commune_status"),
-                   models.Index(fields=["category", "status"], name="merit_category_status")]
+        indexes = [
+            models.Index(fields=["commune", "status"], name="merit_commune_status"),
+            models.Index(fields=["category", "status"], name="merit_category_status"),
+        ]
 
     def __str__(self):
         return f"{self.person} – {self.category}"
@@ -149,7 +189,12 @@ class Evidence(NoDeleteModel):
     number = models.CharField("số, ký hiệu", max_length=60, blank=True)
     issued = models.DateField("ngày cấp", null=True, blank=True)
     issuer = models.CharField("cơ quan cấp", max_length=200, blank=True)
-    file = models.FileField("tệp scan (PDF, JPG, PNG)", upload_to="merit/evidence/%Y/", storage=evidence_storage, blank=True)
+    file = models.FileField(
+        "tệp scan (PDF, JPG, PNG)",
+        upload_to="merit/evidence/%Y/",
+        storage=evidence_storage,
+        blank=True,
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -167,8 +212,12 @@ class Assessment(NoDeleteModel):
     severe = models.BooleanField("bệnh tật đặc biệt nặng", default=False)
     council = models.CharField("hội đồng giám định", max_length=200)
     minutes = models.CharField("số biên bản", max_length=60, blank=True)
-    reason = models.CharField("lý do (giám định lại, kết luận thanh tra…)", max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    reason = models.CharField(
+        "lý do (giám định lại, kết luận thanh tra…)", max_length=300, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     recorded_at = models.DateTimeField("ghi nhận lúc", auto_now_add=True)
     history = HistoricalRecords()
 
@@ -190,7 +239,9 @@ class Relation(NoDeleteModel):
         OTHER = "other", "Khác"
 
     record = models.ForeignKey(MeritRecord, models.PROTECT, related_name="relations")
-    person = models.ForeignKey(Person, models.PROTECT, related_name="merit_relations", verbose_name="người thân")
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="merit_relations", verbose_name="người thân"
+    )
     kind = models.CharField("quan hệ", max_length=12, choices=Kind.choices)
     since = models.DateField("từ ngày", null=True, blank=True)
     until = models.DateField("đến ngày", null=True, blank=True)
@@ -230,7 +281,9 @@ class Correction(NoDeleteModel):
     after = models.CharField("sau", max_length=255)
     basis = models.CharField("căn cứ đính chính", max_length=300)
     date = models.DateField("ngày")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -258,28 +311,44 @@ class Decision(NoDeleteModel):
 
     record = models.ForeignKey(MeritRecord, models.PROTECT, related_name="decisions")
     kind = models.CharField("loại quyết định", max_length=15, choices=Kind.choices)
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     summary = models.CharField("trích yếu", max_length=300)
     body = models.TextField("nội dung quyết định", blank=True)
-    amount = models.BigIntegerField("số tiền (đồng)", default=0, help_text="Âm: số tiền phải thu hồi.")
+    amount = models.BigIntegerField(
+        "số tiền (đồng)", default=0, help_text="Âm: số tiền phải thu hồi."
+    )
     effective = models.DateField("hiệu lực, hưởng từ", null=True, blank=True)
     months = models.JSONField("chi tiết từng tháng", default=list, blank=True)
-    batch = models.ForeignKey("RecalcBatch", models.PROTECT, null=True, blank=True, related_name="decisions")
-    correction = models.ForeignKey(Correction, models.PROTECT, null=True, blank=True, related_name="+")
+    batch = models.ForeignKey(
+        "RecalcBatch", models.PROTECT, null=True, blank=True, related_name="decisions"
+    )
+    correction = models.ForeignKey(
+        Correction, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     transfer = models.ForeignKey(Transfer, models.PROTECT, null=True, blank=True, related_name="+")
     year = models.PositiveSmallIntegerField("năm sổ", null=True, blank=True)
     number = models.PositiveIntegerField("số trong sổ", null=True, blank=True)
     signed_on = models.DateField("ngày ký", null=True, blank=True)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
-    arrears_month = models.DateField("truy lĩnh trong danh sách chi trả tháng", null=True, blank=True)
+    arrears_month = models.DateField(
+        "truy lĩnh trong danh sách chi trả tháng", null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "quyết định người có công"
         verbose_name_plural = "quyết định người có công"
-        constraints = [models.UniqueConstraint(fields=["year", "number"], name="merit_decision_register")]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="merit_decision_register")
+        ]
         indexes = [models.Index(fields=["kind", "signed_on"], name="merit_decision_kind_day")]
 
     @property
@@ -297,10 +366,14 @@ class RecalcBatch(NoDeleteModel):
         FAILED = "failed", "Không tính được"
 
     title = models.CharField("tên đợt", max_length=200)
-    category = models.ForeignKey(MeritCategory, models.PROTECT, related_name="+", verbose_name="diện")
+    category = models.ForeignKey(
+        MeritCategory, models.PROTECT, related_name="+", verbose_name="diện"
+    )
     until = models.DateField("tính đến hết tháng")
     basis = models.CharField("căn cứ (kết luận, văn bản)", max_length=300)
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.COMPUTING)
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.COMPUTING
+    )
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     message = models.CharField("thông báo", max_length=500, blank=True)
     people = models.PositiveIntegerField("số người", default=0)
@@ -310,8 +383,12 @@ class RecalcBatch(NoDeleteModel):
     files_status = models.CharField("tệp quyết định", max_length=10, blank=True)
     files_progress = models.PositiveSmallIntegerField("tiến độ tạo tệp (%)", default=0)
     files_path = models.CharField("thư mục tệp", max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -342,7 +419,9 @@ class RecoverySchedule(NoDeleteModel):
 
     decision = models.OneToOneField(Decision, models.PROTECT, related_name="schedule")
     record = models.ForeignKey(MeritRecord, models.PROTECT, related_name="schedules")
-    method = models.CharField("hình thức thu hồi", max_length=10, choices=Method.choices, default=Method.DEDUCTION)
+    method = models.CharField(
+        "hình thức thu hồi", max_length=10, choices=Method.choices, default=Method.DEDUCTION
+    )
     total = models.BigIntegerField("tổng phải thu hồi (đồng)")
     instalment = models.BigIntegerField("mỗi tháng khấu trừ tối đa (đồng)", default=0)
     settled_on = models.DateField("đã thu hồi xong ngày", null=True, blank=True)
@@ -373,13 +452,17 @@ class Campaign(NoDeleteModel):
     year = models.PositiveSmallIntegerField("năm")
     title = models.CharField("tên đợt", max_length=200)
     basis = models.CharField("căn cứ (nghị quyết, quyết định)", max_length=300)
-    amounts = models.JSONField("mức quà theo diện (đồng)", default=dict, help_text='Ví dụ {"TB_A": 500000, "*": 300000}')
+    amounts = models.JSONField(
+        "mức quà theo diện (đồng)", default=dict, help_text='Ví dụ {"TB_A": 500000, "*": 300000}'
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "đợt quà tặng, điều dưỡng"
         verbose_name_plural = "đợt quà tặng, điều dưỡng"
-        constraints = [models.UniqueConstraint(fields=["kind", "year"], name="merit_campaign_kind_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year"], name="merit_campaign_kind_year")
+        ]
 
 
 class CampaignEntry(models.Model):
@@ -395,4 +478,8 @@ class CampaignEntry(models.Model):
     amount = models.BigIntegerField("số tiền (đồng)")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["campaign", "record"], name="merit_campaign_entry_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "record"], name="merit_campaign_entry_unique"
+            )
+        ]

@@ -1,4 +1,5 @@
 """Reads of the merit registry, always through the user's scope (pages, exports, API)."""
+
 from datetime import date
 
 from django.db.models import Count, Q, Sum
@@ -19,7 +20,14 @@ def records_for(user):
 
 
 def record_for(user, pk):
-    record = records_for(user).select_related("person", "category", "commune__parent", "martyr__person", "parent_record__person").filter(pk=pk).first()
+    record = (
+        records_for(user)
+        .select_related(
+            "person", "category", "commune__parent", "martyr__person", "parent_record__person"
+        )
+        .filter(pk=pk)
+        .first()
+    )
     if record is None:
         raise Http404("Không tìm thấy hồ sơ trong phạm vi bạn được xem.")
     return record
@@ -30,8 +38,21 @@ def decisions_for(user):
 
 
 def decision_for(user, pk):
-    decision = decisions_for(user).select_related("record__person", "record__category", "record__commune__parent", "batch",
-                                                  "correction", "transfer", "approved_by", "drafted_by").filter(pk=pk).first()
+    decision = (
+        decisions_for(user)
+        .select_related(
+            "record__person",
+            "record__category",
+            "record__commune__parent",
+            "batch",
+            "correction",
+            "transfer",
+            "approved_by",
+            "drafted_by",
+        )
+        .filter(pk=pk)
+        .first()
+    )
     if decision is None:
         raise Http404("Không tìm thấy quyết định trong phạm vi bạn được xem.")
     return decision
@@ -43,8 +64,11 @@ def batch_items_for(user, batch):
 
 def batch_totals(items):
     """People, recovery and arrears of batch items (the viewer's share of a batch)."""
-    return items.aggregate(people=Count("id"), total_recovery=-Coalesce(Sum("difference", filter=Q(difference__lt=0)), 0),
-                           total_arrears=Coalesce(Sum("difference", filter=Q(difference__gt=0)), 0))
+    return items.aggregate(
+        people=Count("id"),
+        total_recovery=-Coalesce(Sum("difference", filter=Q(difference__lt=0)), 0),
+        total_arrears=Coalesce(Sum("difference", filter=Q(difference__gt=0)), 0),
+    )
 
 
 def batches_for(user, batches):
@@ -59,9 +83,16 @@ def batches_for(user, batches):
 
 def batch_by_district(items):
     """Counts and recovery by district of batch items, for the preview page."""
-    rows = items.values("record__commune__parent__name").annotate(
-        people=Count("id"), recovery=-Coalesce(Sum("difference", filter=Q(difference__lt=0)), 0)).order_by("record__commune__parent__name")
-    return [(row["record__commune__parent__name"], (row["people"], row["recovery"])) for row in rows]
+    rows = (
+        items.values("record__commune__parent__name")
+        .annotate(
+            people=Count("id"), recovery=-Coalesce(Sum("difference", filter=Q(difference__lt=0)), 0)
+        )
+        .order_by("record__commune__parent__name")
+    )
+    return [
+        (row["record__commune__parent__name"], (row["people"], row["recovery"])) for row in rows
+    ]
 
 
 def schedules_for(user):
@@ -85,12 +116,38 @@ def allowance_rows(record, until=None):
     for month in reversed(months):
         try:
             amount = rules.monthly_amount(facts, month, tables)
-            was_paid, decided = paid.get((record.pk, month)), settled.get((record.pk, month), 0) - paid.get((record.pk, month), 0)
+            was_paid, decided = (
+                paid.get((record.pk, month)),
+                settled.get((record.pk, month), 0) - paid.get((record.pk, month), 0),
+            )
             open_difference = was_paid is not None and was_paid + decided != amount.total
-            rows.append({"month": month, "amount": amount.total, "parts": amount.parts, "version": amount.version,
-                         "citation": amount.citation, "rate": amount.rate, "paid": was_paid, "decided": decided,
-                         "open": open_difference, "error": ""})
+            rows.append(
+                {
+                    "month": month,
+                    "amount": amount.total,
+                    "parts": amount.parts,
+                    "version": amount.version,
+                    "citation": amount.citation,
+                    "rate": amount.rate,
+                    "paid": was_paid,
+                    "decided": decided,
+                    "open": open_difference,
+                    "error": "",
+                }
+            )
         except rules.RuleError as error:
-            rows.append({"month": month, "amount": None, "parts": (), "version": "", "citation": "", "rate": None,
-                         "paid": paid.get((record.pk, month)), "decided": 0, "open": False, "error": str(error)})
+            rows.append(
+                {
+                    "month": month,
+                    "amount": None,
+                    "parts": (),
+                    "version": "",
+                    "citation": "",
+                    "rate": None,
+                    "paid": paid.get((record.pk, month)),
+                    "decided": 0,
+                    "open": False,
+                    "error": str(error),
+                }
+            )
     return rows

@@ -23,6 +23,7 @@ Rounding: amounts are whole đồng; a multiple of the level is rounded half-up 
 Recalculation: for each month, difference = due (at that month's facts and table) − paid;
     positive is arrears to pay (truy lĩnh), negative an overpayment to recover (thu hồi).
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -69,6 +70,7 @@ class Band:
 @dataclass(frozen=True)
 class Version:
     """One decree's tables: in force from valid_from (the 1st of a month) until the next one."""
+
     code: str
     valid_from: date
     level: int
@@ -88,7 +90,9 @@ class Version:
                     return band.amount
                 return round_thousand(self.level * band.multiple)
         where = f" cho tỷ lệ {rate}%" if rate is not None else ""
-        raise RuleError(f"Bảng “{TABLES.get(table, table)}” của Nghị định {self.code} chưa có mức{where}.")
+        raise RuleError(
+            f"Bảng “{TABLES.get(table, table)}” của Nghị định {self.code} chưa có mức{where}."
+        )
 
 
 def round_thousand(value):
@@ -98,6 +102,7 @@ def round_thousand(value):
 @dataclass(frozen=True)
 class Tables:
     """All versions, oldest first."""
+
     versions: tuple
 
     def in_force(self, month):
@@ -117,6 +122,7 @@ class CategoryRule:
     kind: "rate_exact" (one row per 1% of rate), "rate_band" (banded rate), "fixed" (one row),
     "parent_rate" (a toxic-chemical victim's child: band of the parent's rate), "none".
     """
+
     code: str
     kind: str
     table: str = ""
@@ -130,7 +136,7 @@ class CategoryRule:
 
 @dataclass(frozen=True)
 class Assessment:
-    month: date          # first day of the month the result applies from
+    month: date  # first day of the month the result applies from
     rate: int
     severe: bool = False
 
@@ -138,13 +144,13 @@ class Assessment:
 @dataclass(frozen=True)
 class RecordFacts:
     rule: CategoryRule
-    start: date | None                 # first month paid
-    end: date | None = None            # first day no longer paid
-    assessments: tuple = ()            # Assessment, in the order recorded
+    start: date | None  # first month paid
+    end: date | None = None  # first day no longer paid
+    assessments: tuple = ()  # Assessment, in the order recorded
     caregiver_from: date | None = None  # a family caregiver from this month
-    caregiver_to: date | None = None    # ... until the day before this
+    caregiver_to: date | None = None  # ... until the day before this
     birth: date | None = None
-    parent_assessments: tuple = ()      # for "parent_rate": the parent's Assessment results
+    parent_assessments: tuple = ()  # for "parent_rate": the parent's Assessment results
 
 
 @dataclass(frozen=True)
@@ -153,7 +159,7 @@ class Amount:
     version: str
     level: int
     citation: str
-    parts: tuple = ()    # (label, amount)
+    parts: tuple = ()  # (label, amount)
     rate: int | None = None
 
 
@@ -194,7 +200,11 @@ def in_force(facts, month):
         return False
     if facts.end is not None and facts.end <= month:
         return False
-    if facts.rule.age_limit and facts.birth and age_in_month(facts.birth, month) >= facts.rule.age_limit:
+    if (
+        facts.rule.age_limit
+        and facts.birth
+        and age_in_month(facts.birth, month) >= facts.rule.age_limit
+    ):
         return False
     return True
 
@@ -222,16 +232,27 @@ def amount_for(rule, state, version):
         return Amount(0, version.code, version.level, version.citation)
     if rule.kind == "fixed":
         value = version.amount(rule.table)
-        return Amount(value, version.code, version.level, version.citation, ((TABLES[rule.table], value),))
+        return Amount(
+            value, version.code, version.level, version.citation, ((TABLES[rule.table], value),)
+        )
     if rule.kind == "parent_rate":
         found = state[1]
         if found is None or found[0] < 61:
             return Amount(0, version.code, version.level, version.citation)
         value = version.amount(rule.table, found[0])
-        return Amount(value, version.code, version.level, version.citation, ((TABLES[rule.table], value),), found[0])
+        return Amount(
+            value,
+            version.code,
+            version.level,
+            version.citation,
+            ((TABLES[rule.table], value),),
+            found[0],
+        )
     _, found, caregiver = state
     if found is None or found[0] < rule.min_rate:
-        return Amount(0, version.code, version.level, version.citation, rate=found[0] if found else None)
+        return Amount(
+            0, version.code, version.level, version.citation, rate=found[0] if found else None
+        )
     rate, severe = found
     parts = [(TABLES[rule.table], version.amount(rule.table, rate))]
     if rate >= 81 and rule.supplement:
@@ -240,7 +261,9 @@ def amount_for(rule, state, version):
     if rate >= 81 and caregiver and rule.caregiver:
         table = rule.caregiver_severe if severe and rule.caregiver_severe else rule.caregiver
         parts.append((TABLES[table], version.amount(table)))
-    return Amount(sum(v for _, v in parts), version.code, version.level, version.citation, tuple(parts), rate)
+    return Amount(
+        sum(v for _, v in parts), version.code, version.level, version.citation, tuple(parts), rate
+    )
 
 
 def monthly_amount(facts, month, tables):
@@ -300,10 +323,23 @@ def month_runs(rows):
     runs, last = [], None
     for month, version, due, paid in rows:
         run = runs[-1] if runs else None
-        if run and last and add_months(last, 1) == month and (run["version"], run["due"], run["paid"]) == (version, due, paid):
+        if (
+            run
+            and last
+            and add_months(last, 1) == month
+            and (run["version"], run["due"], run["paid"]) == (version, due, paid)
+        ):
             run["to"] = month.isoformat()
         else:
-            runs.append({"from": month.isoformat(), "to": month.isoformat(), "version": version, "due": due, "paid": paid})
+            runs.append(
+                {
+                    "from": month.isoformat(),
+                    "to": month.isoformat(),
+                    "version": version,
+                    "due": due,
+                    "paid": paid,
+                }
+            )
         last = month
     return runs
 
@@ -316,11 +352,14 @@ def run_months(runs):
 
 
 def month_count(runs):
-    return sum(len(months_between(date.fromisoformat(r["from"]), date.fromisoformat(r["to"]))) for r in runs)
+    return sum(
+        len(months_between(date.fromisoformat(r["from"]), date.fromisoformat(r["to"])))
+        for r in runs
+    )
 
 
 def difference_kind(due, paid):
-    """"arrears" when more was due than paid, "recovery" when less, None when equal."""
+    """ "arrears" when more was due than paid, "recovery" when less, None when equal."""
     if due == paid:
         return None
     return "arrears" if due > paid else "recovery"
@@ -329,12 +368,16 @@ def difference_kind(due, paid):
 def recalculate(facts, months, paid, tables, cache=None):
     """Month by month: due at that month's facts and table, against what was paid."""
     amounts = monthly_amounts(facts, months, tables, cache)
-    return [MonthDifference(m, a.version, a.citation, a.total, paid.get(m, 0)) for m, a in zip(months, amounts)]
+    return [
+        MonthDifference(m, a.version, a.citation, a.total, paid.get(m, 0))
+        for m, a in zip(months, amounts, strict=False)
+    ]
 
 
 @dataclass
 class Schedule:
     """A recovery schedule: `total` to recover, by deductions of at most `instalment` a month."""
+
     total: int
     instalment: int
     recovered: int = 0
@@ -370,9 +413,16 @@ def check_assessment(rate, day, birth, invalid):
     if rate is None or not RATE_MIN <= rate <= RATE_MAX:
         problems.append(("rate", "Tỷ lệ tổn thương cơ thể phải từ 1% đến 100%."))
     elif invalid and not INVALID_RATE[0] <= rate <= INVALID_RATE[1]:
-        problems.append(("rate", f"Tỷ lệ tổn thương của thương binh phải từ 21% đến 100% (đã nhập {rate}%)."))
+        problems.append(
+            ("rate", f"Tỷ lệ tổn thương của thương binh phải từ 21% đến 100% (đã nhập {rate}%).")
+        )
     if day and birth and day < birth:
-        problems.append(("date", f"Ngày giám định {day:%d/%m/%Y} trước ngày sinh {birth:%d/%m/%Y} của người này."))
+        problems.append(
+            (
+                "date",
+                f"Ngày giám định {day:%d/%m/%Y} trước ngày sinh {birth:%d/%m/%Y} của người này.",
+            )
+        )
     return problems
 
 
@@ -380,7 +430,9 @@ def check_version(new_bands, previous_bands, level):
     """Problems of a decree's tables being loaded, against the previous version's tables."""
     problems = []
     if not level or level % 1000:
-        problems.append(f"Mức chuẩn {level:,} đồng phải là số dương làm tròn đến 1.000 đồng.".replace(",", "."))
+        problems.append(
+            f"Mức chuẩn {level:,} đồng phải là số dương làm tròn đến 1.000 đồng.".replace(",", ".")
+        )
     present = {(b.table, b.rate_from, b.rate_to) for b in new_bands}
     for band in previous_bands:
         if (band.table, band.rate_from, band.rate_to) not in present:
@@ -389,5 +441,9 @@ def check_version(new_bands, previous_bands, level):
             problems.append(f"Thiếu dòng “{label}”{span} (có trong bảng của Nghị định trước).")
     for band in new_bands:
         if band.amount is not None and band.amount % 1000:
-            problems.append(f"Số tiền {band.amount:,} đồng của “{TABLES.get(band.table, band.table)}” chưa làm tròn đến 1.000 đồng.".replace(",", "."))
+            problems.append(
+                f"Số tiền {band.amount:,} đồng của “{TABLES.get(band.table, band.table)}” chưa làm tròn đến 1.000 đồng.".replace(
+                    ",", "."
+                )
+            )
     return problems

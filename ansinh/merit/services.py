@@ -1,5 +1,6 @@
 """Writes to the merit registry: records, assessments, transfers, corrections, decisions.
 Each in a transaction, with its history reason; refusals carry a Vietnamese message."""
+
 from dataclasses import replace
 from datetime import date
 
@@ -11,16 +12,33 @@ from django.utils import timezone
 from ansinh.core import concurrency, scope
 from ansinh.core.errors import AppError
 from ansinh.core.models import AdminUnit, Person
-from ansinh.core.rules import personal_id_errors
 from ansinh.core.numbers import format_int
+from ansinh.core.rules import personal_id_errors
 
 from . import payroll, rules
-from .models import Assessment, Correction, Decision, Evidence, MeritCategory, MeritRecord, RecoverySchedule, Relation, Repayment, Transfer
+from .models import (
+    Assessment,
+    Correction,
+    Decision,
+    Evidence,
+    MeritCategory,
+    MeritRecord,
+    RecoverySchedule,
+    Relation,
+    Repayment,
+    Transfer,
+)
 from .tables import load_tables
 
 AREA = "merit"
-CORRECTABLE = {"full_name": "Họ và tên", "birth_date": "Ngày sinh", "birth_year": "Năm sinh", "sex": "Giới tính",
-               "personal_id": "Số định danh cá nhân", "address": "Địa chỉ"}
+CORRECTABLE = {
+    "full_name": "Họ và tên",
+    "birth_date": "Ngày sinh",
+    "birth_year": "Năm sinh",
+    "sex": "Giới tính",
+    "personal_id": "Số định danh cá nhân",
+    "address": "Địa chỉ",
+}
 
 
 def can_write(user):
@@ -40,7 +58,9 @@ def require_province(user, what):
     """Lists and batches of the whole province are made by province staff, not by a district."""
     require_writer(user)
     if not scope.is_province_level(user):
-        raise PermissionDenied(f"{what} là việc của cấp tỉnh; cán bộ cấp huyện không làm thay cho cả tỉnh.")
+        raise PermissionDenied(
+            f"{what} là việc của cấp tỉnh; cán bộ cấp huyện không làm thay cho cả tỉnh."
+        )
 
 
 def require_in_scope(user, record):
@@ -67,7 +87,9 @@ def mark_paid_records_from(day):
     """A table changed for months already paid: every record paid since then is recalculated."""
     if day < date.today().replace(day=1):
         paid = [MeritRecord.Status.PAYING, MeritRecord.Status.ENDED, MeritRecord.Status.MOVED_OUT]
-        mark_for_recalculation(MeritRecord.objects.filter(status__in=paid).exclude(end_date__lte=day), day)
+        mark_for_recalculation(
+            MeritRecord.objects.filter(status__in=paid).exclude(end_date__lte=day), day
+        )
 
 
 @transaction.atomic
@@ -77,7 +99,11 @@ def register_record(user, record):
     if record.commune_id not in set(scope.visible_communes(user).values_list("pk", flat=True)):
         raise PermissionDenied("Xã/phường ngoài phạm vi của bạn.")
     require_links_in_scope(user, record)
-    if MeritRecord.objects.filter(person=record.person, category=record.category).exclude(status=MeritRecord.Status.MOVED_OUT).exists():
+    if (
+        MeritRecord.objects.filter(person=record.person, category=record.category)
+        .exclude(status=MeritRecord.Status.MOVED_OUT)
+        .exists()
+    ):
         raise AppError(f"{record.person} đã có hồ sơ diện “{record.category}”.")
     record.created_by = user
     record._change_reason = "Lập hồ sơ"
@@ -86,7 +112,9 @@ def register_record(user, record):
 
 
 @transaction.atomic
-def add_assessment(user, record, day, effective_from, rate, council, severe=False, minutes="", reason=""):
+def add_assessment(
+    user, record, day, effective_from, rate, council, severe=False, minutes="", reason=""
+):
     """A medical-assessment result; a date in the past marks the record for recalculation."""
     require_writer(user)
     require_in_scope(user, record)
@@ -94,19 +122,35 @@ def add_assessment(user, record, day, effective_from, rate, council, severe=Fals
     birth = person.birth_date or (date(person.birth_year, 1, 1) if person.birth_year else None)
     problems = rules.check_assessment(rate, day, birth, record.category.invalid)
     if effective_from and birth and effective_from < birth:
-        problems.append(("effective_from", f"Ngày áp dụng {effective_from:%d/%m/%Y} trước ngày sinh của người này."))
+        problems.append(
+            (
+                "effective_from",
+                f"Ngày áp dụng {effective_from:%d/%m/%Y} trước ngày sinh của người này.",
+            )
+        )
     if not record.category.rate_based and record.category.kind != "none":
         problems.append(("rate", f"Diện “{record.category}” không hưởng theo tỷ lệ tổn thương."))
     if not council:
         problems.append(("council", "Phải ghi hội đồng giám định y khoa đã kết luận."))
     if problems:
         raise AppError.of(problems)
-    result = Assessment(record=record, date=day, effective_from=effective_from or day, rate=rate, severe=severe,
-                        council=council, minutes=minutes, reason=reason, created_by=user)
+    result = Assessment(
+        record=record,
+        date=day,
+        effective_from=effective_from or day,
+        rate=rate,
+        severe=severe,
+        council=council,
+        minutes=minutes,
+        reason=reason,
+        created_by=user,
+    )
     result._change_reason = reason or "Kết quả giám định"
     result.save()
     if record.start_month and result.effective_from < date.today().replace(day=1):
-        mark_for_recalculation(MeritRecord.objects.filter(pk=record.pk), max(result.effective_from, record.start_month))
+        mark_for_recalculation(
+            MeritRecord.objects.filter(pk=record.pk), max(result.effective_from, record.start_month)
+        )
     return result
 
 
@@ -123,7 +167,9 @@ def add_relation(user, record, person, kind, since=None, until=None):
     if since and until and until <= since:
         raise AppError.of([("until", "Ngày kết thúc phải sau ngày bắt đầu.")])
     if kind == Relation.Kind.CAREGIVER and not since:
-        raise AppError.of([("since", "Ghi ngày bắt đầu phục vụ (trợ cấp người phục vụ tính từ tháng đó).")])
+        raise AppError.of(
+            [("since", "Ghi ngày bắt đầu phục vụ (trợ cấp người phục vụ tính từ tháng đó).")]
+        )
     relation = Relation(record=record, person=person, kind=kind, since=since, until=until)
     relation._change_reason = "Thêm quan hệ gia đình"
     relation.save()
@@ -133,7 +179,9 @@ def add_relation(user, record, person, kind, since=None, until=None):
         record.save()
         changed = min(day for day in (since, until) if day)
         if record.start_month and changed < date.today().replace(day=1):
-            mark_for_recalculation(MeritRecord.objects.filter(pk=record.pk), max(changed, record.start_month))
+            mark_for_recalculation(
+                MeritRecord.objects.filter(pk=record.pk), max(changed, record.start_month)
+            )
     return relation
 
 
@@ -172,8 +220,16 @@ def _monthly(record, month):
 
 
 def new_draft(user, record, kind, summary, body, amount=0, effective=None, **extra):
-    decision = Decision(record=record, kind=kind, summary=summary, body=body, amount=amount, effective=effective,
-                        drafted_by=user, **extra)
+    decision = Decision(
+        record=record,
+        kind=kind,
+        summary=summary,
+        body=body,
+        amount=amount,
+        effective=effective,
+        drafted_by=user,
+        **extra,
+    )
     decision._change_reason = "Dự thảo quyết định"
     decision.save()
     return decision
@@ -193,36 +249,72 @@ def draft_decision(user, record, kind, effective=None, table="", count=1):
             month = rules.first_of(effective)
             result = _monthly(record, month)
             if not result.total:
-                raise AppError(f"Hồ sơ không có trợ cấp hằng tháng từ tháng {month:%m/%Y} theo các kết quả đã ghi (diện, tỷ lệ).")
+                raise AppError(
+                    f"Hồ sơ không có trợ cấp hằng tháng từ tháng {month:%m/%Y} theo các kết quả đã ghi (diện, tỷ lệ)."
+                )
             parts = "; ".join(f"{label}: {format_int(value)} đồng" for label, value in result.parts)
-            return new_draft(user, record, kind, f"Về việc trợ cấp hằng tháng đối với {person.full_name}",
-                          f"Trợ cấp hằng tháng từ tháng {month:%m/%Y}, mức {format_int(result.total)} đồng/tháng ({parts}), "
-                          f"theo {result.citation}.", result.total, month)
+            return new_draft(
+                user,
+                record,
+                kind,
+                f"Về việc trợ cấp hằng tháng đối với {person.full_name}",
+                f"Trợ cấp hằng tháng từ tháng {month:%m/%Y}, mức {format_int(result.total)} đồng/tháng ({parts}), "
+                f"theo {result.citation}.",
+                result.total,
+                month,
+            )
         if kind == K.WORSHIP:
             version = _version_at(effective)
             amount = rules.worship_amount(version)
             martyr = record.martyr.person.full_name if record.martyr_id else "liệt sĩ"
-            return new_draft(user, record, kind, f"Về việc trợ cấp thờ cúng liệt sĩ {martyr}",
-                          f"Người thờ cúng: {person.full_name}. Trợ cấp thờ cúng liệt sĩ {format_int(amount)} đồng/năm, "
-                          f"từ năm {effective.year}, theo {version.citation}.", amount, effective)
+            return new_draft(
+                user,
+                record,
+                kind,
+                f"Về việc trợ cấp thờ cúng liệt sĩ {martyr}",
+                f"Người thờ cúng: {person.full_name}. Trợ cấp thờ cúng liệt sĩ {format_int(amount)} đồng/năm, "
+                f"từ năm {effective.year}, theo {version.citation}.",
+                amount,
+                effective,
+            )
         if kind == K.FUNERAL:
             if not person.death_date:
-                raise AppError(f"Chưa ghi ngày mất của {person.full_name}; ghi ngày mất trước khi lập quyết định mai táng.")
+                raise AppError(
+                    f"Chưa ghi ngày mất của {person.full_name}; ghi ngày mất trước khi lập quyết định mai táng."
+                )
             version = _version_at(person.death_date)
             amount = rules.one_off(version, "mai_tang")
-            return new_draft(user, record, kind, f"Về việc trợ cấp mai táng đối với {person.full_name}",
-                          f"{person.full_name} từ trần ngày {person.death_date:%d/%m/%Y}. Trợ cấp mai táng {format_int(amount)} đồng "
-                          f"theo {version.citation}; thôi hưởng trợ cấp hằng tháng từ tháng sau tháng từ trần.", amount, person.death_date)
+            return new_draft(
+                user,
+                record,
+                kind,
+                f"Về việc trợ cấp mai táng đối với {person.full_name}",
+                f"{person.full_name} từ trần ngày {person.death_date:%d/%m/%Y}. Trợ cấp mai táng {format_int(amount)} đồng "
+                f"theo {version.citation}; thôi hưởng trợ cấp hằng tháng từ tháng sau tháng từ trần.",
+                amount,
+                person.death_date,
+            )
         if kind == K.ONE_OFF:
             if table not in ("bao_tu", "mot_lan_khang_chien"):
-                raise AppError("Chọn loại trợ cấp một lần (báo tử liệt sĩ, người có thành tích tham gia kháng chiến).")
+                raise AppError(
+                    "Chọn loại trợ cấp một lần (báo tử liệt sĩ, người có thành tích tham gia kháng chiến)."
+                )
             version = _version_at(effective)
             amount = rules.one_off(version, table, count)
-            return new_draft(user, record, kind, f"Về việc trợ cấp một lần đối với {person.full_name}",
-                          f"{rules.TABLES[table]}: {format_int(amount)} đồng theo {version.citation}.", amount, effective)
+            return new_draft(
+                user,
+                record,
+                kind,
+                f"Về việc trợ cấp một lần đối với {person.full_name}",
+                f"{rules.TABLES[table]}: {format_int(amount)} đồng theo {version.citation}.",
+                amount,
+                effective,
+            )
     except rules.RuleError as error:
-        raise AppError(str(error))
-    raise AppError("Loại quyết định này được lập từ thao tác riêng (chuyển hồ sơ, đính chính, tính lại).")
+        raise AppError(str(error)) from error
+    raise AppError(
+        "Loại quyết định này được lập từ thao tác riêng (chuyển hồ sơ, đính chính, tính lại)."
+    )
 
 
 def _check_kind(record, kind):
@@ -245,10 +337,20 @@ def receive_transfer(user, record, province, day, note=""):
     """A dossier moved in from another province: the record, its transfer and a draft decision."""
     record.origin_province = province
     register_record(user, record)
-    transfer = Transfer.objects.create(record=record, direction=Transfer.Direction.IN, province=province, date=day, note=note)
-    return new_draft(user, record, Decision.Kind.TRANSFER_IN, f"Về việc tiếp nhận hồ sơ người có công {record.person.full_name}",
-                  f"Tiếp nhận hồ sơ {record.category.name.lower()} của {record.person.full_name} do {province} chuyển đến; "
-                  f"tiếp tục hưởng trợ cấp từ tháng {rules.first_of(day):%m/%Y}.", 0, rules.first_of(day), transfer=transfer)
+    transfer = Transfer.objects.create(
+        record=record, direction=Transfer.Direction.IN, province=province, date=day, note=note
+    )
+    return new_draft(
+        user,
+        record,
+        Decision.Kind.TRANSFER_IN,
+        f"Về việc tiếp nhận hồ sơ người có công {record.person.full_name}",
+        f"Tiếp nhận hồ sơ {record.category.name.lower()} của {record.person.full_name} do {province} chuyển đến; "
+        f"tiếp tục hưởng trợ cấp từ tháng {rules.first_of(day):%m/%Y}.",
+        0,
+        rules.first_of(day),
+        transfer=transfer,
+    )
 
 
 @transaction.atomic
@@ -257,11 +359,25 @@ def transfer_out(user, record, province, day, last_paid_month, note=""):
     require_in_scope(user, record)
     if record.status == MeritRecord.Status.MOVED_OUT:
         raise AppError("Hồ sơ đã chuyển đi.")
-    transfer = Transfer.objects.create(record=record, direction=Transfer.Direction.OUT, province=province, date=day,
-                                       last_paid_month=rules.first_of(last_paid_month), note=note)
-    return new_draft(user, record, Decision.Kind.TRANSFER_OUT, f"Về việc di chuyển hồ sơ người có công {record.person.full_name}",
-                  f"Di chuyển hồ sơ của {record.person.full_name} đến {province}; đã hưởng trợ cấp tại tỉnh đến hết tháng "
-                  f"{last_paid_month:%m/%Y}.", 0, day, transfer=transfer)
+    transfer = Transfer.objects.create(
+        record=record,
+        direction=Transfer.Direction.OUT,
+        province=province,
+        date=day,
+        last_paid_month=rules.first_of(last_paid_month),
+        note=note,
+    )
+    return new_draft(
+        user,
+        record,
+        Decision.Kind.TRANSFER_OUT,
+        f"Về việc di chuyển hồ sơ người có công {record.person.full_name}",
+        f"Di chuyển hồ sơ của {record.person.full_name} đến {province}; đã hưởng trợ cấp tại tỉnh đến hết tháng "
+        f"{last_paid_month:%m/%Y}.",
+        0,
+        day,
+        transfer=transfer,
+    )
 
 
 @transaction.atomic
@@ -275,12 +391,26 @@ def correct(user, record, field, after, basis, day=None):
         raise AppError.of([("basis", "Phải ghi căn cứ đính chính (giấy tờ, văn bản).")])
     before = getattr(record.person, field)
     _check_correction(field, after, record.person)
-    correction = Correction.objects.create(record=record, field=field, before="" if before is None else str(before), after=after,
-                                           basis=basis, date=day or date.today(), created_by=user)
+    correction = Correction.objects.create(
+        record=record,
+        field=field,
+        before="" if before is None else str(before),
+        after=after,
+        basis=basis,
+        date=day or date.today(),
+        created_by=user,
+    )
     label = CORRECTABLE[field]
-    return new_draft(user, record, Decision.Kind.CORRECTION, f"Về việc đính chính thông tin trong hồ sơ người có công {record.person.full_name}",
-                  f"Đính chính {label.lower()}: “{correction.before}” thành “{after}”. Căn cứ: {basis}.", 0, correction.date,
-                  correction=correction)
+    return new_draft(
+        user,
+        record,
+        Decision.Kind.CORRECTION,
+        f"Về việc đính chính thông tin trong hồ sơ người có công {record.person.full_name}",
+        f"Đính chính {label.lower()}: “{correction.before}” thành “{after}”. Căn cứ: {basis}.",
+        0,
+        correction.date,
+        correction=correction,
+    )
 
 
 def _check_correction(field, value, person):
@@ -296,7 +426,9 @@ def _check_correction(field, value, person):
         try:
             date.fromisoformat(value)
         except ValueError:
-            raise AppError.of([("after", "Ngày sinh phải có dạng năm-tháng-ngày, ví dụ 1950-03-05.")])
+            raise AppError.of(
+                [("after", "Ngày sinh phải có dạng năm-tháng-ngày, ví dụ 1950-03-05.")]
+            ) from None
     if field == "birth_year" and not (value.isdigit() and 1880 < int(value) <= date.today().year):
         raise AppError.of([("after", "Năm sinh không hợp lệ.")])
     if field == "sex" and value not in ("nam", "nu"):
@@ -326,7 +458,14 @@ def approve_decision(user, decision, signed_on=None):
     if decision.status != Decision.Status.DRAFT:
         already = f" số {decision.number_text}" if decision.number else ""
         refusal = f"Quyết định{already} đang ở trạng thái “{decision.get_status_display().lower()}”; không duyệt lần thứ hai."
-        raise AppError(refusal + (" " + concurrency.overtaken(decision, "Quyết định") if loaded.status != decision.status else ""))
+        raise AppError(
+            refusal
+            + (
+                " " + concurrency.overtaken(decision, "Quyết định")
+                if loaded.status != decision.status
+                else ""
+            )
+        )
     signed_on = signed_on or date.today()
     decision.year, decision.number = signed_on.year, next_number(signed_on.year)
     decision.status, decision.signed_on = Decision.Status.APPROVED, signed_on
@@ -337,7 +476,7 @@ def approve_decision(user, decision, signed_on=None):
     except Exception as error:
         if isinstance(error, (AppError, PermissionDenied)):
             raise
-        raise AppError(f"Không áp dụng được quyết định: {error}")
+        raise AppError(f"Không áp dụng được quyết định: {error}") from error
     decision.save()
     return decision
 
@@ -346,15 +485,26 @@ def _take_effect(decision):
     record, K = decision.record, Decision.Kind
     record._change_reason = f"Quyết định {decision.number_text}"
     if decision.kind in (K.MONTHLY, K.TRANSFER_IN):
-        record.status, record.start_month = MeritRecord.Status.PAYING, rules.first_of(decision.effective)
+        record.status, record.start_month = (
+            MeritRecord.Status.PAYING,
+            rules.first_of(decision.effective),
+        )
         record.save()
     elif decision.kind == K.FUNERAL:
         death = record.person.death_date
-        record.status, record.end_date, record.end_reason = MeritRecord.Status.ENDED, rules.add_months(rules.first_of(death), 1), "Từ trần"
+        record.status, record.end_date, record.end_reason = (
+            MeritRecord.Status.ENDED,
+            rules.add_months(rules.first_of(death), 1),
+            "Từ trần",
+        )
         record.save()
     elif decision.kind == K.TRANSFER_OUT:
         last = decision.transfer.last_paid_month
-        record.status, record.end_date, record.end_reason = MeritRecord.Status.MOVED_OUT, rules.add_months(last, 1), f"Chuyển đến {decision.transfer.province}"
+        record.status, record.end_date, record.end_reason = (
+            MeritRecord.Status.MOVED_OUT,
+            rules.add_months(last, 1),
+            f"Chuyển đến {decision.transfer.province}",
+        )
         record.save()
     elif decision.kind == K.CORRECTION:
         _apply_correction(decision.correction)
@@ -368,9 +518,17 @@ def settle_adjustment(decisions, instalment_share=2):
     for decision in decisions:
         if decision.amount < 0:
             monthly = max((entry["due"] for entry in decision.months[-1:]), default=0)
-            schedules.append(RecoverySchedule(decision=decision, record_id=decision.record_id, total=-decision.amount,
-                                              instalment=monthly // instalment_share if monthly else 0,
-                                              method=RecoverySchedule.Method.DEDUCTION if monthly else RecoverySchedule.Method.REPAYMENT))
+            schedules.append(
+                RecoverySchedule(
+                    decision=decision,
+                    record_id=decision.record_id,
+                    total=-decision.amount,
+                    instalment=monthly // instalment_share if monthly else 0,
+                    method=RecoverySchedule.Method.DEDUCTION
+                    if monthly
+                    else RecoverySchedule.Method.REPAYMENT,
+                )
+            )
     RecoverySchedule.objects.bulk_create(schedules, batch_size=2000)
     last = {d.record_id: d.months[-1]["to"] for d in decisions if d.months}
     for record_id, month in last.items():
@@ -382,8 +540,12 @@ def settle_adjustment(decisions, instalment_share=2):
 def cancel_decision(user, decision, reason):
     require_writer(user)
     try:  # the row read again under a lock: a cancel never crosses an approval made at the same time
-        concurrency.require_state(decision, [Decision.Status.DRAFT],
-                                  "Chỉ huỷ được dự thảo; quyết định đã duyệt được thay bằng quyết định khác.", label="Quyết định")
+        concurrency.require_state(
+            decision,
+            [Decision.Status.DRAFT],
+            "Chỉ huỷ được dự thảo; quyết định đã duyệt được thay bằng quyết định khác.",
+            label="Quyết định",
+        )
     except concurrency.StateChanged as error:
         raise AppError(str(error)) from error
     if not reason:
@@ -397,14 +559,23 @@ def cancel_decision(user, decision, reason):
 @transaction.atomic
 def record_repayment(user, schedule, day, amount, receipt=""):
     require_writer(user)
-    schedule.settled_on = concurrency.lock(schedule).settled_on  # one repayment at a time per schedule
+    schedule.settled_on = concurrency.lock(
+        schedule
+    ).settled_on  # one repayment at a time per schedule
     if schedule.settled_on:
         raise AppError("Khoản thu hồi này đã thu xong.")
     if amount <= 0:
         raise AppError.of([("amount", "Số tiền nộp trả phải lớn hơn 0.")])
     remaining = schedule.total - payroll.recovered_by_schedule([schedule])[schedule.pk]
     if amount > remaining:
-        raise AppError.of([("amount", f"Số tiền nộp ({format_int(amount)} đồng) lớn hơn số còn phải thu ({format_int(remaining)} đồng).")])
+        raise AppError.of(
+            [
+                (
+                    "amount",
+                    f"Số tiền nộp ({format_int(amount)} đồng) lớn hơn số còn phải thu ({format_int(remaining)} đồng).",
+                )
+            ]
+        )
     Repayment.objects.create(schedule=schedule, date=day, amount=amount, receipt=receipt)
     payroll.settle([schedule], day)
     schedule.refresh_from_db()
@@ -414,7 +585,9 @@ def record_repayment(user, schedule, day, amount, receipt=""):
 @transaction.atomic
 def change_recovery_method(user, schedule, method, instalment):
     require_writer(user)
-    schedule.settled_on = concurrency.lock(schedule).settled_on  # one repayment at a time per schedule
+    schedule.settled_on = concurrency.lock(
+        schedule
+    ).settled_on  # one repayment at a time per schedule
     if schedule.settled_on:
         raise AppError("Khoản thu hồi này đã thu xong.")
     if method == RecoverySchedule.Method.DEDUCTION and instalment <= 0:
@@ -437,25 +610,48 @@ def build_campaign(user, campaign):
     """(Re)build a campaign's list from the registry: living people of the categories it gives to.
     Gifts: the amount of the category (or "*"). Convalescence: at a centre for invalids and
     toxic-chemical victims of 81% or more and Heroic Mothers, at home for the others paid monthly."""
-    from .models import CampaignEntry, Campaign
+    from .models import Campaign, CampaignEntry
 
     require_writer(user)
     # A district officer (re)builds only the entries of their district; the province list is the province's.
     scope.filter_by_commune(campaign.entries.all(), user).delete()
-    living = scope.filter_by_commune(MeritRecord.objects.filter(person__death_date__isnull=True), user).exclude(
-        status__in=[MeritRecord.Status.ENDED, MeritRecord.Status.MOVED_OUT])
+    living = scope.filter_by_commune(
+        MeritRecord.objects.filter(person__death_date__isnull=True), user
+    ).exclude(status__in=[MeritRecord.Status.ENDED, MeritRecord.Status.MOVED_OUT])
     entries = []
     if campaign.kind == Campaign.Kind.CONVALESCENCE:
         high = set(Assessment.objects.filter(rate__gte=81).values_list("record_id", flat=True))
-        for pk, commune_id, code in living.filter(status=MeritRecord.Status.PAYING).values_list("pk", "commune_id", "category__code").iterator():
-            mode = CampaignEntry.Mode.CENTRE if code == "MVNAH" or pk in high else CampaignEntry.Mode.HOME
+        for pk, commune_id, code in (
+            living.filter(status=MeritRecord.Status.PAYING)
+            .values_list("pk", "commune_id", "category__code")
+            .iterator()
+        ):
+            mode = (
+                CampaignEntry.Mode.CENTRE
+                if code == "MVNAH" or pk in high
+                else CampaignEntry.Mode.HOME
+            )
             amount = campaign.amounts.get(mode)
             if amount:
-                entries.append(CampaignEntry(campaign=campaign, record_id=pk, commune_id=commune_id, mode=mode, amount=amount))
+                entries.append(
+                    CampaignEntry(
+                        campaign=campaign,
+                        record_id=pk,
+                        commune_id=commune_id,
+                        mode=mode,
+                        amount=amount,
+                    )
+                )
     else:
-        for pk, commune_id, code in living.values_list("pk", "commune_id", "category__code").iterator():
+        for pk, commune_id, code in living.values_list(
+            "pk", "commune_id", "category__code"
+        ).iterator():
             amount = campaign.amounts.get(code, campaign.amounts.get("*"))
             if amount:
-                entries.append(CampaignEntry(campaign=campaign, record_id=pk, commune_id=commune_id, amount=amount))
+                entries.append(
+                    CampaignEntry(
+                        campaign=campaign, record_id=pk, commune_id=commune_id, amount=amount
+                    )
+                )
     CampaignEntry.objects.bulk_create(entries, batch_size=5000)
     return len(entries)

@@ -21,15 +21,39 @@ from ansinh.core.queries import filtered_people
 from ansinh.core.views import paginate
 
 from . import documents, payroll, queries, recalc, rules, services
-from .forms import (AssessmentForm, ApproveForm, BatchForm, CampaignForm, CancelForm, CorrectionForm, DraftForm, EvidenceForm, MethodForm, RecordForm,
-                    RelationForm, RepaymentForm, TransferInForm, TransferOutForm)
-from .models import Campaign, Decision, DecreeVersion, Evidence, MeritCategory, MeritRecord, RecalcBatch, RecoverySchedule
-
+from .forms import (
+    ApproveForm,
+    AssessmentForm,
+    BatchForm,
+    CampaignForm,
+    CancelForm,
+    CorrectionForm,
+    DraftForm,
+    EvidenceForm,
+    MethodForm,
+    RecordForm,
+    RelationForm,
+    RepaymentForm,
+    TransferInForm,
+    TransferOutForm,
+)
+from .models import (
+    Campaign,
+    Decision,
+    DecreeVersion,
+    Evidence,
+    MeritCategory,
+    MeritRecord,
+    RecalcBatch,
+    RecoverySchedule,
+)
 
 
 def _filtered_records(request):
     records = queries.records_for(request.user).select_related("person", "category", "commune")
-    filters = {k: request.GET.get(k, "").strip() for k in ("q", "category", "commune", "status", "recalc")}
+    filters = {
+        k: request.GET.get(k, "").strip() for k in ("q", "category", "commune", "status", "recalc")
+    }
     filters["commune"] = str(params.from_page(request, "commune") or "")
     if filters["q"]:
         people, _ = filtered_people(request.user, filters["q"])
@@ -50,11 +74,19 @@ def _filtered_records(request):
 def record_list(request):
     records, filters = _filtered_records(request)
     query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
-    return render(request, "merit/record_list.html", {
-        "page": paginate(request, records.order_by("person__name_sort", "id")), "filters": filters, "query": query,
-        "categories": MeritCategory.objects.all(), "statuses": MeritRecord.Status.choices,
-        "communes": scope.visible_communes(request.user).order_by("code"), "can_write": services.can_write(request.user),
-    })
+    return render(
+        request,
+        "merit/record_list.html",
+        {
+            "page": paginate(request, records.order_by("person__name_sort", "id")),
+            "filters": filters,
+            "query": query,
+            "categories": MeritCategory.objects.all(),
+            "statuses": MeritRecord.Status.choices,
+            "communes": scope.visible_communes(request.user).order_by("code"),
+            "can_write": services.can_write(request.user),
+        },
+    )
 
 
 @login_required
@@ -63,10 +95,31 @@ def record_export(request):
     if not (services.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất dữ liệu cá nhân.")
     records, _ = _filtered_records(request)
-    headers = ["Mã hồ sơ", "Họ và tên", "Năm sinh", "Số định danh", "Diện", "Xã/phường", "Tình trạng", "Hưởng từ tháng", "Cần tính lại từ"]
-    rows = ([r.pk, r.person.full_name, r.person.birth_display, r.person.personal_id or "", r.category.name, r.commune.name,
-             r.get_status_display(), r.start_month.strftime("%m/%Y") if r.start_month else "",
-             r.recalc_from.strftime("%m/%Y") if r.recalc_from else ""] for r in records.order_by("commune__code", "id").iterator(chunk_size=2000))
+    headers = [
+        "Mã hồ sơ",
+        "Họ và tên",
+        "Năm sinh",
+        "Số định danh",
+        "Diện",
+        "Xã/phường",
+        "Tình trạng",
+        "Hưởng từ tháng",
+        "Cần tính lại từ",
+    ]
+    rows = (
+        [
+            r.pk,
+            r.person.full_name,
+            r.person.birth_display,
+            r.person.personal_id or "",
+            r.category.name,
+            r.commune.name,
+            r.get_status_display(),
+            r.start_month.strftime("%m/%Y") if r.start_month else "",
+            r.recalc_from.strftime("%m/%Y") if r.recalc_from else "",
+        ]
+        for r in records.order_by("commune__code", "id").iterator(chunk_size=2000)
+    )
     content, count = workbook_bytes("Người có công", headers, rows)
     log_bulk_export(request, count, "Hồ sơ người có công")
     return xlsx_response(content, "nguoi-co-cong.xlsx")
@@ -80,8 +133,15 @@ def record_create(request):
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         record.person = form.cleaned_data["personal_id_or_pk"]
-        record.martyr, record.parent_record = form.cleaned_data["martyr_pk"], form.cleaned_data["parent_pk"]
-        record.status = MeritRecord.Status.PENDING if record.category.kind != "none" else MeritRecord.Status.NOT_PAID
+        record.martyr, record.parent_record = (
+            form.cleaned_data["martyr_pk"],
+            form.cleaned_data["parent_pk"],
+        )
+        record.status = (
+            MeritRecord.Status.PENDING
+            if record.category.kind != "none"
+            else MeritRecord.Status.NOT_PAID
+        )
         if record.start_month:
             record.status = MeritRecord.Status.PAYING
         try:
@@ -90,7 +150,11 @@ def record_create(request):
             return redirect("merit_record", pk=record.pk)
         except AppError as error:
             show_refusal(request, error, form)
-    return render(request, "merit/form.html", {"form": form, "title": "Lập hồ sơ người có công", "back": reverse("merit_records")})
+    return render(
+        request,
+        "merit/form.html",
+        {"form": form, "title": "Lập hồ sơ người có công", "back": reverse("merit_records")},
+    )
 
 
 @login_required
@@ -100,29 +164,54 @@ def transfer_in(request):
     form = TransferInForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        record = MeritRecord(person=data["personal_id_or_pk"], category=data["category"], commune=data["commune"])
+        record = MeritRecord(
+            person=data["personal_id_or_pk"], category=data["category"], commune=data["commune"]
+        )
         try:
-            decision = services.receive_transfer(request.user, record, data["province"], data["date"])
+            decision = services.receive_transfer(
+                request.user, record, data["province"], data["date"]
+            )
             messages.success(request, "Đã tiếp nhận hồ sơ; dự thảo quyết định chờ lãnh đạo duyệt.")
             return redirect("merit_decision", pk=decision.pk)
         except AppError as error:
             show_refusal(request, error, form)
-    return render(request, "merit/form.html", {"form": form, "title": "Tiếp nhận hồ sơ từ tỉnh khác chuyển đến", "back": reverse("merit_records")})
+    return render(
+        request,
+        "merit/form.html",
+        {
+            "form": form,
+            "title": "Tiếp nhận hồ sơ từ tỉnh khác chuyển đến",
+            "back": reverse("merit_records"),
+        },
+    )
 
 
 def _record_context(request, record, **forms):
     context = {
-        "record": record, "can_write": services.can_write(request.user),
-        "assessments": record.assessments.select_related("created_by").order_by("-effective_from", "-recorded_at"),
-        "evidence": record.evidence.all(), "relations": record.relations.select_related("person"),
-        "transfers": record.transfers.order_by("-date"), "corrections": record.corrections.order_by("-date"),
-        "decisions": record.decisions.order_by("-id"), "schedules": record.schedules.select_related("decision"),
+        "record": record,
+        "can_write": services.can_write(request.user),
+        "assessments": record.assessments.select_related("created_by").order_by(
+            "-effective_from", "-recorded_at"
+        ),
+        "evidence": record.evidence.all(),
+        "relations": record.relations.select_related("person"),
+        "transfers": record.transfers.order_by("-date"),
+        "corrections": record.corrections.order_by("-date"),
+        "decisions": record.decisions.order_by("-id"),
+        "schedules": record.schedules.select_related("decision"),
         "rows": queries.allowance_rows(record)[:120],
-        "payments": record.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[:48],
+        "payments": record.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[
+            :48
+        ],
         "history": record.history.select_related("history_user").order_by("-history_date")[:30],
-        "assessment_form": AssessmentForm(), "draft_form": DraftForm(), "transfer_form": TransferOutForm(),
-        "correction_form": CorrectionForm(), "evidence_form": EvidenceForm(), "recalc": None,
-        "relation_form": RelationForm(user=request.user), "version": concurrency.version_of(record),
+        "assessment_form": AssessmentForm(),
+        "draft_form": DraftForm(),
+        "transfer_form": TransferOutForm(),
+        "correction_form": CorrectionForm(),
+        "evidence_form": EvidenceForm(),
+        "recalc": None,
+        "relation_form": RelationForm(user=request.user),
+        "version": concurrency.version_of(record),
     }
     context.update(forms)
     return context
@@ -132,7 +221,9 @@ def _record_context(request, record, **forms):
 @scope.names_required("merit")
 def record_detail(request, pk):
     record = queries.record_for(request.user, pk)
-    log_access(request, AccessLog.Action.VIEW, record.person, label=f"Hồ sơ người có công {record.pk}")
+    log_access(
+        request, AccessLog.Action.VIEW, record.person, label=f"Hồ sơ người có công {record.pk}"
+    )
     return render(request, "merit/record_detail.html", _record_context(request, record))
 
 
@@ -151,7 +242,12 @@ def _record_form(request, pk, form_class, name, write, **form_kwargs):
             return write(record, form.cleaned_data)
         except AppError as error:
             show_refusal(request, error, form)
-    return render(request, "merit/record_detail.html", _record_context(request, record, **{name: form}), status=400)
+    return render(
+        request,
+        "merit/record_detail.html",
+        _record_context(request, record, **{name: form}),
+        status=400,
+    )
 
 
 def _to_draft(request, decision):
@@ -165,10 +261,20 @@ def _to_draft(request, decision):
 @concurrency.versioned(_record_of, "merit_record")
 def record_assessment(request, pk):
     def write(record, data):
-        services.add_assessment(request.user, record, data["date"], data["effective_from"], data["rate"], data["council"],
-                                data["severe"], data["minutes"], data["reason"])
+        services.add_assessment(
+            request.user,
+            record,
+            data["date"],
+            data["effective_from"],
+            data["rate"],
+            data["council"],
+            data["severe"],
+            data["minutes"],
+            data["reason"],
+        )
         messages.success(request, "Đã ghi kết quả giám định.")
         return redirect("merit_record", pk=pk)
+
     return _record_form(request, pk, AssessmentForm, "assessment_form", write)
 
 
@@ -178,8 +284,18 @@ def record_assessment(request, pk):
 @concurrency.versioned(_record_of, "merit_record")
 def record_draft(request, pk):
     def write(record, data):
-        return _to_draft(request, services.draft_decision(request.user, record, data["kind"], data["effective"], data["table"],
-                                                          data["count"] or 1))
+        return _to_draft(
+            request,
+            services.draft_decision(
+                request.user,
+                record,
+                data["kind"],
+                data["effective"],
+                data["table"],
+                data["count"] or 1,
+            ),
+        )
+
     return _record_form(request, pk, DraftForm, "draft_form", write)
 
 
@@ -189,8 +305,18 @@ def record_draft(request, pk):
 @concurrency.versioned(_record_of, "merit_record")
 def record_transfer_out(request, pk):
     def write(record, data):
-        return _to_draft(request, services.transfer_out(request.user, record, data["province"], data["date"],
-                                                        data["last_paid_month"], data["note"]))
+        return _to_draft(
+            request,
+            services.transfer_out(
+                request.user,
+                record,
+                data["province"],
+                data["date"],
+                data["last_paid_month"],
+                data["note"],
+            ),
+        )
+
     return _record_form(request, pk, TransferOutForm, "transfer_form", write)
 
 
@@ -200,7 +326,11 @@ def record_transfer_out(request, pk):
 @concurrency.versioned(_record_of, "merit_record")
 def record_correction(request, pk):
     def write(record, data):
-        return _to_draft(request, services.correct(request.user, record, data["field"], data["after"], data["basis"]))
+        return _to_draft(
+            request,
+            services.correct(request.user, record, data["field"], data["after"], data["basis"]),
+        )
+
     return _record_form(request, pk, CorrectionForm, "correction_form", write)
 
 
@@ -210,9 +340,17 @@ def record_correction(request, pk):
 @concurrency.versioned(_record_of, "merit_record")
 def record_relation(request, pk):
     def write(record, data):
-        services.add_relation(request.user, record, data["personal_id_or_pk"], data["kind"], data["since"], data["until"])
+        services.add_relation(
+            request.user,
+            record,
+            data["personal_id_or_pk"],
+            data["kind"],
+            data["since"],
+            data["until"],
+        )
         messages.success(request, "Đã ghi quan hệ gia đình.")
         return redirect("merit_record", pk=pk)
+
     return _record_form(request, pk, RelationForm, "relation_form", write, user=request.user)
 
 
@@ -227,6 +365,7 @@ def record_evidence(request, pk):
         services.add_evidence(request.user, record, data)
         messages.success(request, "Đã thêm giấy tờ.")
         return redirect("merit_record", pk=pk)
+
     return _record_form(request, pk, EvidenceForm, "evidence_form", write, files=request.FILES)
 
 
@@ -246,8 +385,13 @@ def record_recalc(request, pk):
     except AppError as error:
         show_refusal(request, error)
         return redirect("merit_record", pk=pk)
-    return render(request, "merit/record_detail.html", _record_context(request, record, recalc=pairs,
-                                                                        recalc_total=sum(d.difference for d, _ in pairs)))
+    return render(
+        request,
+        "merit/record_detail.html",
+        _record_context(
+            request, record, recalc=pairs, recalc_total=sum(d.difference for d, _ in pairs)
+        ),
+    )
 
 
 @login_required
@@ -265,7 +409,9 @@ def evidence_file(request, pk):
 @login_required
 @scope.names_required("merit")
 def decision_list(request):
-    decisions = queries.decisions_for(request.user).select_related("record__person", "record__commune")
+    decisions = queries.decisions_for(request.user).select_related(
+        "record__person", "record__commune"
+    )
     filters = {k: request.GET.get(k, "") for k in ("kind", "status", "year", "period")}
     if filters["kind"]:
         decisions = decisions.filter(kind=filters["kind"])
@@ -280,24 +426,47 @@ def decision_list(request):
     if period:
         decisions = decisions.filter(signed_on__range=(period.start, period.end))
     query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
-    return render(request, "merit/decision_list.html", {
-        "page": paginate(request, decisions.order_by("-year", "-number", "-id")), "filters": filters, "query": query,
-        "total": decisions.aggregate(count=Count("id"), amount=Sum("amount")),
-        "kinds": Decision.Kind.choices, "statuses": Decision.Status.choices,
-        "drafts": queries.decisions_for(request.user).filter(status=Decision.Status.DRAFT).count(),
-    })
+    return render(
+        request,
+        "merit/decision_list.html",
+        {
+            "page": paginate(request, decisions.order_by("-year", "-number", "-id")),
+            "filters": filters,
+            "query": query,
+            "total": decisions.aggregate(count=Count("id"), amount=Sum("amount")),
+            "kinds": Decision.Kind.choices,
+            "statuses": Decision.Status.choices,
+            "drafts": queries.decisions_for(request.user)
+            .filter(status=Decision.Status.DRAFT)
+            .count(),
+        },
+    )
 
 
 @login_required
 @scope.names_required("merit")
 def decision_detail(request, pk):
     decision = queries.decision_for(request.user, pk)
-    log_access(request, AccessLog.Action.VIEW, decision.record.person, label=f"Quyết định người có công {decision.pk}")
-    return render(request, "merit/decision_detail.html", {
-        "decision": decision, "content": documents.content_of(decision), "approve_form": ApproveForm(),
-        "can_approve": scope.is_leader_or_admin(request.user), "can_write": services.can_write(request.user),
-        "history": decision.history.select_related("history_user").order_by("-history_date")[:20],
-    })
+    log_access(
+        request,
+        AccessLog.Action.VIEW,
+        decision.record.person,
+        label=f"Quyết định người có công {decision.pk}",
+    )
+    return render(
+        request,
+        "merit/decision_detail.html",
+        {
+            "decision": decision,
+            "content": documents.content_of(decision),
+            "approve_form": ApproveForm(),
+            "can_approve": scope.is_leader_or_admin(request.user),
+            "can_write": services.can_write(request.user),
+            "history": decision.history.select_related("history_user").order_by("-history_date")[
+                :20
+            ],
+        },
+    )
 
 
 @login_required
@@ -308,7 +477,9 @@ def decision_approve(request, pk):
     decision = queries.decision_for(request.user, pk)
     form = ApproveForm(request.POST)
     try:
-        decision = services.approve_decision(request.user, decision, form.cleaned_data["signed_on"] if form.is_valid() else None)
+        decision = services.approve_decision(
+            request.user, decision, form.cleaned_data["signed_on"] if form.is_valid() else None
+        )
         messages.success(request, f"Đã duyệt, vào sổ số {decision.number_text}.")
     except AppError as error:
         show_refusal(request, error)
@@ -322,7 +493,9 @@ def decision_cancel(request, pk):
     decision = queries.decision_for(request.user, pk)
     form = CancelForm(request.POST)
     try:
-        services.cancel_decision(request.user, decision, form.cleaned_data["reason"].strip() if form.is_valid() else "")
+        services.cancel_decision(
+            request.user, decision, form.cleaned_data["reason"].strip() if form.is_valid() else ""
+        )
         messages.success(request, "Đã huỷ dự thảo.")
     except AppError as error:
         show_refusal(request, error)
@@ -333,7 +506,12 @@ def decision_cancel(request, pk):
 @scope.names_required("merit")
 def decision_file(request, pk, kind):
     decision = queries.decision_for(request.user, pk)
-    log_access(request, AccessLog.Action.EXPORT, decision.record.person, label=f"Quyết định {decision.number_text}")
+    log_access(
+        request,
+        AccessLog.Action.EXPORT,
+        decision.record.person,
+        label=f"Quyết định {decision.number_text}",
+    )
     data, name = documents.decision_docx(decision), documents.file_name(decision)
     if kind == "pdf":
         try:
@@ -355,21 +533,40 @@ def batch_list(request):
             data = form.cleaned_data
             try:
                 with transaction.atomic():
-                    batch = recalc.start_batch(request.user, data["category"], data["until"], data["title"], data["basis"])
+                    batch = recalc.start_batch(
+                        request.user, data["category"], data["until"], data["title"], data["basis"]
+                    )
                     recalc.compute_batch_job.enqueue(batch.pk)
                 return redirect("merit_batch", pk=batch.pk)
             except AppError as error:
                 show_refusal(request, error, form)
-    marked = queries.records_for(request.user).filter(recalc_from__isnull=False).values("category__name").annotate(count=Count("id"))
-    return render(request, "merit/batch_list.html", {
-        "batches": queries.batches_for(request.user, list(RecalcBatch.objects.select_related("category").order_by("-id")[:50])),
-        "form": form, "marked": marked,
-        "can_write": services.can_write(request.user) and scope.is_province_level(request.user),
-    })
+    marked = (
+        queries.records_for(request.user)
+        .filter(recalc_from__isnull=False)
+        .values("category__name")
+        .annotate(count=Count("id"))
+    )
+    return render(
+        request,
+        "merit/batch_list.html",
+        {
+            "batches": queries.batches_for(
+                request.user,
+                list(RecalcBatch.objects.select_related("category").order_by("-id")[:50]),
+            ),
+            "form": form,
+            "marked": marked,
+            "can_write": services.can_write(request.user) and scope.is_province_level(request.user),
+        },
+    )
 
 
 def _batch(pk):
-    batch = RecalcBatch.objects.select_related("category", "created_by", "approved_by").filter(pk=pk).first()
+    batch = (
+        RecalcBatch.objects.select_related("category", "created_by", "approved_by")
+        .filter(pk=pk)
+        .first()
+    )
     if batch is None:
         raise Http404("Không có đợt tính lại này.")
     return batch
@@ -386,19 +583,45 @@ def batch_detail(request, pk):
             response["HX-Refresh"] = "true"
             return response
         return render(request, "merit/_batch_progress.html", {"batch": batch})
-    items = queries.batch_items_for(request.user, batch).select_related("record__person", "record__commune__parent")
+    items = queries.batch_items_for(request.user, batch).select_related(
+        "record__person", "record__commune__parent"
+    )
     totals = items.aggregate(count=Count("id"), total=Sum("difference"))
-    decisions = {d.record_id: d for d in batch.decisions.only("pk", "record_id", "number", "year")} if batch.status == RecalcBatch.Status.APPROVED else {}
-    page = paginate(request, items.order_by("record__commune__code", "record__person__name_sort", "id"))
+    decisions = (
+        {d.record_id: d for d in batch.decisions.only("pk", "record_id", "number", "year")}
+        if batch.status == RecalcBatch.Status.APPROVED
+        else {}
+    )
+    page = paginate(
+        request, items.order_by("record__commune__code", "record__person__name_sort", "id")
+    )
     for item in page:
-        item.decision, item.month_count = decisions.get(item.record_id), rules.month_count(item.months)
+        item.decision, item.month_count = (
+            decisions.get(item.record_id),
+            rules.month_count(item.months),
+        )
         item.runs = [run | {"span": documents.span(run)} for run in item.months]
     queries.batches_for(request.user, [batch])  # people and totals of the viewer's territory
-    return render(request, "merit/batch_detail.html", {
-        "batch": batch, "page": page, "totals": totals, "districts": queries.batch_by_district(items), "approve_form": ApproveForm(),
-        "can_approve": scope.is_leader_or_admin(request.user), "can_write": services.can_write(request.user) and scope.is_province_level(request.user), "query": "",
-        "files": {name: (Path(batch.files_path) / name).exists() for name in ("quyet-dinh.zip", "quyet-dinh.pdf", "tong-hop.xlsx")} if batch.files_path else {},
-    })
+    return render(
+        request,
+        "merit/batch_detail.html",
+        {
+            "batch": batch,
+            "page": page,
+            "totals": totals,
+            "districts": queries.batch_by_district(items),
+            "approve_form": ApproveForm(),
+            "can_approve": scope.is_leader_or_admin(request.user),
+            "can_write": services.can_write(request.user) and scope.is_province_level(request.user),
+            "query": "",
+            "files": {
+                name: (Path(batch.files_path) / name).exists()
+                for name in ("quyet-dinh.zip", "quyet-dinh.pdf", "tong-hop.xlsx")
+            }
+            if batch.files_path
+            else {},
+        },
+    )
 
 
 def _batch_step(request, pk, step):
@@ -418,8 +641,11 @@ def batch_approve(request, pk):
     form = ApproveForm(request.POST)
 
     def step(batch):
-        recalc.approve_batch(request.user, batch, form.cleaned_data["signed_on"] if form.is_valid() else None)
+        recalc.approve_batch(
+            request.user, batch, form.cleaned_data["signed_on"] if form.is_valid() else None
+        )
         messages.success(request, "Đã duyệt đợt tính lại và ra quyết định cho từng người.")
+
     return _batch_step(request, pk, step)
 
 
@@ -433,6 +659,7 @@ def batch_make_files(request, pk):
             raise AppError("Chỉ tạo tệp quyết định sau khi lãnh đạo duyệt đợt.")
         if not documents.start_batch_files(batch):
             raise AppError("Đang tạo tệp; chờ xong.")
+
     return _batch_step(request, pk, step)
 
 
@@ -443,8 +670,11 @@ def batch_recompute(request, pk):
     return _batch_step(request, pk, lambda batch: recalc.recompute(request.user, batch))
 
 
-BATCH_FILES = {"quyet-dinh.zip": "application/zip", "quyet-dinh.pdf": "application/pdf",
-               "tong-hop.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+BATCH_FILES = {
+    "quyet-dinh.zip": "application/zip",
+    "quyet-dinh.pdf": "application/pdf",
+    "tong-hop.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 @login_required
@@ -453,7 +683,11 @@ def batch_file(request, pk, name):
     batch = _batch(pk)
     if name not in BATCH_FILES or not batch.files_path:
         raise Http404
-    if not (services.can_write(request.user) or scope.is_leader_or_admin(request.user)) or scope.territory_of(request.user) is not None and scope.territory_of(request.user).level != "province":
+    if (
+        not (services.can_write(request.user) or scope.is_leader_or_admin(request.user))
+        or scope.territory_of(request.user) is not None
+        and scope.territory_of(request.user).level != "province"
+    ):
         raise PermissionDenied("Tệp của cả đợt chỉ dành cho cán bộ cấp tỉnh.")
     path = Path(batch.files_path) / name
     if not path.exists():
@@ -465,46 +699,86 @@ def batch_file(request, pk, name):
 @login_required
 @scope.names_required("merit")
 def recoveries(request):
-    schedules = queries.schedules_for(request.user).select_related("record__person", "record__commune", "decision")
+    schedules = queries.schedules_for(request.user).select_related(
+        "record__person", "record__commune", "decision"
+    )
     if request.GET.get("all") != "1":
         schedules = schedules.filter(settled_on__isnull=True)
     page = paginate(request, schedules.order_by("record__commune__code", "id"))
-    recovered = payroll.recovered_by_schedule(RecoverySchedule.objects.filter(record__in=[s.record_id for s in page]))
+    recovered = payroll.recovered_by_schedule(
+        RecoverySchedule.objects.filter(record__in=[s.record_id for s in page])
+    )
     for schedule in page:
         schedule.recovered = recovered.get(schedule.pk, 0)
         schedule.remaining = schedule.total - schedule.recovered
     totals = schedules.aggregate(count=Count("id"), total=Sum("total"))
-    return render(request, "merit/recoveries.html", {"page": page, "totals": totals, "query": "all=1" if request.GET.get("all") == "1" else "",
-                                                     "can_write": services.can_write(request.user)})
+    return render(
+        request,
+        "merit/recoveries.html",
+        {
+            "page": page,
+            "totals": totals,
+            "query": "all=1" if request.GET.get("all") == "1" else "",
+            "can_write": services.can_write(request.user),
+        },
+    )
 
 
 @login_required
 @scope.names_required("merit")
 def recovery_detail(request, pk):
-    schedule = queries.schedules_for(request.user).select_related("record__person", "decision").filter(pk=pk).first()
+    schedule = (
+        queries.schedules_for(request.user)
+        .select_related("record__person", "decision")
+        .filter(pk=pk)
+        .first()
+    )
     if schedule is None:
         raise Http404
-    repayment_form, method_form = RepaymentForm(request.POST or None if request.POST.get("action") == "repay" else None), \
-        MethodForm(request.POST if request.POST.get("action") == "method" else None, initial={"method": schedule.method, "instalment": schedule.instalment})
+    repayment_form, method_form = (
+        RepaymentForm(request.POST or None if request.POST.get("action") == "repay" else None),
+        MethodForm(
+            request.POST if request.POST.get("action") == "method" else None,
+            initial={"method": schedule.method, "instalment": schedule.instalment},
+        ),
+    )
     if request.method == "POST":
         form = repayment_form if request.POST.get("action") == "repay" else method_form
         if form.is_valid():
             data = form.cleaned_data
             try:
                 if form is repayment_form:
-                    services.record_repayment(request.user, schedule, data["date"], data["amount"], data["receipt"])
+                    services.record_repayment(
+                        request.user, schedule, data["date"], data["amount"], data["receipt"]
+                    )
                 else:
-                    services.change_recovery_method(request.user, schedule, data["method"], data["instalment"] or 0)
+                    services.change_recovery_method(
+                        request.user, schedule, data["method"], data["instalment"] or 0
+                    )
                 messages.success(request, "Đã ghi.")
                 return redirect("merit_recovery", pk=pk)
             except AppError as error:
                 show_refusal(request, error, form)
     recovered = payroll.recovered_by_schedule([schedule])[schedule.pk]
-    deductions = schedule.record.payroll_lines.filter(kind="deduction").select_related("cycle").order_by("for_month")
-    return render(request, "merit/recovery_detail.html", {
-        "schedule": schedule, "recovered": recovered, "remaining": schedule.total - recovered, "deductions": deductions,
-        "repayments": schedule.repayments.order_by("date"), "repayment_form": repayment_form, "method_form": method_form,
-        "can_write": services.can_write(request.user)})
+    deductions = (
+        schedule.record.payroll_lines.filter(kind="deduction")
+        .select_related("cycle")
+        .order_by("for_month")
+    )
+    return render(
+        request,
+        "merit/recovery_detail.html",
+        {
+            "schedule": schedule,
+            "recovered": recovered,
+            "remaining": schedule.total - recovered,
+            "deductions": deductions,
+            "repayments": schedule.repayments.order_by("date"),
+            "repayment_form": repayment_form,
+            "method_form": method_form,
+            "can_write": services.can_write(request.user),
+        },
+    )
 
 
 @login_required
@@ -516,8 +790,11 @@ def merit_payroll(request):
 @login_required
 def tables(request):
     versions = DecreeVersion.objects.prefetch_related("bands").order_by("-valid_from")
-    return render(request, "merit/tables.html", {"versions": versions, "labels": rules.TABLES,
-                                                 "categories": MeritCategory.objects.all()})
+    return render(
+        request,
+        "merit/tables.html",
+        {"versions": versions, "labels": rules.TABLES, "categories": MeritCategory.objects.all()},
+    )
 
 
 @login_required
@@ -533,14 +810,22 @@ def campaigns(request):
             messages.success(request, f"Đã lập danh sách {campaign.title}: {count} người.")
             return redirect("merit_campaigns")
         if form.is_valid():
-            if Campaign.objects.filter(kind=form.cleaned_data["kind"], year=form.cleaned_data["year"]).exists():
+            if Campaign.objects.filter(
+                kind=form.cleaned_data["kind"], year=form.cleaned_data["year"]
+            ).exists():
                 form.add_error("year", "Năm này đã có đợt cùng loại.")
             else:
                 form.save()
                 messages.success(request, "Đã tạo đợt.")
                 return redirect("merit_campaigns")
-    items = Campaign.objects.annotate(people=Count("entries"), total=Sum("entries__amount")).order_by("-year", "kind")
-    return render(request, "merit/campaigns.html", {"campaigns": items, "form": form, "can_write": services.can_write(request.user)})
+    items = Campaign.objects.annotate(
+        people=Count("entries"), total=Sum("entries__amount")
+    ).order_by("-year", "kind")
+    return render(
+        request,
+        "merit/campaigns.html",
+        {"campaigns": items, "form": form, "can_write": services.can_write(request.user)},
+    )
 
 
 @login_required
@@ -551,10 +836,39 @@ def campaign_export(request, pk):
         raise Http404
     if not (services.can_write(request.user) or scope.is_leader_or_admin(request.user)):
         raise PermissionDenied("Vai trò của bạn không được xuất dữ liệu cá nhân.")
-    entries = scope.filter_by_commune(campaign.entries.all(), request.user).select_related("record__person", "record__category", "commune__parent")
-    headers = ["STT", "Họ và tên", "Năm sinh", "Diện", "Xã/phường", "Huyện", "Hình thức", "Số tiền (đồng)", "Ký nhận"]
-    rows = ([i, e.record.person.full_name, e.record.person.birth_display, e.record.category.name, e.commune.name, e.commune.parent.name,
-             e.get_mode_display(), e.amount, ""] for i, e in enumerate(entries.order_by("commune__code", "record__person__name_sort").iterator(chunk_size=2000), start=1))
+    entries = scope.filter_by_commune(campaign.entries.all(), request.user).select_related(
+        "record__person", "record__category", "commune__parent"
+    )
+    headers = [
+        "STT",
+        "Họ và tên",
+        "Năm sinh",
+        "Diện",
+        "Xã/phường",
+        "Huyện",
+        "Hình thức",
+        "Số tiền (đồng)",
+        "Ký nhận",
+    ]
+    rows = (
+        [
+            i,
+            e.record.person.full_name,
+            e.record.person.birth_display,
+            e.record.category.name,
+            e.commune.name,
+            e.commune.parent.name,
+            e.get_mode_display(),
+            e.amount,
+            "",
+        ]
+        for i, e in enumerate(
+            entries.order_by("commune__code", "record__person__name_sort").iterator(
+                chunk_size=2000
+            ),
+            start=1,
+        )
+    )
     content, count = workbook_bytes(campaign.get_kind_display()[:31], headers, rows)
     log_bulk_export(request, count, campaign.title)
     return xlsx_response(content, f"{campaign.kind}-{campaign.year}.xlsx")

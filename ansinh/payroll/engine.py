@@ -6,6 +6,7 @@ A scheme registers its generator and its problems (register_scheme) in its AppCo
 the engine never names a scheme. A scheme writes its lines as LineRows through flush() and ends
 with finish(). An approved cycle is immutable; corrections go into a later cycle.
 """
+
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
@@ -118,7 +119,10 @@ def paid_by_month(field, ids, kinds=None):
     """{(id, month): amount paid} over approved cycles, for cases (field "case"), caregivers or
     merit records; `kinds` limits the line kinds counted (all by default)."""
     paid = defaultdict(int)
-    lines = PayrollLine.objects.filter(**{f"{field}__in": ids}, cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID])
+    lines = PayrollLine.objects.filter(
+        **{f"{field}__in": ids},
+        cycle__status__in=[PayrollCycle.Status.APPROVED, PayrollCycle.Status.PAID],
+    )
     if kinds:
         lines = lines.filter(kind__in=kinds)
     for key, for_month, amount in lines.values_list(f"{field}_id", "for_month", "amount"):
@@ -138,7 +142,17 @@ def difference_line(cycle, month, level, coefficient, due, was_paid, commune_id,
     kind = difference_kind(due, was_paid)
     if kind is None:
         return None
-    return LineRow(cycle.pk, commune_id, month, kind, level, coefficient, due - was_paid, previous_amount=was_paid, **link)
+    return LineRow(
+        cycle.pk,
+        commune_id,
+        month,
+        kind,
+        level,
+        coefficient,
+        due - was_paid,
+        previous_amount=was_paid,
+        **link,
+    )
 
 
 def check_leader(user):
@@ -147,8 +161,10 @@ def check_leader(user):
 
 
 def busy_message(cycle):
-    return (f"Danh sách chi trả tháng {cycle.month:%m/%Y} của {cycle.unit} đang được lập ({cycle.progress}%); "
-            "chờ lập xong rồi mới lập lại.")
+    return (
+        f"Danh sách chi trả tháng {cycle.month:%m/%Y} của {cycle.unit} đang được lập ({cycle.progress}%); "
+        "chờ lập xong rồi mới lập lại."
+    )
 
 
 def start_cycle(user, unit, month, scheme):
@@ -164,21 +180,34 @@ def start_cycle(user, unit, month, scheme):
         cycles = PayrollCycle.objects.filter(unit=unit, scheme=scheme)
         cycle = cycles.select_for_update().filter(month=month).first()
         if cycle and not cycle.is_editable:
-            raise AppError(f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau.")
-        later = cycles.filter(month__gt=month).exclude(status__in=[PayrollCycle.Status.GENERATING, PayrollCycle.Status.FAILED]).first()
+            raise AppError(
+                f"Danh sách chi trả tháng {month:%m/%Y} của {unit} đã duyệt; điều chỉnh đưa vào tháng sau."
+            )
+        later = (
+            cycles.filter(month__gt=month)
+            .exclude(status__in=[PayrollCycle.Status.GENERATING, PayrollCycle.Status.FAILED])
+            .first()
+        )
         if later:
-            raise AppError(f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó.")
+            raise AppError(
+                f"Đã có danh sách tháng {later.month:%m/%Y}; không lập lại tháng trước đó."
+            )
         token = f"start-{uuid.uuid4().hex}"  # replaced by the task's id once enqueued
         if cycle is None:
             try:
                 with transaction.atomic():
-                    return PayrollCycle.objects.create(month=month, unit=unit, scheme=scheme, generated_by=user, task_id=token)
+                    return PayrollCycle.objects.create(
+                        month=month, unit=unit, scheme=scheme, generated_by=user, task_id=token
+                    )
             except IntegrityError:
                 raise AppError(busy_message(cycles.get(month=month))) from None
         if cycle.status == PayrollCycle.Status.GENERATING and jobs.is_pending(cycle.task_id):
             raise AppError(busy_message(cycle))
-        taken = PayrollCycle.objects.filter(pk=cycle.pk, status=cycle.status, task_id=cycle.task_id).update(
-            status=PayrollCycle.Status.GENERATING, progress=0, generated_by=user, task_id=token)
+        taken = PayrollCycle.objects.filter(
+            pk=cycle.pk, status=cycle.status, task_id=cycle.task_id
+        ).update(
+            status=PayrollCycle.Status.GENERATING, progress=0, generated_by=user, task_id=token
+        )
         if not taken:
             raise AppError(busy_message(cycle))
         cycle.refresh_from_db()
@@ -203,8 +232,12 @@ def generate_cycle(cycle_id):
         return None
     try:
         generate(cycle)
-    except BaseException:  # also a worker stopped mid-task (second Ctrl+C): the page offers "Tạo lại"
-        PayrollCycle.objects.filter(pk=cycle_id, status=PayrollCycle.Status.GENERATING).update(status=PayrollCycle.Status.FAILED)
+    except (
+        BaseException
+    ):  # also a worker stopped mid-task (second Ctrl+C): the page offers "Tạo lại"
+        PayrollCycle.objects.filter(pk=cycle_id, status=PayrollCycle.Status.GENERATING).update(
+            status=PayrollCycle.Status.FAILED
+        )
         raise
     return cycle_id
 
@@ -212,8 +245,10 @@ def generate_cycle(cycle_id):
 def require_complete(cycle):
     """Exports and approval need the whole cycle, never a part of it."""
     if not cycle.is_complete:
-        raise AppError(f"Danh sách chi trả tháng {cycle.month:%m/%Y} chưa lập xong ({cycle.get_status_display().lower()}, "
-                      f"{cycle.progress}%); chỉ xuất hoặc duyệt khi đã lập xong.")
+        raise AppError(
+            f"Danh sách chi trả tháng {cycle.month:%m/%Y} chưa lập xong ({cycle.get_status_display().lower()}, "
+            f"{cycle.progress}%); chỉ xuất hoặc duyệt khi đã lập xong."
+        )
 
 
 def generate(cycle):
@@ -229,7 +264,11 @@ def finish(cycle):
     totals = PayrollLine.objects.filter(cycle=cycle).aggregate(total=Sum("amount"))
     cycle.line_count = PayrollLine.objects.filter(cycle=cycle).count()
     cycle.total_amount = totals["total"] or 0
-    cycle.status, cycle.progress, cycle.generated_at = PayrollCycle.Status.DRAFT, 100, timezone.now()
+    cycle.status, cycle.progress, cycle.generated_at = (
+        PayrollCycle.Status.DRAFT,
+        100,
+        timezone.now(),
+    )
     cycle.save()
     return cycle
 
@@ -244,9 +283,16 @@ def flush(cycle, batch, done, total):
 def approve(user, cycle):
     check_leader(user)
     with transaction.atomic():
-        _require_state(cycle, [PayrollCycle.Status.DRAFT],
-                       f"Chỉ duyệt được danh sách đang ở trạng thái dự thảo (hiện: {cycle.get_status_display().lower()}).")
-        cycle.status, cycle.approved_by, cycle.approved_at = PayrollCycle.Status.APPROVED, user, timezone.now()
+        _require_state(
+            cycle,
+            [PayrollCycle.Status.DRAFT],
+            f"Chỉ duyệt được danh sách đang ở trạng thái dự thảo (hiện: {cycle.get_status_display().lower()}).",
+        )
+        cycle.status, cycle.approved_by, cycle.approved_at = (
+            PayrollCycle.Status.APPROVED,
+            user,
+            timezone.now(),
+        )
         cycle._change_reason = "Duyệt danh sách chi trả"
         cycle.save()
         on_approve = scheme_of(cycle).on_approve
@@ -258,7 +304,9 @@ def approve(user, cycle):
 @transaction.atomic
 def mark_paid(user, cycle):
     scope.require_write(user)
-    _require_state(cycle, [PayrollCycle.Status.APPROVED], "Chỉ xác nhận đã chi trả với danh sách đã duyệt.")
+    _require_state(
+        cycle, [PayrollCycle.Status.APPROVED], "Chỉ xác nhận đã chi trả với danh sách đã duyệt."
+    )
     cycle.status, cycle.paid_at = PayrollCycle.Status.PAID, timezone.now()
     cycle._change_reason = "Xác nhận đã chi trả"
     cycle.save()
@@ -268,7 +316,9 @@ def mark_paid(user, cycle):
 def _require_state(cycle, allowed, refusal):
     """Exactly one of simultaneous approvals (or payments) of a cycle goes through."""
     try:
-        concurrency.require_state(cycle, allowed, refusal, label=f"Danh sách chi trả tháng {cycle.month:%m/%Y}")
+        concurrency.require_state(
+            cycle, allowed, refusal, label=f"Danh sách chi trả tháng {cycle.month:%m/%Y}"
+        )
     except concurrency.StateChanged as error:
         raise AppError(str(error)) from error
 
@@ -277,9 +327,14 @@ def differences(cycle):
     """Counts and totals of the month-over-month changes and the retroactive lines."""
     lines = PayrollLine.objects.filter(cycle=cycle)
     subsets = {
-        "new": lines.filter(change=PayrollLine.Change.NEW), "ended": lines.filter(change=PayrollLine.Change.ENDED),
+        "new": lines.filter(change=PayrollLine.Change.NEW),
+        "ended": lines.filter(change=PayrollLine.Change.ENDED),
         "changed": lines.filter(change=PayrollLine.Change.CHANGED),
-        "arrears": lines.filter(kind=PayrollLine.Kind.ARREARS), "recovery": lines.filter(kind=PayrollLine.Kind.RECOVERY),
+        "arrears": lines.filter(kind=PayrollLine.Kind.ARREARS),
+        "recovery": lines.filter(kind=PayrollLine.Kind.RECOVERY),
         "deduction": lines.filter(kind=PayrollLine.Kind.DEDUCTION),
     }
-    return {label: subset.aggregate(count=Count("id"), total=Sum("amount")) for label, subset in subsets.items()}
+    return {
+        label: subset.aggregate(count=Count("id"), total=Sum("amount"))
+        for label, subset in subsets.items()
+    }

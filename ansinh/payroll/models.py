@@ -1,4 +1,5 @@
 """Monthly payroll cycles and their lines, shared by every scheme (welfare, merit, ...)."""
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -24,24 +25,38 @@ class PayrollCycle(NoDeleteModel):
 
     month = models.DateField("tháng")
     unit = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="địa bàn")
-    scheme = models.CharField("chế độ", max_length=10, choices=Scheme.choices, default=Scheme.WELFARE)
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.GENERATING)
+    scheme = models.CharField(
+        "chế độ", max_length=10, choices=Scheme.choices, default=Scheme.WELFARE
+    )
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.GENERATING
+    )
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     task_id = models.CharField("mã công việc lập danh sách", max_length=64, blank=True, default="")
     generated_at = models.DateTimeField("lập lúc", null=True, blank=True)
-    generated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     approved_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
     paid_at = models.DateTimeField("chi trả lúc", null=True, blank=True)
     line_count = models.PositiveIntegerField("số dòng", default=0)
     total_amount = models.BigIntegerField("tổng tiền (đồng)", default=0)
     history = HistoricalRecords(table_name="welfare_historicalpayrollcycle")
 
     class Meta:
-        db_table = "welfare_payrollcycle"  # the table kept its name when the model moved from welfare
+        db_table = (
+            "welfare_payrollcycle"  # the table kept its name when the model moved from welfare
+        )
         verbose_name = "danh sách chi trả tháng"
         verbose_name_plural = "danh sách chi trả tháng"
-        constraints = [models.UniqueConstraint(fields=["month", "unit", "scheme"], name="payroll_cycle_month_unit_scheme")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "unit", "scheme"], name="payroll_cycle_month_unit_scheme"
+            )
+        ]
 
     @property
     def is_editable(self):
@@ -71,16 +86,24 @@ class PayrollLine(models.Model):
         CHANGED = "changed", "Thay đổi mức"
 
     cycle = models.ForeignKey(PayrollCycle, models.CASCADE, related_name="lines")
-    case = models.ForeignKey("welfare.Case", models.PROTECT, null=True, related_name="payroll_lines")
-    caregiver = models.ForeignKey("welfare.Caregiver", models.PROTECT, null=True, related_name="payroll_lines")
-    merit_record = models.ForeignKey("merit.MeritRecord", models.PROTECT, null=True, related_name="payroll_lines")
+    case = models.ForeignKey(
+        "welfare.Case", models.PROTECT, null=True, related_name="payroll_lines"
+    )
+    caregiver = models.ForeignKey(
+        "welfare.Caregiver", models.PROTECT, null=True, related_name="payroll_lines"
+    )
+    merit_record = models.ForeignKey(
+        "merit.MeritRecord", models.PROTECT, null=True, related_name="payroll_lines"
+    )
     commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+")
     for_month = models.DateField("tháng hưởng")
     kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.REGULAR)
     level = models.PositiveIntegerField("mức chuẩn")
     coefficient = models.DecimalField("hệ số", max_digits=4, decimal_places=2)
     amount = models.BigIntegerField("số tiền (đồng)")
-    change = models.CharField("so với tháng trước", max_length=10, choices=Change.choices, blank=True, default="")
+    change = models.CharField(
+        "so với tháng trước", max_length=10, choices=Change.choices, blank=True, default=""
+    )
     previous_amount = models.BigIntegerField("tháng trước", null=True)
 
     @property
@@ -100,12 +123,20 @@ class PayrollLine(models.Model):
         return self.case.payment_method if self.case_id else CASH
 
     class Meta:
-        db_table = "welfare_payrollline"  # the table kept its name when the model moved from welfare
+        db_table = (
+            "welfare_payrollline"  # the table kept its name when the model moved from welfare
+        )
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(case__isnull=False, caregiver__isnull=True, merit_record__isnull=True)
-                           | models.Q(case__isnull=True, caregiver__isnull=False, merit_record__isnull=True)
-                           | models.Q(case__isnull=True, caregiver__isnull=True, merit_record__isnull=False)),
+                condition=(
+                    models.Q(case__isnull=False, caregiver__isnull=True, merit_record__isnull=True)
+                    | models.Q(
+                        case__isnull=True, caregiver__isnull=False, merit_record__isnull=True
+                    )
+                    | models.Q(
+                        case__isnull=True, caregiver__isnull=True, merit_record__isnull=False
+                    )
+                ),
                 name="payroll_line_one_record",
             ),
         ]

@@ -15,7 +15,11 @@ WORDS = words_for("2024Q1")
 def placeholder_problems(text):
     """Problems of each sentence, the sentence named: “Câu “…”: …”."""
     catalogue = {i.code: i.category_codes for i in Indicator.objects.all()}
-    return [f"Câu “{_short(line)}”: {problem}" for line in text.splitlines() for problem in render.check(line, catalogue, WORDS)]
+    return [
+        f"Câu “{_short(line)}”: {problem}"
+        for line in text.splitlines()
+        for problem in render.check(line, catalogue, WORDS)
+    ]
 
 
 def _short(line, size=60):

@@ -4,6 +4,7 @@ The content is plain JSON (header, parts, sections, paragraphs as segments whose
 reference to their indicator, the annex table): the web preview, the DOCX/PDF/XLSX renderers and
 the stored snapshot of an issued report all read the same structure.
 """
+
 from datetime import date
 
 from ansinh.core.periods import Period
@@ -19,8 +20,10 @@ from .models import ReportDefinition
 def words_for(period):
     period, following = Period.parse(period), Period.parse(period).next()
     words = {
-        "period": period.label, "next_period": following.label,
-        "period_title": period.title, "next_period_title": following.title,
+        "period": period.label,
+        "next_period": following.label,
+        "period_title": period.title,
+        "next_period_title": following.title,
     }
     words.update({k.upper(): v.upper() for k, v in words.items()})
     return words
@@ -48,8 +51,12 @@ class Build:
     def resolve(self, placeholder):
         figure = self.figure_set(placeholder.period).get(placeholder.code)
         if figure is None:
-            raise render.TemplateError(f"Không có chỉ tiêu mã “{placeholder.code}” ({placeholder.raw}).")
-        value = figure.by_category.get(placeholder.category) if placeholder.category else figure.total
+            raise render.TemplateError(
+                f"Không có chỉ tiêu mã “{placeholder.code}” ({placeholder.raw})."
+            )
+        value = (
+            figure.by_category.get(placeholder.category) if placeholder.category else figure.total
+        )
         return value, figure.target, figure.indicator.unit
 
     def paragraph(self, text):
@@ -67,7 +74,9 @@ class Build:
         return [{"t": text[0].upper() + text[1:] + "."}]
 
     def part1(self):
-        activities = Activity.objects.filter(period=str(self.period), cancelled=False).order_by("order", "date", "id")
+        activities = Activity.objects.filter(period=str(self.period), cancelled=False).order_by(
+            "order", "date", "id"
+        )
         sections = []
         for section in self.definition.sections.all():
             paragraphs = []
@@ -75,52 +84,96 @@ class Build:
                 clause = self.narrative(a.clause() for a in activities if a.topic == section.topic)
                 if clause:
                     paragraphs.append(clause)
-            paragraphs += [self.paragraph(line) for line in section.sentences.splitlines() if line.strip()]
-            sections.append({"number": section.number, "title": section.title, "topic": section.topic, "paragraphs": paragraphs})
+            paragraphs += [
+                self.paragraph(line) for line in section.sentences.splitlines() if line.strip()
+            ]
+            sections.append(
+                {
+                    "number": section.number,
+                    "title": section.title,
+                    "topic": section.topic,
+                    "paragraphs": paragraphs,
+                }
+            )
         return sections
 
     def part2(self):
-        tasks = PlannedTask.objects.filter(period=str(self.period.next())).exclude(status=PlannedTask.Status.DROPPED)
+        tasks = PlannedTask.objects.filter(period=str(self.period.next())).exclude(
+            status=PlannedTask.Status.DROPPED
+        )
         sections = []
         for section in self.definition.sections.all():
-            clause = self.narrative(t.text for t in tasks if t.topic == section.topic) if section.topic else None
-            sections.append({"number": section.number, "title": section.title, "topic": section.topic, "paragraphs": [clause] if clause else []})
+            clause = (
+                self.narrative(t.text for t in tasks if t.topic == section.topic)
+                if section.topic
+                else None
+            )
+            sections.append(
+                {
+                    "number": section.number,
+                    "title": section.title,
+                    "topic": section.topic,
+                    "paragraphs": [clause] if clause else [],
+                }
+            )
         return sections
 
     def annex(self):
         districts = districts_of(self.root, self.period)
         rows = []
         for code, figure in self.figures[self.period].items():
-            rows.append({
-                "code": code, "name": figure.indicator.name, "unit": figure.indicator.unit,
-                "districts": [_number(figure.by_district.get(d.pk)) for d in districts],
-                "total": _number(figure.total), "target": _number(figure.target),
-                "achievement": _number(figure.achievement),
-            })
+            rows.append(
+                {
+                    "code": code,
+                    "name": figure.indicator.name,
+                    "unit": figure.indicator.unit,
+                    "districts": [_number(figure.by_district.get(d.pk)) for d in districts],
+                    "total": _number(figure.total),
+                    "target": _number(figure.target),
+                    "achievement": _number(figure.achievement),
+                }
+            )
         rows.sort(key=lambda r: self.indicators[r["code"]].order)
         return {"districts": [{"code": d.code, "name": d.name} for d in districts], "rows": rows}
 
     def content(self):
         definition = self.definition
-        heading1 = render.plain(render.render(definition.part1_heading, self.resolve, self.words)[0])
-        heading2 = render.plain(render.render(definition.part2_heading, self.resolve, self.words)[0])
+        heading1 = render.plain(
+            render.render(definition.part1_heading, self.resolve, self.words)[0]
+        )
+        heading2 = render.plain(
+            render.render(definition.part2_heading, self.resolve, self.words)[0]
+        )
         content = {
             "definition": definition.code,
-            "period": str(self.period), "period_label": self.period.label, "period_kind": self.period.kind,
+            "period": str(self.period),
+            "period_label": self.period.label,
+            "period_kind": self.period.kind,
             "unit": {"code": self.root.code, "name": self.root.name},
             "header": {
-                "parent_agency": definition.parent_agency, "agency": definition.agency,
-                "number": _document_number(self.number), "number_suffix": definition.number_suffix,
-                "place": definition.place, "date": self.issue_date.isoformat(),
+                "parent_agency": definition.parent_agency,
+                "agency": definition.agency,
+                "number": _document_number(self.number),
+                "number_suffix": definition.number_suffix,
+                "place": definition.place,
+                "date": self.issue_date.isoformat(),
                 "date_text": f"{definition.place}, ngày {self.issue_date.day} tháng {self.issue_date.month} năm {self.issue_date.year}",
-                "summary": render.plain(render.render(definition.summary_template, self.resolve, self.words)[0]),
+                "summary": render.plain(
+                    render.render(definition.summary_template, self.resolve, self.words)[0]
+                ),
             },
             "parts": [
                 {"number": "I", "heading": f"I. {heading1}", "sections": self.part1()},
                 {"number": "II", "heading": f"II. {heading2}", "sections": self.part2()},
             ],
-            "recipients": [line.strip() for line in definition.recipients.splitlines() if line.strip()],
-            "signer": {"authority": definition.signer_authority, "title": definition.signer_title, "name": definition.signer_name},
+            "recipients": [
+                line.strip() for line in definition.recipients.splitlines() if line.strip()
+            ],
+            "signer": {
+                "authority": definition.signer_authority,
+                "title": definition.signer_title,
+                "name": definition.signer_name,
+            },
         }
         content["annex"] = self.annex()
         content["missing_targets"] = sorted(set(self.missing_targets))

@@ -1,11 +1,11 @@
 """Renders a report's content to DOCX (docxtpl), PDF (LibreOffice headless) and an XLSX annex."""
+
 import io
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
-from jinja2 import StrictUndefined
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -20,10 +20,17 @@ TEMPLATE = Path(__file__).parent / "data" / "bao_cao_quy.docx"
 def docx_context(content):
     context = {key: content[key] for key in ("header", "recipients", "signer")}
     context["parts"] = [
-        {"heading": part["heading"], "sections": [
-            {"number": s["number"], "title": s["title"], "paragraphs": [render.plain(p) for p in s["paragraphs"]]}
-            for s in part["sections"]
-        ]}
+        {
+            "heading": part["heading"],
+            "sections": [
+                {
+                    "number": s["number"],
+                    "title": s["title"],
+                    "paragraphs": [render.plain(p) for p in s["paragraphs"]],
+                }
+                for s in part["sections"]
+            ],
+        }
         for part in content["parts"]
     ]
     return context
@@ -35,13 +42,17 @@ def render_docx(content, template_bytes=None):
     try:
         template = DocxTemplate(source)
         environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-        template.render(printable_tree(docx_context(content)), jinja_env=environment, autoescape=True)
+        template.render(
+            printable_tree(docx_context(content)), jinja_env=environment, autoescape=True
+        )
     except TemplateSyntaxError as error:
-        raise DocumentError(f"Mẫu Word có thẻ sai cú pháp (dòng {error.lineno}): {error.message}.")
+        raise DocumentError(
+            f"Mẫu Word có thẻ sai cú pháp (dòng {error.lineno}): {error.message}."
+        ) from error
     except UndefinedError as error:
-        raise DocumentError(f"Mẫu Word dùng trường dữ liệu không có: {error.message}.")
+        raise DocumentError(f"Mẫu Word dùng trường dữ liệu không có: {error.message}.") from error
     except Exception as error:
-        raise DocumentError(f"Không đọc được mẫu Word: {error}.")
+        raise DocumentError(f"Không đọc được mẫu Word: {error}.") from error
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
@@ -53,16 +64,26 @@ def render_xlsx(content):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Phụ lục số liệu"
-    sheet.append([f"PHỤ LỤC SỐ LIỆU {content['period_label'].upper()} – {content['unit']['name'].upper()}"])
+    sheet.append(
+        [f"PHỤ LỤC SỐ LIỆU {content['period_label'].upper()} – {content['unit']['name'].upper()}"]
+    )
     sheet["A1"].font = Font(bold=True, size=13)
-    headers = ["STT", "Mã", "Chỉ tiêu", "Đơn vị tính"] + [d["name"] for d in annex["districts"]] + ["Toàn tỉnh", "Kế hoạch năm", "% kế hoạch"]
+    headers = (
+        ["STT", "Mã", "Chỉ tiêu", "Đơn vị tính"]
+        + [d["name"] for d in annex["districts"]]
+        + ["Toàn tỉnh", "Kế hoạch năm", "% kế hoạch"]
+    )
     sheet.append([])
     sheet.append(headers)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for index, row in enumerate(annex["rows"], start=1):
-        values = [index, row["code"], row["name"], row["unit"]] + row["districts"] + [row["total"], row["target"], row["achievement"]]
+        values = (
+            [index, row["code"], row["name"], row["unit"]]
+            + row["districts"]
+            + [row["total"], row["target"], row["achievement"]]
+        )
         sheet.append([neutralise_formula(v) for v in values])
     for row in sheet.iter_rows(min_row=4, min_col=5):
         for cell in row:

@@ -18,7 +18,14 @@ def load_definition(file_name="bao_cao_quy.json", replace=False):
         return definition
     definition, _ = ReportDefinition.objects.update_or_create(code=data["code"], defaults=data)
     for order, section in enumerate(sections, start=1):
-        ReportSection.objects.update_or_create(definition=definition, number=section["number"], defaults={
-            "title": section["title"], "topic": section["topic"], "sentences": "\n".join(section["sentences"]), "order": order * 10,
-        })
+        ReportSection.objects.update_or_create(
+            definition=definition,
+            number=section["number"],
+            defaults={
+                "title": section["title"],
+                "topic": section["topic"],
+                "sentences": "\n".join(section["sentences"]),
+                "order": order * 10,
+            },
+        )
     return definition

@@ -8,6 +8,7 @@ Pure: no database.
 {X|pad}               small counts with two digits ("03");  {X|money} "… đồng";  {X|over} value − target
 {period}, {next_period}, {period_title}, {next_period_title} and their UPPERCASE forms: words.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -42,7 +43,7 @@ def parse(template, words=()):
     """The template as a list of strings and Placeholders; raises TemplateError."""
     parts, position = [], 0
     for match in _PLACEHOLDER.finditer(template):
-        parts.append(template[position:match.start()])
+        parts.append(template[position : match.start()])
         inner = match.group(1).strip()
         if inner in words:
             parts.append(("word", inner))
@@ -52,7 +53,15 @@ def parse(template, words=()):
                 raise TemplateError(
                     f"Chỗ điền “{{{inner}}}” không hợp lệ. Dùng {{MÃ}}, {{MÃ.phân_tổ}}, {{MÃ@kỳ}} hoặc {{MÃ|{'/'.join(FILTERS)}}}."
                 )
-            parts.append(Placeholder(field["code"], field["category"] or "", field["period"] or "", field["filter"] or "", match.group(0)))
+            parts.append(
+                Placeholder(
+                    field["code"],
+                    field["category"] or "",
+                    field["period"] or "",
+                    field["filter"] or "",
+                    match.group(0),
+                )
+            )
         position = match.end()
     rest = template[position:]
     if "{" in rest or "}" in rest or any("{" in p or "}" in p for p in parts if isinstance(p, str)):
@@ -73,7 +82,9 @@ def check(template, indicators, words=()):
             if part.code not in indicators:
                 problems.append(f"Chỗ điền {part.raw}: không có chỉ tiêu mã “{part.code}”.")
             elif part.category and part.category not in indicators[part.code]:
-                problems.append(f"Chỗ điền {part.raw}: chỉ tiêu {part.code} không có phân tổ “{part.category}”.")
+                problems.append(
+                    f"Chỗ điền {part.raw}: chỉ tiêu {part.code} không có phân tổ “{part.category}”."
+                )
     return problems
 
 
@@ -121,7 +132,12 @@ def render(template, resolve, words):
             except MissingTarget:
                 text = "…"
                 missing.append(part.code)
-            ref = {"code": part.code, "category": part.category, "period": part.period, "filter": part.filter}
+            ref = {
+                "code": part.code,
+                "category": part.category,
+                "period": part.period,
+                "filter": part.filter,
+            }
             segments.append({"t": text, "ref": ref})
     return segments, missing
 

@@ -1,4 +1,5 @@
 """Issuing a report: build, check, render every file in memory, then store all at once."""
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -18,7 +19,9 @@ class NotAcknowledged(Exception):
 
 def check_can_report(user, root):
     if scope.role_of(user) not in ISSUING_ROLES:
-        raise PermissionDenied("Chỉ lãnh đạo Sở, chuyên viên phòng chuyên môn và quản trị được lập báo cáo của tỉnh.")
+        raise PermissionDenied(
+            "Chỉ lãnh đạo Sở, chuyên viên phòng chuyên môn và quản trị được lập báo cáo của tỉnh."
+        )
     territory = scope.territory_of(user)
     if territory is not None and territory.pk != root.pk:
         raise PermissionDenied("Bạn chỉ được lập báo cáo cho địa bàn của mình.")
@@ -26,7 +29,11 @@ def check_can_report(user, root):
 
 def root_unit(code):
     """The province-level unit with this code, of the earliest generation (the reporting one)."""
-    unit = AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE, code=str(code).zfill(2)).order_by("valid_from").first()
+    unit = (
+        AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE, code=str(code).zfill(2))
+        .order_by("valid_from")
+        .first()
+    )
     if unit is None:
         raise AdminUnit.DoesNotExist(f"Không có tỉnh mã {code}.")
     return unit
@@ -43,14 +50,24 @@ def issue(user, definition, period, root, acknowledged, issue_date=None, number=
     check_can_report(user, root)
     content, warnings = prepare(definition, period, root, issue_date, number)
     if warnings and not acknowledged:
-        raise NotAcknowledged(f"Báo cáo có {len(warnings)} cảnh báo; hãy xem và xác nhận trước khi lập.")
+        raise NotAcknowledged(
+            f"Báo cáo có {len(warnings)} cảnh báo; hãy xem và xác nhận trước khi lập."
+        )
     docx = documents.render_docx(content, definition.word_template)
     xlsx = documents.render_xlsx(content)
     pdf = documents.docx_to_pdf(docx) if with_pdf else None
     with transaction.atomic():
         return GeneratedReport.objects.create(
-            definition=definition, period=content["period"], unit=root, number=content["header"]["number"],
-            issued_by=user, snapshot=content, warnings=warnings, docx=docx, pdf=pdf, xlsx=xlsx,
+            definition=definition,
+            period=content["period"],
+            unit=root,
+            number=content["header"]["number"],
+            issued_by=user,
+            snapshot=content,
+            warnings=warnings,
+            docx=docx,
+            pdf=pdf,
+            xlsx=xlsx,
         )
 
 

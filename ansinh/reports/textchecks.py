@@ -4,6 +4,7 @@ Every check returns a list of Finding, empty when nothing looks wrong. The check
 heuristics that point a reviewer at a passage, so where ordinary report language is
 ambiguous they prefer missing a rare slip to flagging correct text.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ def check_period_words(text, period_kind):
     matches = []
     for unit in _CONTRADICTING_UNITS[period_kind]:
         for match in _period_phrase(unit).finditer(text):
-            before = text[max(0, match.start() - 12):match.start()]  # room for one short word
+            before = text[max(0, match.start() - 12) : match.start()]  # room for one short word
             if match.group().lower().startswith("trong") or not _QUANTITY_BEFORE.search(before):
                 matches.append(match)
     findings = []
@@ -104,7 +105,9 @@ def check_period_words(text, period_kind):
 
 # d/m/yyyy with one separator throughout; not part of "02/2023/NQ-HĐND" or a longer number.
 _NUMERIC_DATE = re.compile(r"(?<![\w/])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\w/])")
-_WORDED_DATE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.IGNORECASE)
+_WORDED_DATE = re.compile(
+    r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.IGNORECASE
+)
 
 # A cited document's issue date: its number, which ends in the document's type code
 # (02/2023/NQ-HĐND, 416/QĐ-TTg, 153/KL-TTr), then at most a few words ("của Thủ tướng
@@ -133,7 +136,7 @@ def _found_dates(text):
 
 def _is_document_date(text, day_start):
     """True for the issue date of a cited document: "Quyết định số 416/QĐ-TTg ngày 25/3/2020"."""
-    before = text[max(0, day_start - _DOCUMENT_LOOKBACK):day_start]
+    before = text[max(0, day_start - _DOCUMENT_LOOKBACK) : day_start]
     return bool(_DOCUMENT_THEN_NGAY.search(before))
 
 
@@ -148,7 +151,9 @@ def check_dates_in_period(text, start, end):
             message = f"{_quote(match.group())} không phải là ngày có thật."
             findings.append(_finding("invalid_date", message, text, match))
         elif not start <= value <= end and not _is_document_date(text, day_start):
-            message = f"Ngày {value:%d/%m/%Y} nằm ngoài kỳ báo cáo ({start:%d/%m/%Y} – {end:%d/%m/%Y})."
+            message = (
+                f"Ngày {value:%d/%m/%Y} nằm ngoài kỳ báo cáo ({start:%d/%m/%Y} – {end:%d/%m/%Y})."
+            )
             findings.append(_finding("date_outside_period", message, text, match))
     return findings
 
@@ -210,7 +215,9 @@ KNOWN_TYPOS = {
 
 
 def _typo_pattern(typo):
-    words = [r"(\d[\d.]*)" if word == "{n}" else re.escape(word) for word in _normalise(typo).split()]
+    words = [
+        r"(\d[\d.]*)" if word == "{n}" else re.escape(word) for word in _normalise(typo).split()
+    ]
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
@@ -240,6 +247,7 @@ def check_typos(text):
 
 # --- 5. Totals -----------------------------------------------------------------------------
 
+
 def check_subtotal(total, parts, label):
     """A finding when the parts of a reported total do not add up to it."""
     parts_sum = sum(parts, 0)
@@ -254,6 +262,7 @@ def check_subtotal(total, parts, label):
 
 
 # --- All text checks -----------------------------------------------------------------------
+
 
 def check_all(text, period_kind, start, end):
     """Checks 1–4 on one text, findings grouped by check."""

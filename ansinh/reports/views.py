@@ -18,7 +18,11 @@ from .models import GeneratedReport
 
 def _issue_options(request):
     try:
-        issue_date = date.fromisoformat(request.POST.get("issue_date") or request.GET.get("issue_date") or date.today().isoformat())
+        issue_date = date.fromisoformat(
+            request.POST.get("issue_date")
+            or request.GET.get("issue_date")
+            or date.today().isoformat()
+        )
     except ValueError:
         issue_date = date.today()
     return issue_date, (request.POST.get("number") or request.GET.get("number") or "").strip()
@@ -32,11 +36,24 @@ def report_index(request):
     definition = services.default_definition()
     issue_date, number = _issue_options(request)
     content, warnings = services.prepare(definition, period, root, issue_date, number)
-    issued = GeneratedReport.objects.filter(period=str(period), unit=root).select_related("issued_by")[:10]
-    return render(request, "reports/preview.html", {
-        "content": content, "warnings": warnings, "period": period, "root": root, "issued": issued,
-        "issue_date": issue_date, "number": number, "previous": period.previous(), "next": period.next(),
-    })
+    issued = GeneratedReport.objects.filter(period=str(period), unit=root).select_related(
+        "issued_by"
+    )[:10]
+    return render(
+        request,
+        "reports/preview.html",
+        {
+            "content": content,
+            "warnings": warnings,
+            "period": period,
+            "root": root,
+            "issued": issued,
+            "issue_date": issue_date,
+            "number": number,
+            "previous": period.previous(),
+            "next": period.next(),
+        },
+    )
 
 
 @login_required
@@ -50,8 +67,15 @@ def report_issue(request):
     root = chosen_root(request)
     issue_date, number = _issue_options(request)
     try:
-        report = services.issue(request.user, services.default_definition(), period, root,
-                                acknowledged=request.POST.get("acknowledge") == "1", issue_date=issue_date, number=number)
+        report = services.issue(
+            request.user,
+            services.default_definition(),
+            period,
+            root,
+            acknowledged=request.POST.get("acknowledge") == "1",
+            issue_date=issue_date,
+            number=number,
+        )
     except services.NotAcknowledged as error:
         messages.error(request, str(error))
         return redirect(f"/bao-cao/?period={period}&issue_date={issue_date}&number={number}")
@@ -63,7 +87,11 @@ def report_issue(request):
 
 
 def _report_for(user, pk):
-    report = GeneratedReport.objects.filter(pk=pk).select_related("unit", "issued_by", "definition").first()
+    report = (
+        GeneratedReport.objects.filter(pk=pk)
+        .select_related("unit", "issued_by", "definition")
+        .first()
+    )
     if report is None:
         raise Http404("Không có báo cáo này.")
     services.check_can_report(user, report.unit)
@@ -76,20 +104,38 @@ def word_template(request):
     definition = services.default_definition()
     if request.method == "POST":
         upload = request.FILES.get("template")
-        period, root = params.requested_period(request, fallback=latest_period), chosen_root(request)
+        period, root = (
+            params.requested_period(request, fallback=latest_period),
+            chosen_root(request),
+        )
         try:
-            services.replace_word_template(request.user, definition, upload.read() if upload else None, period, root)
-            messages.success(request, "Đã thay mẫu Word." if upload else "Đã trở lại mẫu Word có sẵn.")
+            services.replace_word_template(
+                request.user, definition, upload.read() if upload else None, period, root
+            )
+            messages.success(
+                request, "Đã thay mẫu Word." if upload else "Đã trở lại mẫu Word có sẵn."
+            )
         except documents.DocumentError as error:
-            messages.error(request, f"Không nhận mẫu Word này: {error} Mẫu đang dùng được giữ nguyên.")
+            messages.error(
+                request, f"Không nhận mẫu Word này: {error} Mẫu đang dùng được giữ nguyên."
+            )
         return redirect(f"/bao-cao/?period={period}")
-    data = bytes(definition.word_template) if definition.word_template else documents.TEMPLATE.read_bytes()
+    data = (
+        bytes(definition.word_template)
+        if definition.word_template
+        else documents.TEMPLATE.read_bytes()
+    )
     return download(data, "mau-bao-cao.docx")
 
 
 @login_required
 def report_list(request):
-    reports = [r for r in GeneratedReport.objects.select_related("unit", "issued_by").defer("docx", "pdf", "xlsx")[:200]]
+    reports = [
+        r
+        for r in GeneratedReport.objects.select_related("unit", "issued_by").defer(
+            "docx", "pdf", "xlsx"
+        )[:200]
+    ]
     return render(request, "reports/list.html", {"reports": reports})
 
 
@@ -97,7 +143,11 @@ def report_list(request):
 def report_detail(request, pk):
     """An issued report re-opened exactly as issued, from its stored snapshot."""
     report = _report_for(request.user, pk)
-    return render(request, "reports/detail.html", {"report": report, "content": report.snapshot, "period": Period.parse(report.period)})
+    return render(
+        request,
+        "reports/detail.html",
+        {"report": report, "content": report.snapshot, "period": Period.parse(report.period)},
+    )
 
 
 @login_required

@@ -1,4 +1,5 @@
 """Read-only API of the welfare registry and payroll, with the same scope as the pages."""
+
 from rest_framework import serializers, viewsets
 
 from ansinh.core import scope
@@ -18,8 +19,21 @@ class CaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Case
-        fields = ["id", "person", "person_name", "category_code", "commune_code", "disability_level", "status",
-                  "decision_number", "decision_date", "start_month", "end_date", "end_reason", "payment_method"]
+        fields = [
+            "id",
+            "person",
+            "person_name",
+            "category_code",
+            "commune_code",
+            "disability_level",
+            "status",
+            "decision_number",
+            "decision_date",
+            "start_month",
+            "end_date",
+            "end_reason",
+            "payment_method",
+        ]
 
 
 class CaseViewSet(viewsets.ReadOnlyModelViewSet):
@@ -27,14 +41,24 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = names_of("welfare")
 
     def get_queryset(self):
-        cases = queries.cases_for(self.request.user).select_related("person", "category", "commune").order_by("id")
+        cases = (
+            queries.cases_for(self.request.user)
+            .select_related("person", "category", "commune")
+            .order_by("id")
+        )
         status = self.request.query_params.get("status")
         return cases.filter(status=status) if status else cases
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
         case = self.get_object()
-        log_access(request, AccessLog.Action.VIEW, case.person, label=f"Hồ sơ trợ cấp {case.pk}", channel="api")
+        log_access(
+            request,
+            AccessLog.Action.VIEW,
+            case.person,
+            label=f"Hồ sơ trợ cấp {case.pk}",
+            channel="api",
+        )
         return response
 
 
@@ -43,7 +67,17 @@ class CycleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PayrollCycle
-        fields = ["id", "month", "unit_code", "scheme", "status", "progress", "line_count", "total_amount", "approved_at"]
+        fields = [
+            "id",
+            "month",
+            "unit_code",
+            "scheme",
+            "status",
+            "progress",
+            "line_count",
+            "total_amount",
+            "approved_at",
+        ]
 
 
 class CycleViewSet(viewsets.ReadOnlyModelViewSet):
@@ -62,7 +96,18 @@ class SupportSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Support
-        fields = ["id", "person", "person_name", "kind", "basis", "commune_code", "date", "amount", "reference", "cancelled"]
+        fields = [
+            "id",
+            "person",
+            "person_name",
+            "kind",
+            "basis",
+            "commune_code",
+            "date",
+            "amount",
+            "reference",
+            "cancelled",
+        ]
 
 
 class SupportViewSet(viewsets.ReadOnlyModelViewSet):
@@ -70,9 +115,12 @@ class SupportViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = names_of("welfare")
 
     def get_queryset(self):
-        from ansinh.core import scope
 
-        items = scope.filter_by_commune(Support.objects.all(), self.request.user).select_related("person", "commune").order_by("-date", "id")
+        items = (
+            scope.filter_by_commune(Support.objects.all(), self.request.user)
+            .select_related("person", "commune")
+            .order_by("-date", "id")
+        )
         kind = self.request.query_params.get("kind")
         return items.filter(kind=kind) if kind else items
 
@@ -82,7 +130,17 @@ class CaregiverSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Caregiver
-        fields = ["id", "caregiver", "caregiver_name", "kind", "ward", "decision_number", "decision_date", "start_month", "end_date"]
+        fields = [
+            "id",
+            "caregiver",
+            "caregiver_name",
+            "kind",
+            "ward",
+            "decision_number",
+            "decision_date",
+            "start_month",
+            "end_date",
+        ]
 
 
 class CaregiverViewSet(viewsets.ReadOnlyModelViewSet):
@@ -90,9 +148,12 @@ class CaregiverViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = names_of("welfare")
 
     def get_queryset(self):
-        from ansinh.core import scope
 
-        return scope.filter_by_commune(Caregiver.objects.all(), self.request.user).select_related("caregiver").order_by("id")
+        return (
+            scope.filter_by_commune(Caregiver.objects.all(), self.request.user)
+            .select_related("caregiver")
+            .order_by("id")
+        )
 
 
 class ResidentSerializer(serializers.ModelSerializer):
@@ -100,7 +161,15 @@ class ResidentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Resident
-        fields = ["id", "person", "person_name", "category", "admitted", "discharged", "discharge_reason"]
+        fields = [
+            "id",
+            "person",
+            "person_name",
+            "category",
+            "admitted",
+            "discharged",
+            "discharge_reason",
+        ]
 
 
 class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -111,6 +180,9 @@ class ResidentViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Resident.objects.none()  # for the schema; get_queryset scopes
 
     def get_queryset(self):
-        from ansinh.core import scope
 
-        return scope.filter_by_commune(Resident.objects.all(), self.request.user, "person__commune").select_related("person").order_by("id")
+        return (
+            scope.filter_by_commune(Resident.objects.all(), self.request.user, "person__commune")
+            .select_related("person")
+            .order_by("id")
+        )

@@ -8,11 +8,24 @@ from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Suppo
 
 class CaseForm(AboutPersonForm, forms.ModelForm):
     field_order = ["personal_id_or_pk"]
-    personal_id_or_pk = forms.CharField(label="Số định danh hoặc mã đối tượng", help_text="Người phải có trong sổ đối tượng.")
+    personal_id_or_pk = forms.CharField(
+        label="Số định danh hoặc mã đối tượng", help_text="Người phải có trong sổ đối tượng."
+    )
 
     class Meta:
         model = Case
-        fields = ["category", "commune", "disability_level", "is_studying", "hiv", "children_count", "application_date", "payment_method", "account_number", "note"]
+        fields = [
+            "category",
+            "commune",
+            "disability_level",
+            "is_studying",
+            "hiv",
+            "children_count",
+            "application_date",
+            "payment_method",
+            "account_number",
+            "note",
+        ]
         widgets = {"application_date": DATE_INPUT}
 
     def __init__(self, *args, user=None, **kwargs):
@@ -33,7 +46,11 @@ class DecisionForm(StyledForm, forms.Form):
 
 class AppraiseForm(forms.Form):
     """The appraisal of a received case: its two buttons post eligible=yes or eligible=no."""
-    eligible = forms.TypedChoiceField(choices=[("yes", "Đủ điều kiện"), ("no", "Không đủ điều kiện")], coerce=lambda value: value == "yes")
+
+    eligible = forms.TypedChoiceField(
+        choices=[("yes", "Đủ điều kiện"), ("no", "Không đủ điều kiện")],
+        coerce=lambda value: value == "yes",
+    )
     note = forms.CharField(max_length=500, required=False)
 
 
@@ -57,7 +74,9 @@ class SupportForm(AboutPersonForm, forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["amount"].help_text = "Để 0 với hỗ trợ mai táng: hệ thống tính 20 × mức chuẩn tại ngày mất."
+        self.fields[
+            "amount"
+        ].help_text = "Để 0 với hỗ trợ mai táng: hệ thống tính 20 × mức chuẩn tại ngày mất."
 
 
 class ResidentForm(AboutPersonForm, forms.ModelForm):
@@ -70,15 +89,24 @@ class ResidentForm(AboutPersonForm, forms.ModelForm):
         widgets = {"admitted": DATE_INPUT}
 
 
-
 class CaregiverForm(AboutPersonForm, forms.ModelForm):
     field_order = ["caregiver_id_or_pk", "kind", "ward_id_or_pk"]
     caregiver_id_or_pk = forms.CharField(label="Người được hỗ trợ: số định danh hoặc mã đối tượng")
-    ward_id_or_pk = forms.CharField(label="Người được chăm sóc: số định danh hoặc mã đối tượng", required=False)
+    ward_id_or_pk = forms.CharField(
+        label="Người được chăm sóc: số định danh hoặc mã đối tượng", required=False
+    )
 
     class Meta:
         model = Caregiver
-        fields = ["kind", "pregnant", "children_under_36_months", "disability_level", "decision_number", "decision_date", "start_month"]
+        fields = [
+            "kind",
+            "pregnant",
+            "children_under_36_months",
+            "disability_level",
+            "decision_number",
+            "decision_date",
+            "start_month",
+        ]
         widgets = {"decision_date": DATE_INPUT, "start_month": DATE_INPUT}
 
     def clean_caregiver_id_or_pk(self):
@@ -97,4 +125,3 @@ class ChildCaseForm(AboutPersonForm, forms.ModelForm):
         model = ChildCase
         fields = ["circumstance", "identified"]
         widgets = {"identified": DATE_INPUT}
-

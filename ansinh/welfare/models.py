@@ -11,9 +11,15 @@ class BenefitCategory(NoDeleteModel):
 
     code = models.CharField("mã", max_length=20, unique=True)
     name = models.CharField("tên nhóm đối tượng", max_length=255)
-    rule_code = models.CharField("mã khoản theo Nghị định 20", max_length=10, blank=True,
-                                 help_text="Để trống với nhóm do tỉnh quy định.")
-    provincial_coefficient = models.DecimalField("hệ số (nhóm của tỉnh)", max_digits=4, decimal_places=2, null=True, blank=True)
+    rule_code = models.CharField(
+        "mã khoản theo Nghị định 20",
+        max_length=10,
+        blank=True,
+        help_text="Để trống với nhóm do tỉnh quy định.",
+    )
+    provincial_coefficient = models.DecimalField(
+        "hệ số (nhóm của tỉnh)", max_digits=4, decimal_places=2, null=True, blank=True
+    )
     citation = models.CharField("căn cứ", max_length=300)
     history = HistoricalRecords()
 
@@ -68,26 +74,48 @@ class Case(NoDeleteModel):
         BANK = "bank", "Chuyển khoản ngân hàng"
         POST = "post", "Qua bưu điện"
 
-    person = models.ForeignKey(Person, models.PROTECT, related_name="welfare_cases", verbose_name="đối tượng")
-    category = models.ForeignKey(BenefitCategory, models.PROTECT, related_name="cases", verbose_name="nhóm đối tượng")
-    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường quản lý")
-    disability_level = models.CharField("mức độ khuyết tật", max_length=15, blank=True,
-                                        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")])
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="welfare_cases", verbose_name="đối tượng"
+    )
+    category = models.ForeignKey(
+        BenefitCategory, models.PROTECT, related_name="cases", verbose_name="nhóm đối tượng"
+    )
+    commune = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường quản lý"
+    )
+    disability_level = models.CharField(
+        "mức độ khuyết tật",
+        max_length=15,
+        blank=True,
+        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")],
+    )
     is_studying = models.BooleanField("đang đi học", default=False)
     hiv = models.BooleanField("nhiễm HIV", default=False)
     children_count = models.PositiveSmallIntegerField("số con đang nuôi", default=0)
-    status = models.CharField("tình trạng", max_length=10, choices=Status.choices, default=Status.RECEIVED)
+    status = models.CharField(
+        "tình trạng", max_length=10, choices=Status.choices, default=Status.RECEIVED
+    )
     application_date = models.DateField("ngày nhận hồ sơ")
     decision_number = models.CharField("số quyết định", max_length=50, blank=True)
     decision_date = models.DateField("ngày quyết định", null=True, blank=True)
-    start_month = models.DateField("hưởng từ tháng", null=True, blank=True, help_text="Ngày 01 của tháng bắt đầu hưởng")
-    end_date = models.DateField("thôi hưởng từ ngày", null=True, blank=True, help_text="Ngày đầu tiên không còn hưởng")
-    end_reason = models.CharField("lý do thôi hưởng", max_length=15, choices=EndReason.choices, blank=True)
-    payment_method = models.CharField("hình thức chi trả", max_length=5, choices=Payment.choices, default=Payment.CASH)
+    start_month = models.DateField(
+        "hưởng từ tháng", null=True, blank=True, help_text="Ngày 01 của tháng bắt đầu hưởng"
+    )
+    end_date = models.DateField(
+        "thôi hưởng từ ngày", null=True, blank=True, help_text="Ngày đầu tiên không còn hưởng"
+    )
+    end_reason = models.CharField(
+        "lý do thôi hưởng", max_length=15, choices=EndReason.choices, blank=True
+    )
+    payment_method = models.CharField(
+        "hình thức chi trả", max_length=5, choices=Payment.choices, default=Payment.CASH
+    )
     account_number = models.CharField("số tài khoản", max_length=30, blank=True)
     recalc_from = models.DateField("cần tính lại từ tháng", null=True, blank=True, editable=False)
     note = models.CharField("ghi chú", max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords(excluded_fields=["recalc_from"])
 
     objects = NoDeleteQuerySet.as_manager()
@@ -117,17 +145,23 @@ class Support(NoDeleteModel):
         PROVINCIAL = "provincial", "Nghị quyết của HĐND tỉnh"
         OTHER = "other", "Nguồn khác (quỹ, nhà tài trợ)"
 
-    person = models.ForeignKey(Person, models.PROTECT, related_name="supports", verbose_name="đối tượng")
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="supports", verbose_name="đối tượng"
+    )
     kind = models.CharField("loại hỗ trợ", max_length=20, choices=Kind.choices)
     basis = models.CharField("căn cứ", max_length=10, choices=Basis.choices, default=Basis.NATIONAL)
-    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường")
+    commune = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường"
+    )
     date = models.DateField("ngày hỗ trợ")
     amount = models.BigIntegerField("số tiền (đồng)", default=0)
     reference = models.CharField("số quyết định hoặc số thẻ", max_length=50, blank=True)
     note = models.CharField("ghi chú", max_length=300, blank=True)
     cancelled = models.BooleanField("đã huỷ", default=False)
     cancel_reason = models.CharField("lý do huỷ", max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -145,14 +179,20 @@ class Resident(NoDeleteModel):
         DISABLED = "khuyet_tat", "Người khuyết tật"
         VAGRANT = "lang_thang", "Người lang thang (nuôi dưỡng khẩn cấp)"
 
-    person = models.ForeignKey(Person, models.PROTECT, related_name="residencies", verbose_name="đối tượng")
-    centre = models.ForeignKey("core.OrgUnit", models.PROTECT, related_name="residents", verbose_name="cơ sở")
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="residencies", verbose_name="đối tượng"
+    )
+    centre = models.ForeignKey(
+        "core.OrgUnit", models.PROTECT, related_name="residents", verbose_name="cơ sở"
+    )
     category = models.CharField("diện", max_length=12, choices=Category.choices)
     admitted = models.DateField("ngày tiếp nhận")
     decision_number = models.CharField("số quyết định tiếp nhận", max_length=50, blank=True)
     discharged = models.DateField("ngày rời cơ sở", null=True, blank=True)
     discharge_reason = models.CharField("lý do", max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -168,24 +208,44 @@ class Caregiver(NoDeleteModel):
         FOSTER_CHILD = "foster_child", "Nhận nuôi dưỡng trẻ em (khoản 1 Điều 5)"
         FOSTER_ELDER = "foster_elder", "Nhận chăm sóc người cao tuổi (điểm d khoản 5 Điều 5)"
         DISABLED_PARENT = "disabled_parent", "Người khuyết tật mang thai, nuôi con dưới 36 tháng"
-        HOUSEHOLD_DISABLED = "household_disabled", "Hộ gia đình chăm sóc người khuyết tật đặc biệt nặng"
+        HOUSEHOLD_DISABLED = (
+            "household_disabled",
+            "Hộ gia đình chăm sóc người khuyết tật đặc biệt nặng",
+        )
         TAKE_IN_DISABLED = "take_in_disabled", "Nhận nuôi dưỡng người khuyết tật đặc biệt nặng"
 
-    caregiver = models.ForeignKey(Person, models.PROTECT, related_name="caregiving", verbose_name="người được hỗ trợ")
+    caregiver = models.ForeignKey(
+        Person, models.PROTECT, related_name="caregiving", verbose_name="người được hỗ trợ"
+    )
     kind = models.CharField("trường hợp", max_length=20, choices=Kind.choices)
-    ward = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="cared_by", verbose_name="người được chăm sóc")
-    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường")
+    ward = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cared_by",
+        verbose_name="người được chăm sóc",
+    )
+    commune = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường"
+    )
     pregnant = models.BooleanField("đang mang thai", default=False)
     children_under_36_months = models.PositiveSmallIntegerField("số con dưới 36 tháng", default=0)
-    disability_level = models.CharField("mức độ khuyết tật (người mẹ/cha)", max_length=15, blank=True,
-                                        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")])
+    disability_level = models.CharField(
+        "mức độ khuyết tật (người mẹ/cha)",
+        max_length=15,
+        blank=True,
+        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")],
+    )
     decision_number = models.CharField("số quyết định", max_length=50)
     decision_date = models.DateField("ngày quyết định")
     start_month = models.DateField("hưởng từ tháng")
     end_date = models.DateField("thôi hưởng từ ngày", null=True, blank=True)
     end_reason = models.CharField("lý do thôi hưởng", max_length=200, blank=True)
     recalc_from = models.DateField("cần tính lại từ tháng", null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords(excluded_fields=["recalc_from"])
 
     class Meta:
@@ -209,16 +269,30 @@ class ChildCase(NoDeleteModel):
         EXPLOITED = "10", "Trẻ em bị bóc lột"
         SEXUAL_ABUSE = "11", "Trẻ em bị xâm hại tình dục"
         TRAFFICKED = "12", "Trẻ em bị mua bán"
-        SERIOUS_ILLNESS = "13", "Trẻ em mắc bệnh hiểm nghèo hoặc phải điều trị dài ngày thuộc hộ nghèo, cận nghèo"
-        MIGRANT = "14", "Trẻ em di cư, lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc"
+        SERIOUS_ILLNESS = (
+            "13",
+            "Trẻ em mắc bệnh hiểm nghèo hoặc phải điều trị dài ngày thuộc hộ nghèo, cận nghèo",
+        )
+        MIGRANT = (
+            "14",
+            "Trẻ em di cư, lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc",
+        )
 
-    person = models.ForeignKey(Person, models.PROTECT, related_name="child_cases", verbose_name="trẻ em")
-    circumstance = models.CharField("nhóm hoàn cảnh đặc biệt", max_length=2, choices=Circumstance.choices)
-    commune = models.ForeignKey(AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường")
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="child_cases", verbose_name="trẻ em"
+    )
+    circumstance = models.CharField(
+        "nhóm hoàn cảnh đặc biệt", max_length=2, choices=Circumstance.choices
+    )
+    commune = models.ForeignKey(
+        AdminUnit, models.PROTECT, related_name="+", verbose_name="xã/phường"
+    )
     identified = models.DateField("ngày xác định")
     closed = models.DateField("ngày đóng hồ sơ", null=True, blank=True)
     close_reason = models.CharField("lý do đóng", max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:

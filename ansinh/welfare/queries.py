@@ -15,7 +15,12 @@ def cases_for(user):
 
 
 def case_for(user, pk):
-    case = cases_for(user).select_related("person", "category", "commune__parent").filter(pk=pk).first()
+    case = (
+        cases_for(user)
+        .select_related("person", "category", "commune__parent")
+        .filter(pk=pk)
+        .first()
+    )
     if case is None:
         raise Http404("Không tìm thấy hồ sơ trong phạm vi bạn được xem.")
     return case
@@ -30,7 +35,11 @@ def cycles_for(user):
     """Cycles of the units the user may see: the province for department staff, their district otherwise."""
     territory = scope.territory_of(user)
     cycles = PayrollCycle.objects.select_related("unit")
-    return cycles if territory is None else cycles.filter(Q(unit=territory) | Q(unit__parent=territory))
+    return (
+        cycles
+        if territory is None
+        else cycles.filter(Q(unit=territory) | Q(unit__parent=territory))
+    )
 
 
 def entitlement_rows(case, until=None):
@@ -49,7 +58,15 @@ def entitlement_rows(case, until=None):
         try:
             level, coefficient, amount = payroll.entitlement([values], month, levels, province)
             citation = rules.level_in_force(levels, month, province).citation
-            result.append({"month": month, "level": level, "coefficient": coefficient, "amount": amount, "citation": citation})
+            result.append(
+                {
+                    "month": month,
+                    "level": level,
+                    "coefficient": coefficient,
+                    "amount": amount,
+                    "citation": citation,
+                }
+            )
         except rules.NotInForce:
             if result and result[-1].get("missing"):
                 result[-1]["until"] = month

@@ -40,6 +40,7 @@ Rounding:
     the coefficients of Art. 6 (multiples of 0,5) and levels in thousands of đồng the
     products are exact (360.000 × 1,5 = 540.000), so rounding never actually happens today.
 """
+
 import calendar
 from dataclasses import dataclass
 from datetime import date
@@ -52,12 +53,14 @@ ZERO = Decimal("0")
 
 # --------------------------------------------------------------------------- parameters
 
+
 @dataclass(frozen=True)
 class LevelRow:
     """Standard level (mức chuẩn trợ giúp xã hội) in đồng per month, effective-dated.
 
     `province` is None for the national level, or the province code of a provincial level
     set under Art. 4(3) (which may only be higher than the national one)."""
+
     valid_from: date
     valid_to: date | None
     amount: int
@@ -84,7 +87,8 @@ def check_rules_in_force(day):
     if day < RULES_FROM:
         raise NotInForce(
             f"Tháng {day:%m/%Y}: {NOT_IN_FORCE} (hệ số của Nghị định 20/2021/NĐ-CP áp dụng từ "
-            f"{RULES_FROM:%m/%Y}; hệ số trước đó theo Nghị định 136/2013/NĐ-CP chưa được nạp).")
+            f"{RULES_FROM:%m/%Y}; hệ số trước đó theo Nghị định 136/2013/NĐ-CP chưa được nạp)."
+        )
 
 
 # Mirrors data/coefficients.csv (column `key` → column `coefficient`). Keep them in step.
@@ -120,14 +124,16 @@ COEFFICIENTS = {
     "11/funeral_minimum": Decimal("20"),
 }
 
-CHILD_UNDER = 16     # "child" in cl.6 and Art. 20: under 16
-ELDERLY_FROM = 60    # "elderly" (người cao tuổi): 60 and over
+CHILD_UNDER = 16  # "child" in cl.6 and Art. 20: under 16
+ELDERLY_FROM = 60  # "elderly" (người cao tuổi): 60 and over
 
 
 # --------------------------------------------------------------------------- vocabularies
 
+
 class Category(Enum):
     """Categories of Art. 5, with stable codes (stored in the database; do not renumber)."""
+
     CL1 = "5.1"
     CL2 = "5.2"
     CL3 = "5.3"
@@ -148,25 +154,26 @@ class Category(Enum):
 CATEGORY_LABELS = {
     Category.CL1: "Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng (khoản 1 Điều 5)",
     Category.CL2: "Người từ đủ 16 tuổi đến dưới 22 tuổi đang đi học, không có nguồn nuôi dưỡng "
-                  "(khoản 2 Điều 5)",
+    "(khoản 2 Điều 5)",
     Category.CL3: "Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo (khoản 3 Điều 5)",
     Category.CL4: "Người đơn thân thuộc hộ nghèo đang nuôi con (khoản 4 Điều 5)",
     Category.CL5A: "Người cao tuổi thuộc hộ nghèo, không có người phụng dưỡng (điểm a khoản 5 Điều 5)",
     Category.CL5B: "Người từ đủ 75 tuổi đến dưới 80 tuổi thuộc hộ nghèo, hộ cận nghèo ở vùng đặc biệt "
-                   "khó khăn (điểm b khoản 5 Điều 5)",
+    "khó khăn (điểm b khoản 5 Điều 5)",
     Category.CL5C: "Người từ đủ 80 tuổi trở lên không có lương hưu, trợ cấp bảo hiểm xã hội hằng tháng "
-                   "(điểm c khoản 5 Điều 5)",
+    "(điểm c khoản 5 Điều 5)",
     Category.CL5D: "Người cao tuổi đủ điều kiện vào cơ sở trợ giúp xã hội nhưng được chăm sóc tại cộng "
-                   "đồng (điểm d khoản 5 Điều 5)",
+    "đồng (điểm d khoản 5 Điều 5)",
     Category.CL6: "Người khuyết tật nặng, khuyết tật đặc biệt nặng (khoản 6 Điều 5)",
     Category.CL7: "Trẻ em dưới 3 tuổi thuộc hộ nghèo, hộ cận nghèo ở vùng đặc biệt khó khăn "
-                  "(khoản 7 Điều 5)",
+    "(khoản 7 Điều 5)",
     Category.CL8: "Người nhiễm HIV/AIDS thuộc hộ nghèo, không có nguồn thu nhập ổn định (khoản 8 Điều 5)",
 }
 
 # Categories that a poor single parent (cl.4) receives on top of cl.4 (Art. 6(2)).
-COMBINABLE_WITH_CL4 = frozenset({Category.CL5A, Category.CL5B, Category.CL5C, Category.CL5D,
-                                 Category.CL6, Category.CL8})
+COMBINABLE_WITH_CL4 = frozenset(
+    {Category.CL5A, Category.CL5B, Category.CL5C, Category.CL5D, Category.CL6, Category.CL8}
+)
 
 
 class DisabilityLevel(Enum):
@@ -176,14 +183,18 @@ class DisabilityLevel(Enum):
 
 class CaregiverKind(Enum):
     """Cases of caregiver support (Art. 20), with stable codes."""
-    FOSTER_CHILD = "foster_child"                  # fostering a cl.1 child
-    FOSTER_ELDER = "foster_elder"                  # caring for a cl.5d elder in the community
-    DISABLED_PARENT = "disabled_parent"            # disabled person pregnant / raising a child < 36 months
-    HOUSEHOLD_DISABLED = "household_disabled"      # household caring for its especially severely disabled member
-    TAKE_IN_DISABLED = "take_in_disabled"          # taking in an especially severely disabled person
+
+    FOSTER_CHILD = "foster_child"  # fostering a cl.1 child
+    FOSTER_ELDER = "foster_elder"  # caring for a cl.5d elder in the community
+    DISABLED_PARENT = "disabled_parent"  # disabled person pregnant / raising a child < 36 months
+    HOUSEHOLD_DISABLED = (
+        "household_disabled"  # household caring for its especially severely disabled member
+    )
+    TAKE_IN_DISABLED = "take_in_disabled"  # taking in an especially severely disabled person
 
 
 # --------------------------------------------------------------------------- facts
+
 
 @dataclass(frozen=True)
 class CaseFacts:
@@ -196,6 +207,7 @@ class CaseFacts:
     - hiv: cl.3 and cl.8;
     - children_count: cl.4, number of children being raised who qualify (1,0 each);
     - valid_from / valid_to: the decision period (None = open)."""
+
     category: Category
     birth_date: date | None = None
     birth_year: int | None = None
@@ -211,7 +223,11 @@ class CaseFacts:
         object.__setattr__(self, "category", Category(self.category))
         if self.disability_level is not None:
             object.__setattr__(self, "disability_level", DisabilityLevel(self.disability_level))
-        if self.birth_date and self.birth_year is not None and self.birth_date.year != self.birth_year:
+        if (
+            self.birth_date
+            and self.birth_year is not None
+            and self.birth_date.year != self.birth_year
+        ):
             raise ValueError("Năm sinh không khớp với ngày sinh.")
         if self.children_count < 0:
             raise ValueError("Số con đang nuôi không được âm.")
@@ -229,15 +245,18 @@ class CaseFacts:
 
     def in_force_on(self, day):
         return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to)
+            self.valid_to is None or day <= self.valid_to
+        )
 
     def in_force_in_month(self, year, month):
         first, last = _month_bounds(year, month)
         return (self.valid_from is None or self.valid_from <= last) and (
-            self.valid_to is None or first <= self.valid_to)
+            self.valid_to is None or first <= self.valid_to
+        )
 
 
 # --------------------------------------------------------------------------- months and ages
+
 
 def _check_month(year, month):
     if not 1 <= month <= 12:
@@ -274,6 +293,7 @@ def months_between(start_year, start_month, end_year, end_month):
 
 # --------------------------------------------------------------------------- standard level
 
+
 def level_in_force(rows, day, province=None):
     """The LevelRow in force on `day`: the province's own row if it has one, else the national.
 
@@ -281,21 +301,30 @@ def level_in_force(rows, day, province=None):
     overlap, or when a provincial level is lower than the national one (Art. 4(3) only lets a
     province set a higher level)."""
     national = [r for r in rows if r.province is None and r.in_force(day)]
-    provincial = [r for r in rows if province is not None and r.province == province and r.in_force(day)]
+    provincial = [
+        r for r in rows if province is not None and r.province == province and r.in_force(day)
+    ]
     if len(national) > 1:
-        raise ValueError(f"Có nhiều mức chuẩn trợ giúp xã hội toàn quốc cùng hiệu lực ngày {day:%d/%m/%Y}.")
+        raise ValueError(
+            f"Có nhiều mức chuẩn trợ giúp xã hội toàn quốc cùng hiệu lực ngày {day:%d/%m/%Y}."
+        )
     if len(provincial) > 1:
-        raise ValueError(f"Có nhiều mức chuẩn trợ giúp xã hội của tỉnh {province} cùng hiệu lực ngày "
-                         f"{day:%d/%m/%Y}.")
+        raise ValueError(
+            f"Có nhiều mức chuẩn trợ giúp xã hội của tỉnh {province} cùng hiệu lực ngày "
+            f"{day:%d/%m/%Y}."
+        )
     if provincial:
         if national and provincial[0].amount < national[0].amount:
             raise ValueError(
                 f"Mức chuẩn của tỉnh {province} ({_dong(provincial[0].amount)}) thấp hơn mức chuẩn toàn quốc "
-                f"({_dong(national[0].amount)}) ngày {day:%d/%m/%Y}; tỉnh chỉ được quy định mức cao hơn.")
+                f"({_dong(national[0].amount)}) ngày {day:%d/%m/%Y}; tỉnh chỉ được quy định mức cao hơn."
+            )
         return provincial[0]
     if national:
         return national[0]
-    raise NotInForce(f"Không có mức chuẩn trợ giúp xã hội nào có hiệu lực ngày {day:%d/%m/%Y} ({NOT_IN_FORCE}).")
+    raise NotInForce(
+        f"Không có mức chuẩn trợ giúp xã hội nào có hiệu lực ngày {day:%d/%m/%Y} ({NOT_IN_FORCE})."
+    )
 
 
 def _dong(amount):
@@ -314,7 +343,9 @@ def _missing_data(facts):
     if facts.category in _NEEDS_AGE and facts.effective_birth_date is None:
         missing.append("Thiếu ngày sinh hoặc năm sinh để xác định độ tuổi.")
     if facts.category is Category.CL6 and facts.disability_level is None:
-        missing.append("Đối tượng khoản 6 Điều 5 phải có mức độ khuyết tật nặng hoặc đặc biệt nặng.")
+        missing.append(
+            "Đối tượng khoản 6 Điều 5 phải có mức độ khuyết tật nặng hoặc đặc biệt nặng."
+        )
     return missing
 
 
@@ -338,8 +369,10 @@ def _assess(facts, year, month):
         if not 16 <= age < 22:
             errors.append("Đối tượng khoản 2 Điều 5 phải từ đủ 16 tuổi đến dưới 22 tuổi.")
         if not facts.is_studying:
-            errors.append("Đối tượng khoản 2 Điều 5 phải đang đi học (phổ thông, giáo dục nghề nghiệp "
-                          "hoặc đại học văn bằng thứ nhất).")
+            errors.append(
+                "Đối tượng khoản 2 Điều 5 phải đang đi học (phổ thông, giáo dục nghề nghiệp "
+                "hoặc đại học văn bằng thứ nhất)."
+            )
         key = "5.2/16_to_under_22_studying"
     elif c is Category.CL3:
         if age >= 16:
@@ -369,7 +402,11 @@ def _assess(facts, year, month):
         key = "5.5d/community_care"
     elif c is Category.CL6:
         band = "child_or_elderly" if age < CHILD_UNDER or age >= ELDERLY_FROM else "adult"
-        level = "especially_severe" if facts.disability_level is DisabilityLevel.ESPECIALLY_SEVERE else "severe"
+        level = (
+            "especially_severe"
+            if facts.disability_level is DisabilityLevel.ESPECIALLY_SEVERE
+            else "severe"
+        )
         key = f"5.6/{level}/{band}"
     elif c is Category.CL7:
         if age >= 3:
@@ -418,11 +455,14 @@ def eligibility_errors(facts, day):
 
 # --------------------------------------------------------------------------- one person
 
+
 def _check_same_person(facts_list):
     years = {f.effective_birth_date.year for f in facts_list if f.effective_birth_date}
     dates = {f.birth_date for f in facts_list if f.birth_date}
     if len(years) > 1 or len(dates) > 1:
-        raise ValueError("Các hồ sơ đối tượng có ngày sinh khác nhau, không phải của cùng một người.")
+        raise ValueError(
+            "Các hồ sơ đối tượng có ngày sinh khác nhau, không phải của cùng một người."
+        )
 
 
 def monthly_coefficient(facts_list, year, month):
@@ -485,6 +525,7 @@ def entitlement_table(level_rows, facts_list, start, end, province=None):
 
 # --------------------------------------------------------------------------- other support
 
+
 def health_insurance_eligible(facts_list, day):
     """Art. 9: whoever is a monthly beneficiary on `day` gets a health-insurance card (one card
     only, whatever the number of categories): some category whose decision is in force on that
@@ -509,12 +550,20 @@ def funeral_support(level_rows, death_date, province_amount=None, province=None)
         raise ValueError(
             f"Mức hỗ trợ mai táng của tỉnh ({_dong(province_amount)}) thấp hơn mức tối thiểu "
             f"{_dong(minimum)} (20 lần mức chuẩn trợ giúp xã hội {_dong(level)}, Điều 11 Nghị định "
-            f"20/2021/NĐ-CP).")
+            f"20/2021/NĐ-CP)."
+        )
     return province_amount
 
 
-def caregiver_coefficient(kind, *, ward_age=None, pregnant=False, children_under_36_months=0,
-                          disability_level=None, spouse_receives=False):
+def caregiver_coefficient(
+    kind,
+    *,
+    ward_age=None,
+    pregnant=False,
+    children_under_36_months=0,
+    disability_level=None,
+    spouse_receives=False,
+):
     """Art. 20: coefficient of the monthly support paid to a caregiver (× the standard level).
 
     - FOSTER_CHILD (fostering a cl.1 child; ward_age = the child's age in the month, see
@@ -544,8 +593,10 @@ def caregiver_coefficient(kind, *, ward_age=None, pregnant=False, children_under
         return COEFFICIENTS["20/foster_elder_5.5d"]
     if kind is CaregiverKind.DISABLED_PARENT:
         if disability_level is None:
-            raise ValueError("Người khuyết tật mang thai hoặc nuôi con dưới 36 tháng tuổi phải có mức độ "
-                             "khuyết tật nặng hoặc đặc biệt nặng.")
+            raise ValueError(
+                "Người khuyết tật mang thai hoặc nuôi con dưới 36 tháng tuổi phải có mức độ "
+                "khuyết tật nặng hoặc đặc biệt nặng."
+            )
         DisabilityLevel(disability_level)
         if spouse_receives:
             return ZERO

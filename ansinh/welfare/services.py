@@ -1,5 +1,6 @@
 """Case lifecycle: received (commune) → appraised → decided and paying → suspended / ended.
 Every step is checked against the rules, written in a transaction and kept in the history."""
+
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -29,9 +30,12 @@ def eligibility_problems(case, day):
         return []
     person = case.person
     facts = rules.CaseFacts(
-        category=case.category.rule_code, birth_date=person.birth_date,
+        category=case.category.rule_code,
+        birth_date=person.birth_date,
         birth_year=None if person.birth_date else person.birth_year,
-        disability_level=case.disability_level or None, is_studying=case.is_studying, hiv=case.hiv,
+        disability_level=case.disability_level or None,
+        is_studying=case.is_studying,
+        hiv=case.hiv,
         children_count=case.children_count,
     )
     try:
@@ -49,8 +53,12 @@ def _require_status(case, allowed, refusal):
 
 
 def _open_twin(case):
-    return Case.objects.filter(person=case.person, category=case.category).exclude(pk=case.pk).exclude(
-        status__in=[Case.Status.ENDED, Case.Status.REFUSED]).first()
+    return (
+        Case.objects.filter(person=case.person, category=case.category)
+        .exclude(pk=case.pk)
+        .exclude(status__in=[Case.Status.ENDED, Case.Status.REFUSED])
+        .first()
+    )
 
 
 @transaction.atomic
@@ -58,7 +66,9 @@ def receive(user, case):
     require_welfare_writer(user)
     ensure_commune_in_scope(user, case.commune)
     if case.person.death_date:
-        raise AppError(f"{case.person} đã mất ngày {case.person.death_date:%d/%m/%Y}; không nhận hồ sơ trợ cấp.")
+        raise AppError(
+            f"{case.person} đã mất ngày {case.person.death_date:%d/%m/%Y}; không nhận hồ sơ trợ cấp."
+        )
     twin = _open_twin(case)
     if twin:
         raise AppError(f"{case.person} đã có hồ sơ “{case.category.name}” đang mở (mã {twin.pk}).")
@@ -77,7 +87,9 @@ def appraise(user, case, eligible, note=""):
     _require_status(case, [Case.Status.RECEIVED], "Chỉ thẩm định hồ sơ vừa nhận.")
     case.status = Case.Status.APPRAISED if eligible else Case.Status.REFUSED
     case.note = note
-    case._change_reason = "Thẩm định: đủ điều kiện" if eligible else f"Thẩm định: không đủ điều kiện. {note}"
+    case._change_reason = (
+        "Thẩm định: đủ điều kiện" if eligible else f"Thẩm định: không đủ điều kiện. {note}"
+    )
     case.save()
     return case
 
@@ -86,10 +98,14 @@ def appraise(user, case, eligible, note=""):
 def decide(user, case, number, decision_date, start_month):
     """Decision of the district chairman: number, date and the month payment starts."""
     require_welfare_writer(user)
-    _require_status(case, [Case.Status.APPRAISED], "Chỉ ra quyết định với hồ sơ đã thẩm định đủ điều kiện.")
+    _require_status(
+        case, [Case.Status.APPRAISED], "Chỉ ra quyết định với hồ sơ đã thẩm định đủ điều kiện."
+    )
     start_month = start_month.replace(day=1)
     if start_month < decision_date.replace(day=1):
-        raise AppError(f"Tháng bắt đầu hưởng {start_month:%m/%Y} trước tháng ký quyết định ({decision_date:%d/%m/%Y}).")
+        raise AppError(
+            f"Tháng bắt đầu hưởng {start_month:%m/%Y} trước tháng ký quyết định ({decision_date:%d/%m/%Y})."
+        )
     problems = eligibility_problems(case, start_month)
     if problems:
         raise AppError(" ".join(problems))
@@ -106,7 +122,11 @@ def decide(user, case, number, decision_date, start_month):
 def end(user, case, reason, end_date):
     """Stop the allowance from `end_date` (first day not entitled); back-dated ends recover."""
     require_welfare_writer(user)
-    _require_status(case, [Case.Status.PAYING, Case.Status.SUSPENDED], "Chỉ thôi hưởng hồ sơ đang hưởng hoặc tạm dừng.")
+    _require_status(
+        case,
+        [Case.Status.PAYING, Case.Status.SUSPENDED],
+        "Chỉ thôi hưởng hồ sơ đang hưởng hoặc tạm dừng.",
+    )
     if case.start_month and end_date < case.start_month:
         raise AppError("Ngày thôi hưởng trước tháng bắt đầu hưởng.")
     case.status, case.end_reason, case.end_date = Case.Status.ENDED, reason, end_date
@@ -135,11 +155,17 @@ def set_level(user, valid_from, amount, citation, province=""):
         raise PermissionDenied("Chỉ lãnh đạo Sở hoặc quản trị được thay mức chuẩn.")
     if amount <= 0 or amount % 1000:
         raise AppError("Mức chuẩn phải là số dương, làm tròn đến 1.000 đồng.")
-    previous = StandardLevel.objects.filter(province=province, valid_from__lt=valid_from).order_by("-valid_from").first()
+    previous = (
+        StandardLevel.objects.filter(province=province, valid_from__lt=valid_from)
+        .order_by("-valid_from")
+        .first()
+    )
     if previous and (previous.valid_to is None or previous.valid_to >= valid_from):
         previous.valid_to = valid_from - timedelta(days=1)
         previous.save()
-    level = StandardLevel.objects.create(valid_from=valid_from, amount=amount, citation=citation, province=province)
+    level = StandardLevel.objects.create(
+        valid_from=valid_from, amount=amount, citation=citation, province=province
+    )
     in_force = Case.objects.filter(status__in=payroll.PAYABLE).exclude(end_date__lte=valid_from)
     payroll.mark_for_recalculation(in_force, valid_from)
     payroll.mark_for_recalculation(Caregiver.objects.exclude(end_date__lte=valid_from), valid_from)
@@ -157,28 +183,52 @@ def support_problems(support, today=None):
         problems.append("Ngày hỗ trợ ở tương lai.")
     if support.kind == Support.Kind.FUNERAL:
         if not person.death_date:
-            problems.append(f"{person} chưa được ghi ngày mất; hãy báo tử trước khi hỗ trợ mai táng.")
+            problems.append(
+                f"{person} chưa được ghi ngày mất; hãy báo tử trước khi hỗ trợ mai táng."
+            )
         elif day < person.death_date:
             problems.append("Ngày hỗ trợ mai táng trước ngày mất.")
-        twin = Support.objects.filter(person=person, kind=Support.Kind.FUNERAL, cancelled=False).exclude(pk=support.pk).first()
+        twin = (
+            Support.objects.filter(person=person, kind=Support.Kind.FUNERAL, cancelled=False)
+            .exclude(pk=support.pk)
+            .first()
+        )
         if twin:
             problems.append(f"{person} đã được hỗ trợ mai táng ngày {twin.date:%d/%m/%Y}.")
     elif person.death_date and day > person.death_date:
         problems.append(f"{person} đã mất ngày {person.death_date:%d/%m/%Y}.")
-    if support.kind == Support.Kind.FUNERAL and support.amount and person.death_date and support.basis == Support.Basis.NATIONAL:
+    if (
+        support.kind == Support.Kind.FUNERAL
+        and support.amount
+        and person.death_date
+        and support.basis == Support.Basis.NATIONAL
+    ):
         try:
-            rules.funeral_support(payroll.level_rows(), person.death_date, province_amount=support.amount)
+            rules.funeral_support(
+                payroll.level_rows(), person.death_date, province_amount=support.amount
+            )
         except ValueError as error:
             problems.append(str(error))
     if support.kind == Support.Kind.HEALTH_CARD and support.basis == Support.Basis.NATIONAL:
-        in_force = person.welfare_cases.filter(status__in=payroll.PAYABLE, start_month__lte=day).exclude(end_date__lte=day)
+        in_force = person.welfare_cases.filter(
+            status__in=payroll.PAYABLE, start_month__lte=day
+        ).exclude(end_date__lte=day)
         if not in_force.exclude(category__rule_code="").exists():
-            problems.append(f"{person} không hưởng trợ cấp hằng tháng vào ngày {day:%d/%m/%Y}; chưa đủ điều kiện cấp thẻ BHYT theo Điều 9.")
+            problems.append(
+                f"{person} không hưởng trợ cấp hằng tháng vào ngày {day:%d/%m/%Y}; chưa đủ điều kiện cấp thẻ BHYT theo Điều 9."
+            )
     if support.kind == Support.Kind.LONGEVITY:
         turning = day.year - person.birth_year
         if turning not in (90, 100):
-            problems.append(f"{person} tròn {turning} tuổi trong năm {day.year}; chỉ chúc thọ người tròn 90 hoặc 100 tuổi.")
-    child_kinds = (Support.Kind.CHILD_GIFT, Support.Kind.MEDICAL, Support.Kind.LIFE_JACKET, Support.Kind.CHILD_PROJECT)
+            problems.append(
+                f"{person} tròn {turning} tuổi trong năm {day.year}; chỉ chúc thọ người tròn 90 hoặc 100 tuổi."
+            )
+    child_kinds = (
+        Support.Kind.CHILD_GIFT,
+        Support.Kind.MEDICAL,
+        Support.Kind.LIFE_JACKET,
+        Support.Kind.CHILD_PROJECT,
+    )
     if support.kind in child_kinds and person.birth_date and age_on(person.birth_date, day) >= 16:
         problems.append(f"{person} đã đủ 16 tuổi; quà này dành cho trẻ em.")
     if support.amount < 0:
@@ -192,7 +242,7 @@ def funeral_amount(death_date, province):
     try:
         return rules.funeral_support(payroll.level_rows(), death_date, province=province)
     except rules.NotInForce as error:
-        raise AppError(f"Không tính được mức hỗ trợ mai táng: {error}")
+        raise AppError(f"Không tính được mức hỗ trợ mai táng: {error}") from error
 
 
 @transaction.atomic
@@ -200,7 +250,9 @@ def record_support(user, support):
     require_welfare_writer(user)
     ensure_commune_in_scope(user, support.commune)
     if support.kind == Support.Kind.FUNERAL and not support.amount and support.person.death_date:
-        support.amount = funeral_amount(support.person.death_date, payroll.province_code(support.commune))
+        support.amount = funeral_amount(
+            support.person.death_date, payroll.province_code(support.commune)
+        )
     problems = support_problems(support)
     if problems:
         raise AppError(" ".join(problems))
@@ -224,9 +276,15 @@ def admit(user, resident):
         raise AppError(f"{resident.person} đã mất; không tiếp nhận.")
     if resident.admitted > date.today():
         raise AppError("Ngày tiếp nhận ở tương lai.")
-    open_stay = Resident.objects.filter(person=resident.person, discharged__isnull=True).exclude(pk=resident.pk).first()
+    open_stay = (
+        Resident.objects.filter(person=resident.person, discharged__isnull=True)
+        .exclude(pk=resident.pk)
+        .first()
+    )
     if open_stay:
-        raise AppError(f"{resident.person} đang ở {open_stay.centre} từ {open_stay.admitted:%d/%m/%Y}.")
+        raise AppError(
+            f"{resident.person} đang ở {open_stay.centre} từ {open_stay.admitted:%d/%m/%Y}."
+        )
     resident.created_by = user
     resident._change_reason = "Tiếp nhận"
     resident.save()
@@ -262,18 +320,35 @@ def caregiver_problems(record):
             problems.append(f"{person} đã mất ngày {person.death_date:%d/%m/%Y}.")
     record.start_month = record.start_month.replace(day=1)
     if record.start_month < record.decision_date.replace(day=1):
-        problems.append(f"Tháng bắt đầu hưởng {record.start_month:%m/%Y} trước tháng ký quyết định.")
-    twin = Caregiver.objects.filter(caregiver=record.caregiver, ward=record.ward, kind=record.kind, end_date__isnull=True).exclude(pk=record.pk).first()
+        problems.append(
+            f"Tháng bắt đầu hưởng {record.start_month:%m/%Y} trước tháng ký quyết định."
+        )
+    twin = (
+        Caregiver.objects.filter(
+            caregiver=record.caregiver, ward=record.ward, kind=record.kind, end_date__isnull=True
+        )
+        .exclude(pk=record.pk)
+        .first()
+    )
     if twin:
         problems.append(f"Đã có quyết định hỗ trợ này đang hưởng (mã {twin.pk}).")
     if not problems:
-        row = {"kind": record.kind, "pregnant": record.pregnant, "children_under_36_months": record.children_under_36_months,
-               "disability_level": record.disability_level, "ward__birth_date": record.ward.birth_date if record.ward_id else None,
-               "ward__birth_year": record.ward.birth_year if record.ward_id else None}
+        row = {
+            "kind": record.kind,
+            "pregnant": record.pregnant,
+            "children_under_36_months": record.children_under_36_months,
+            "disability_level": record.disability_level,
+            "ward__birth_date": record.ward.birth_date if record.ward_id else None,
+            "ward__birth_year": record.ward.birth_year if record.ward_id else None,
+        }
         try:
-            _, coefficient, _ = payroll.caregiver_entitlement(row, record.start_month, payroll.level_rows(), payroll.province_code(record.commune))
+            _, coefficient, _ = payroll.caregiver_entitlement(
+                row, record.start_month, payroll.level_rows(), payroll.province_code(record.commune)
+            )
             if not coefficient:
-                problems.append("Các thông tin đã ghi không thuộc trường hợp được hỗ trợ theo Điều 20 Nghị định 20/2021/NĐ-CP.")
+                problems.append(
+                    "Các thông tin đã ghi không thuộc trường hợp được hỗ trợ theo Điều 20 Nghị định 20/2021/NĐ-CP."
+                )
         except ValueError as error:
             problems.append(str(error))
     return problems
@@ -341,7 +416,9 @@ def move(user, case, commune, reason):
 
     require_welfare_writer(user)
     ensure_commune_in_scope(user, case.commune)
-    if commune.level == "commune" and payroll.province_code(commune) != payroll.province_code(case.commune):
+    if commune.level == "commune" and payroll.province_code(commune) != payroll.province_code(
+        case.commune
+    ):
         raise AppError("Chuyển sang tỉnh khác: hãy thôi hưởng với lý do “Chuyển đi nơi khác”.")
     label = f"Hồ sơ trợ cấp xã hội mã {case.pk}: {case.person.full_name} ({case.category.name})"
     return core_services.move(user, case, commune, reason, label)
@@ -374,7 +451,13 @@ def identify_child(user, child_case):
         problems.append(f"{person} đã đủ 16 tuổi vào ngày {day:%d/%m/%Y}; không còn là trẻ em.")
     if person.death_date:
         problems.append(f"{person} đã mất.")
-    if ChildCase.objects.filter(person=person, circumstance=child_case.circumstance, closed__isnull=True).exclude(pk=child_case.pk).exists():
+    if (
+        ChildCase.objects.filter(
+            person=person, circumstance=child_case.circumstance, closed__isnull=True
+        )
+        .exclude(pk=child_case.pk)
+        .exists()
+    ):
         problems.append(f"{person} đã có hồ sơ nhóm này đang mở.")
     if problems:
         raise AppError(" ".join(problems))
@@ -405,7 +488,7 @@ def adjust(user, case, effective, reason, **changes):
     try:
         rules.check_rules_in_force(effective)
     except rules.NotInForce as error:
-        raise AppError(str(error))
+        raise AppError(str(error)) from error
     for field, value in changes.items():
         setattr(case, field, value)
     problems = eligibility_problems(case, effective)

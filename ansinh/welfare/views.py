@@ -14,7 +14,6 @@ from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.services import transfers_of
-from ansinh.core.text import neutralise_formula
 from ansinh.core.views import paginate
 from ansinh.payroll import engine, exports
 from ansinh.payroll.models import PayrollCycle, PayrollLine
@@ -27,7 +26,11 @@ from .models import BenefitCategory, Caregiver, Case, ChildCase, Resident, Suppo
 @login_required
 @scope.names_required("welfare")
 def case_list(request):
-    cases = queries.cases_for(request.user).select_related("person", "category", "commune").order_by("person__name_sort", "id")
+    cases = (
+        queries.cases_for(request.user)
+        .select_related("person", "category", "commune")
+        .order_by("person__name_sort", "id")
+    )
     filters = {k: request.GET.get(k, "") for k in ("commune", "category", "status")}
     filters["commune"] = str(params.from_page(request, "commune") or "")
     if filters["commune"]:
@@ -37,18 +40,28 @@ def case_list(request):
     if filters["status"]:
         cases = cases.filter(status=filters["status"])
     query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
-    return render(request, "welfare/case_list.html", {
-        "page": paginate(request, cases), "filters": filters, "query": query,
-        "communes": scope.visible_communes(request.user).order_by("code"), "categories": BenefitCategory.objects.all(),
-        "statuses": Case.Status.choices, "can_write": services.can_write(request.user),
-    })
+    return render(
+        request,
+        "welfare/case_list.html",
+        {
+            "page": paginate(request, cases),
+            "filters": filters,
+            "query": query,
+            "communes": scope.visible_communes(request.user).order_by("code"),
+            "categories": BenefitCategory.objects.all(),
+            "statuses": Case.Status.choices,
+            "can_write": services.can_write(request.user),
+        },
+    )
 
 
 @login_required
 @scope.names_required("welfare")
 def case_create(request):
     services.require_welfare_writer(request.user)
-    form = CaseForm(request.POST or None, user=request.user, initial={"application_date": date.today()})
+    form = CaseForm(
+        request.POST or None, user=request.user, initial={"application_date": date.today()}
+    )
     if request.method == "POST" and form.is_valid():
         case = form.save(commit=False)
         case.person = form.cleaned_data["personal_id_or_pk"]
@@ -67,14 +80,28 @@ def case_detail(request, pk):
     case = queries.case_for(request.user, pk)
     log_access(request, AccessLog.Action.VIEW, case.person, label=f"Hồ sơ trợ cấp {case.pk}")
     history = case.history.select_related("history_user").order_by("-history_date")[:30]
-    return render(request, "welfare/case_detail.html", {
-        "case": case, "history": history, "entitlements": queries.entitlement_rows(case),
-        "decision_form": DecisionForm(), "end_form": EndForm(), "can_write": services.can_write(request.user),
-        "communes": AdminUnit.objects.filter(level="commune", parent__parent_id=case.commune.parent.parent_id).select_related("parent").order_by("code"),
-        "payments": case.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[:36],
-        "transfers": transfers_of(case),
-        "version": concurrency.version_of(case),
-    })
+    return render(
+        request,
+        "welfare/case_detail.html",
+        {
+            "case": case,
+            "history": history,
+            "entitlements": queries.entitlement_rows(case),
+            "decision_form": DecisionForm(),
+            "end_form": EndForm(),
+            "can_write": services.can_write(request.user),
+            "communes": AdminUnit.objects.filter(
+                level="commune", parent__parent_id=case.commune.parent.parent_id
+            )
+            .select_related("parent")
+            .order_by("code"),
+            "payments": case.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[
+                :36
+            ],
+            "transfers": transfers_of(case),
+            "version": concurrency.version_of(case),
+        },
+    )
 
 
 def _case_of(request, pk):
@@ -104,7 +131,10 @@ def case_appraise(request, pk):
     def step(case):
         if not form.is_valid():
             raise AppError("Chọn “Đủ điều kiện” hoặc “Không đủ điều kiện”.")
-        services.appraise(request.user, case, form.cleaned_data["eligible"], form.cleaned_data["note"])
+        services.appraise(
+            request.user, case, form.cleaned_data["eligible"], form.cleaned_data["note"]
+        )
+
     return _case_step(request, pk, step)
 
 
@@ -118,7 +148,14 @@ def case_decide(request, pk):
     def step(case):
         if not form.is_valid():
             raise AppError("Quyết định thiếu số, ngày hoặc tháng bắt đầu hưởng.")
-        services.decide(request.user, case, form.cleaned_data["number"], form.cleaned_data["decision_date"], form.cleaned_data["start_month"])
+        services.decide(
+            request.user,
+            case,
+            form.cleaned_data["number"],
+            form.cleaned_data["decision_date"],
+            form.cleaned_data["start_month"],
+        )
+
     return _case_step(request, pk, step)
 
 
@@ -127,14 +164,16 @@ def _adjustment(post, case):
     try:
         effective = date.fromisoformat(post.get("effective", "") + "-01")
     except ValueError:
-        raise AppError("Tháng điều chỉnh phải có dạng YYYY-MM.")
+        raise AppError("Tháng điều chỉnh phải có dạng YYYY-MM.") from None
     try:
         children = params.integer(post, "children_count", maximum=99)
     except params.BadParameter as error:
-        raise AppError(error.message)
-    return effective, {"disability_level": post.get("disability_level", case.disability_level),
-                       "children_count": case.children_count if children is None else children,
-                       "is_studying": post.get("is_studying") == "on"}
+        raise AppError(error.message) from error
+    return effective, {
+        "disability_level": post.get("disability_level", case.disability_level),
+        "children_count": case.children_count if children is None else children,
+        "is_studying": post.get("is_studying") == "on",
+    }
 
 
 @login_required
@@ -145,6 +184,7 @@ def case_adjust(request, pk):
     def step(case):
         effective, changes = _adjustment(request.POST, case)
         services.adjust(request.user, case, effective, request.POST.get("reason", ""), **changes)
+
     return _case_step(request, pk, step)
 
 
@@ -153,7 +193,11 @@ def case_adjust(request, pk):
 @scope.names_required("welfare")
 @concurrency.versioned(_case_of, "case_detail")
 def case_suspend(request, pk):
-    return _case_step(request, pk, lambda case: services.suspend(request.user, case, request.POST.get("reason", "")))
+    return _case_step(
+        request,
+        pk,
+        lambda case: services.suspend(request.user, case, request.POST.get("reason", "")),
+    )
 
 
 @login_required
@@ -161,7 +205,11 @@ def case_suspend(request, pk):
 @scope.names_required("welfare")
 @concurrency.versioned(_case_of, "case_detail")
 def case_resume(request, pk):
-    return _case_step(request, pk, lambda case: services.resume(request.user, case, request.POST.get("reason", "")))
+    return _case_step(
+        request,
+        pk,
+        lambda case: services.resume(request.user, case, request.POST.get("reason", "")),
+    )
 
 
 @login_required
@@ -170,13 +218,21 @@ def case_resume(request, pk):
 @concurrency.versioned(_case_of, "case_detail")
 def case_move(request, pk):
     def step(case):
-        commune = AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune").select_related("parent").first()
+        commune = (
+            AdminUnit.objects.filter(pk=request.POST.get("commune") or 0, level="commune")
+            .select_related("parent")
+            .first()
+        )
         if commune is None:
             raise AppError("Không có xã/phường này.")
         if services.move(request.user, case, commune, request.POST.get("reason", "")):
-            messages.info(request, f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
-                                   "quản lý cho đến khi nơi đến đồng ý tiếp nhận.")
+            messages.info(
+                request,
+                f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do {case.commune.parent} "
+                "quản lý cho đến khi nơi đến đồng ý tiếp nhận.",
+            )
             return True
+
     return _case_step(request, pk, step)
 
 
@@ -191,6 +247,7 @@ def case_end(request, pk):
         if not form.is_valid():
             raise AppError("Thiếu lý do hoặc ngày thôi hưởng.")
         services.end(request.user, case, form.cleaned_data["reason"], form.cleaned_data["end_date"])
+
     return _case_step(request, pk, step)
 
 
@@ -210,7 +267,9 @@ def payroll_index(request):
     back = f"{reverse('payroll_index')}?scheme={scheme}"
     if request.method == "POST":
         scope.require_write(request.user, scheme)
-        unit = next((u for u in _payroll_units(request.user) if str(u.pk) == request.POST.get("unit")), None)
+        unit = next(
+            (u for u in _payroll_units(request.user) if str(u.pk) == request.POST.get("unit")), None
+        )
         try:
             month = date.fromisoformat(request.POST.get("month", "") + "-01")
         except ValueError:
@@ -224,11 +283,20 @@ def payroll_index(request):
             show_refusal(request, error)
             return redirect(back)
         return redirect("payroll_detail", pk=cycle.pk)
-    return render(request, "welfare/payroll_index.html", {
-        "cycles": queries.cycles_for(request.user).filter(scheme=scheme).order_by("-month")[:36], "units": _payroll_units(request.user),
-        "can_write": scope.can_write(request.user, scheme), "scheme": scheme, "scheme_label": PayrollCycle.Scheme(scheme).label,
-        "schemes": PayrollCycle.Scheme.choices,
-    })
+    return render(
+        request,
+        "welfare/payroll_index.html",
+        {
+            "cycles": queries.cycles_for(request.user)
+            .filter(scheme=scheme)
+            .order_by("-month")[:36],
+            "units": _payroll_units(request.user),
+            "can_write": scope.can_write(request.user, scheme),
+            "scheme": scheme,
+            "scheme_label": PayrollCycle.Scheme(scheme).label,
+            "schemes": PayrollCycle.Scheme.choices,
+        },
+    )
 
 
 def _cycle_for(user, pk):
@@ -247,9 +315,31 @@ def payroll_detail(request, pk):
             response = HttpResponse()
             response["HX-Refresh"] = "true"  # done: reload the whole page with the result
             return response
-        return render(request, "welfare/_progress.html", {"cycle": cycle, "stalled": not jobs.is_pending(cycle.task_id),
-                                                        "can_write": scope.can_write(request.user, cycle.scheme)})
-    lines = PayrollLine.objects.filter(cycle=cycle).select_related("case__person", "case__category", "caregiver__caregiver", "merit_record__person", "commune").order_by("commune__code", "case__person__name_sort", "merit_record__person__name_sort", "for_month")
+        return render(
+            request,
+            "welfare/_progress.html",
+            {
+                "cycle": cycle,
+                "stalled": not jobs.is_pending(cycle.task_id),
+                "can_write": scope.can_write(request.user, cycle.scheme),
+            },
+        )
+    lines = (
+        PayrollLine.objects.filter(cycle=cycle)
+        .select_related(
+            "case__person",
+            "case__category",
+            "caregiver__caregiver",
+            "merit_record__person",
+            "commune",
+        )
+        .order_by(
+            "commune__code",
+            "case__person__name_sort",
+            "merit_record__person__name_sort",
+            "for_month",
+        )
+    )
     change = request.GET.get("change", "")
     if change in ("new", "ended", "changed"):
         lines = lines.filter(change=change)
@@ -257,12 +347,22 @@ def payroll_detail(request, pk):
         lines = lines.filter(kind=change)
     summary = engine.differences(cycle) if cycle.is_complete else {}
     problems = engine.problems_of(cycle) if cycle.status == PayrollCycle.Status.DRAFT else []
-    return render(request, "welfare/payroll_detail.html", {
-        "cycle": cycle, "page": paginate(request, lines), "summary": summary, "change": change, "problems": problems,
-        "query": f"change={change}" if change else "", "can_approve": scope.is_leader_or_admin(request.user),
-        "can_write": scope.can_write(request.user, "welfare"),
-        "stalled": cycle.status == PayrollCycle.Status.GENERATING and not jobs.is_pending(cycle.task_id),
-    })
+    return render(
+        request,
+        "welfare/payroll_detail.html",
+        {
+            "cycle": cycle,
+            "page": paginate(request, lines),
+            "summary": summary,
+            "change": change,
+            "problems": problems,
+            "query": f"change={change}" if change else "",
+            "can_approve": scope.is_leader_or_admin(request.user),
+            "can_write": scope.can_write(request.user, "welfare"),
+            "stalled": cycle.status == PayrollCycle.Status.GENERATING
+            and not jobs.is_pending(cycle.task_id),
+        },
+    )
 
 
 @login_required
@@ -276,7 +376,9 @@ def payroll_action(request, pk):
             engine.mark_paid(request.user, cycle)
         else:
             raise Http404
-        messages.success(request, f"Danh sách tháng {cycle.month:%m/%Y}: {cycle.get_status_display().lower()}.")
+        messages.success(
+            request, f"Danh sách tháng {cycle.month:%m/%Y}: {cycle.get_status_display().lower()}."
+        )
     except AppError as error:
         show_refusal(request, error)
     return redirect("payroll_detail", pk=cycle.pk)
@@ -307,7 +409,10 @@ def payroll_export(request, pk, kind):
                 messages.error(request, str(error))
                 return redirect("payroll_detail", pk=cycle.pk)
         else:
-            name, content_type = name + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            name, content_type = (
+                name + ".docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            )
         log_bulk_export(request, lines.count(), f"Danh sách ký nhận tháng {cycle.month:%m/%Y}")
         response = HttpResponse(data, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -328,6 +433,7 @@ def supports(request):
     from ansinh.core.queries import people_for
 
     from .forms import SupportForm
+
     period = params.requested_period(request)
     form = SupportForm(request.POST or None, user=request.user, initial={"date": date.today()})
     if request.method == "POST" and form.is_valid():
@@ -336,21 +442,42 @@ def supports(request):
         item.commune = item.person.commune
         try:
             services.record_support(request.user, item)
-            messages.success(request, f"Đã ghi {item.get_kind_display().lower()} cho {item.person}.")
+            messages.success(
+                request, f"Đã ghi {item.get_kind_display().lower()} cho {item.person}."
+            )
             return redirect(f"/bao-tro/ho-tro/?period={period}")
         except AppError as error:
             show_refusal(request, error, form)
-    items = scope.filter_by_commune(Support.objects.filter(date__range=(period.start, period.end)), request.user)
+    items = scope.filter_by_commune(
+        Support.objects.filter(date__range=(period.start, period.end)), request.user
+    )
     kind = request.GET.get("kind", "")
     if kind:
         items = items.filter(kind=kind)
-    candidates = services.longevity_candidates(people_for(request.user), period.year).select_related("commune").order_by("birth_year", "name_sort")
-    return render(request, "welfare/supports.html", {
-        "period": period, "form": form, "kinds": Support.Kind.choices, "kind": kind,
-        "page": paginate(request, items.select_related("person", "commune").order_by("-date", "id")),
-        "query": f"period={period}&kind={kind}", "candidates": candidates[:200], "candidate_count": candidates.count(),
-        "can_write": services.can_write(request.user), "previous": period.previous(), "next": period.next(),
-    })
+    candidates = (
+        services.longevity_candidates(people_for(request.user), period.year)
+        .select_related("commune")
+        .order_by("birth_year", "name_sort")
+    )
+    return render(
+        request,
+        "welfare/supports.html",
+        {
+            "period": period,
+            "form": form,
+            "kinds": Support.Kind.choices,
+            "kind": kind,
+            "page": paginate(
+                request, items.select_related("person", "commune").order_by("-date", "id")
+            ),
+            "query": f"period={period}&kind={kind}",
+            "candidates": candidates[:200],
+            "candidate_count": candidates.count(),
+            "can_write": services.can_write(request.user),
+            "previous": period.previous(),
+            "next": period.next(),
+        },
+    )
 
 
 @login_required
@@ -360,19 +487,32 @@ def centre(request):
     from ansinh.core.models import OrgUnit
 
     from .forms import ResidentForm
+
     home = OrgUnit.objects.filter(kind=OrgUnit.Kind.CENTRE, area="welfare").order_by("code").first()
     if home is None:
         raise Http404("Chưa khai báo cơ sở bảo trợ xã hội.")
     form = ResidentForm(request.POST or None, user=request.user, initial={"admitted": date.today()})
     if request.method == "POST" and request.POST.get("action") == "discharge":
-        stay = queries.residents_for(request.user, home).filter(pk=request.POST.get("resident") or 0).first()
+        stay = (
+            queries.residents_for(request.user, home)
+            .filter(pk=request.POST.get("resident") or 0)
+            .first()
+        )
         if stay is None:
             raise Http404(scope.OUT_OF_REACH)
         try:
-            services.discharge(request.user, stay, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
+            services.discharge(
+                request.user,
+                stay,
+                date.fromisoformat(request.POST.get("day", "")),
+                request.POST.get("reason", ""),
+            )
             messages.success(request, f"{stay.person} đã rời cơ sở.")
         except (AppError, ValueError) as error:
-            messages.error(request, str(error) if isinstance(error, AppError) else "Ngày rời cơ sở không hợp lệ.")
+            messages.error(
+                request,
+                str(error) if isinstance(error, AppError) else "Ngày rời cơ sở không hợp lệ.",
+            )
         return redirect("centre")
     if request.method == "POST" and form.is_valid():
         stay = form.save(commit=False)
@@ -383,30 +523,62 @@ def centre(request):
             return redirect("centre")
         except AppError as error:
             show_refusal(request, error, form)
-    in_care = queries.residents_for(request.user, home).filter(discharged__isnull=True).select_related("person").order_by("category", "person__name_sort")
-    counts = {label: in_care.filter(category=code).count() for code, label in Resident.Category.choices}
-    return render(request, "welfare/centre.html", {"home": home, "in_care": in_care, "counts": counts, "form": form,
-                                                   "can_write": services.can_write(request.user)})
+    in_care = (
+        queries.residents_for(request.user, home)
+        .filter(discharged__isnull=True)
+        .select_related("person")
+        .order_by("category", "person__name_sort")
+    )
+    counts = {
+        label: in_care.filter(category=code).count() for code, label in Resident.Category.choices
+    }
+    return render(
+        request,
+        "welfare/centre.html",
+        {
+            "home": home,
+            "in_care": in_care,
+            "counts": counts,
+            "form": form,
+            "can_write": services.can_write(request.user),
+        },
+    )
 
 
 @login_required
 @scope.names_required("welfare")
 def caregivers(request):
     from .forms import CaregiverForm
+
     form = CaregiverForm(request.POST or None, user=request.user)
     if request.method == "POST" and request.POST.get("action") == "end":
-        item = scope.filter_by_commune(Caregiver.objects.all(), request.user).filter(pk=request.POST.get("record")).first()
+        item = (
+            scope.filter_by_commune(Caregiver.objects.all(), request.user)
+            .filter(pk=request.POST.get("record"))
+            .first()
+        )
         if item is None:
             raise Http404
         try:
-            services.end_caregiver(request.user, item, date.fromisoformat(request.POST.get("day", "")), request.POST.get("reason", ""))
+            services.end_caregiver(
+                request.user,
+                item,
+                date.fromisoformat(request.POST.get("day", "")),
+                request.POST.get("reason", ""),
+            )
             messages.success(request, "Đã thôi hưởng.")
         except (AppError, ValueError) as error:
-            messages.error(request, str(error) if isinstance(error, AppError) else "Ngày thôi hưởng không hợp lệ.")
+            messages.error(
+                request,
+                str(error) if isinstance(error, AppError) else "Ngày thôi hưởng không hợp lệ.",
+            )
         return redirect("caregivers")
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
-        item.caregiver, item.ward = form.cleaned_data["caregiver_id_or_pk"], form.cleaned_data["ward_id_or_pk"]
+        item.caregiver, item.ward = (
+            form.cleaned_data["caregiver_id_or_pk"],
+            form.cleaned_data["ward_id_or_pk"],
+        )
         item.commune = item.caregiver.commune
         try:
             services.register_caregiver(request.user, item)
@@ -414,13 +586,23 @@ def caregivers(request):
             return redirect("caregivers")
         except AppError as error:
             show_refusal(request, error, form)
-    items = scope.filter_by_commune(Caregiver.objects.all(), request.user).select_related("caregiver", "ward", "commune")
+    items = scope.filter_by_commune(Caregiver.objects.all(), request.user).select_related(
+        "caregiver", "ward", "commune"
+    )
     if request.GET.get("active") != "0":
         items = items.filter(end_date__isnull=True)
-    return render(request, "welfare/caregivers.html", {
-        "page": paginate(request, items.order_by("commune__code", "caregiver__name_sort", "id")), "form": form,
-        "can_write": services.can_write(request.user), "query": "",
-    })
+    return render(
+        request,
+        "welfare/caregivers.html",
+        {
+            "page": paginate(
+                request, items.order_by("commune__code", "caregiver__name_sort", "id")
+            ),
+            "form": form,
+            "can_write": services.can_write(request.user),
+            "query": "",
+        },
+    )
 
 
 def _export_allowed(user):
@@ -440,31 +622,94 @@ def export_register(request, register):
         try:
             period = Period.parse(request.GET.get("period", ""))
         except PeriodError as error:
-            raise Http404(str(error))
-        items = scope.filter_by_commune(Support.objects.filter(date__range=(period.start, period.end), cancelled=False), request.user)
-        headers = ["Ngày", "Họ và tên", "Số định danh", "Loại hỗ trợ", "Căn cứ", "Xã/phường", "Số tiền (đồng)", "Số QĐ/thẻ"]
-        rows = ([s.date.strftime("%d/%m/%Y"), s.person.full_name, s.person.personal_id or "", s.get_kind_display(), s.get_basis_display(),
-                 s.commune.name, s.amount, s.reference] for s in items.select_related("person", "commune").order_by("date", "id").iterator())
+            raise Http404(str(error)) from error
+        items = scope.filter_by_commune(
+            Support.objects.filter(date__range=(period.start, period.end), cancelled=False),
+            request.user,
+        )
+        headers = [
+            "Ngày",
+            "Họ và tên",
+            "Số định danh",
+            "Loại hỗ trợ",
+            "Căn cứ",
+            "Xã/phường",
+            "Số tiền (đồng)",
+            "Số QĐ/thẻ",
+        ]
+        rows = (
+            [
+                s.date.strftime("%d/%m/%Y"),
+                s.person.full_name,
+                s.person.personal_id or "",
+                s.get_kind_display(),
+                s.get_basis_display(),
+                s.commune.name,
+                s.amount,
+                s.reference,
+            ]
+            for s in items.select_related("person", "commune").order_by("date", "id").iterator()
+        )
         title, name = "Hỗ trợ một lần", f"ho-tro-{period}.xlsx"
     elif register == "cham-soc":
-        items = scope.filter_by_commune(Caregiver.objects.filter(end_date__isnull=True), request.user)
-        headers = ["Người được hỗ trợ", "Số định danh", "Trường hợp", "Người được chăm sóc", "Xã/phường", "Số quyết định", "Hưởng từ tháng"]
-        rows = ([c.caregiver.full_name, c.caregiver.personal_id or "", c.get_kind_display(), c.ward.full_name if c.ward_id else "",
-                 c.commune.name, c.decision_number, c.start_month.strftime("%m/%Y")] for c in items.select_related("caregiver", "ward", "commune").iterator())
+        items = scope.filter_by_commune(
+            Caregiver.objects.filter(end_date__isnull=True), request.user
+        )
+        headers = [
+            "Người được hỗ trợ",
+            "Số định danh",
+            "Trường hợp",
+            "Người được chăm sóc",
+            "Xã/phường",
+            "Số quyết định",
+            "Hưởng từ tháng",
+        ]
+        rows = (
+            [
+                c.caregiver.full_name,
+                c.caregiver.personal_id or "",
+                c.get_kind_display(),
+                c.ward.full_name if c.ward_id else "",
+                c.commune.name,
+                c.decision_number,
+                c.start_month.strftime("%m/%Y"),
+            ]
+            for c in items.select_related("caregiver", "ward", "commune").iterator()
+        )
         title, name = "Người chăm sóc", "cham-soc-nuoi-duong.xlsx"
     elif register == "tre-em":
         items = scope.filter_by_commune(ChildCase.objects.filter(closed__isnull=True), request.user)
         headers = ["Họ và tên", "Ngày sinh", "Số định danh", "Nhóm", "Xã/phường", "Ngày xác định"]
-        rows = ([c.person.full_name, c.person.birth_display, c.person.personal_id or "", c.get_circumstance_display(), c.commune.name,
-                 c.identified.strftime("%d/%m/%Y")] for c in items.select_related("person", "commune").iterator())
+        rows = (
+            [
+                c.person.full_name,
+                c.person.birth_display,
+                c.person.personal_id or "",
+                c.get_circumstance_display(),
+                c.commune.name,
+                c.identified.strftime("%d/%m/%Y"),
+            ]
+            for c in items.select_related("person", "commune").iterator()
+        )
         title, name = "Trẻ em có hoàn cảnh đặc biệt", "tre-em-hoan-canh-dac-biet.xlsx"
     elif register == "trung-tam":
-        if scope.territory_of(request.user) is not None and scope.territory_of(request.user).level != AdminUnit.Level.PROVINCE:
+        if (
+            scope.territory_of(request.user) is not None
+            and scope.territory_of(request.user).level != AdminUnit.Level.PROVINCE
+        ):
             raise PermissionDenied("Danh sách đối tượng tại Trung tâm do cấp tỉnh quản lý.")
         items = Resident.objects.filter(discharged__isnull=True)
         headers = ["Họ và tên", "Năm sinh", "Diện", "Ngày tiếp nhận", "Số quyết định"]
-        rows = ([r.person.full_name, r.person.birth_display, r.get_category_display(), r.admitted.strftime("%d/%m/%Y"), r.decision_number]
-                for r in items.select_related("person").iterator())
+        rows = (
+            [
+                r.person.full_name,
+                r.person.birth_display,
+                r.get_category_display(),
+                r.admitted.strftime("%d/%m/%Y"),
+                r.decision_number,
+            ]
+            for r in items.select_related("person").iterator()
+        )
         title, name = "Đối tượng tại Trung tâm", "trung-tam-bao-tro.xlsx"
     else:
         raise Http404
@@ -478,7 +723,10 @@ def export_register(request, register):
 def children(request):
     """Children in special circumstances and the support each has received."""
     from .forms import ChildCaseForm
-    form = ChildCaseForm(request.POST or None, user=request.user, initial={"identified": date.today()})
+
+    form = ChildCaseForm(
+        request.POST or None, user=request.user, initial={"identified": date.today()}
+    )
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.person = form.cleaned_data["personal_id_or_pk"]
@@ -489,11 +737,23 @@ def children(request):
             return redirect("children")
         except AppError as error:
             show_refusal(request, error, form)
-    files = scope.filter_by_commune(ChildCase.objects.filter(closed__isnull=True), request.user).select_related("person", "commune")
+    files = scope.filter_by_commune(
+        ChildCase.objects.filter(closed__isnull=True), request.user
+    ).select_related("person", "commune")
     page = paginate(request, files.order_by("commune__code", "person__name_sort", "id"))
     given = {}
-    for support in Support.objects.filter(person__in=[f.person_id for f in page], kind__in=["child_gift", "medical"], cancelled=False).order_by("date"):
+    for support in Support.objects.filter(
+        person__in=[f.person_id for f in page], kind__in=["child_gift", "medical"], cancelled=False
+    ).order_by("date"):
         given.setdefault(support.person_id, []).append(support)
-    return render(request, "welfare/children.html", {
-        "page": page, "given": given, "form": form, "can_write": services.can_write(request.user), "query": "",
-    })
+    return render(
+        request,
+        "welfare/children.html",
+        {
+            "page": page,
+            "given": given,
+            "form": form,
+            "can_write": services.can_write(request.user),
+            "query": "",
+        },
+    )

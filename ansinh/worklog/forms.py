@@ -19,7 +19,9 @@ class ActivityForm(StyledForm, forms.ModelForm):
     def clean_date(self):
         day = self.cleaned_data["date"]
         if self.period and not self.period.contains(day):
-            raise forms.ValidationError(f"Ngày {day:%d/%m/%Y} nằm ngoài {self.period.label}; hãy ghi việc này vào kỳ của nó.")
+            raise forms.ValidationError(
+                f"Ngày {day:%d/%m/%Y} nằm ngoài {self.period.label}; hãy ghi việc này vào kỳ của nó."
+            )
         return day
 
 

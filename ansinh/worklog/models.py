@@ -20,9 +20,15 @@ class Topic(models.TextChoices):
 
 
 AREA_OF_TOPIC = {
-    Topic.LABOUR: Area.LABOUR, Topic.VOCATIONAL: Area.VOCATIONAL, Topic.MERIT: Area.MERIT,
-    Topic.SOCIAL_PROTECTION: Area.WELFARE, Topic.CHILDREN: Area.WELFARE, Topic.GENDER: Area.WELFARE,
-    Topic.POVERTY: Area.WELFARE, Topic.SOCIAL_EVILS: Area.SOCIAL_EVILS, Topic.INSPECTION: Area.INSPECTION,
+    Topic.LABOUR: Area.LABOUR,
+    Topic.VOCATIONAL: Area.VOCATIONAL,
+    Topic.MERIT: Area.MERIT,
+    Topic.SOCIAL_PROTECTION: Area.WELFARE,
+    Topic.CHILDREN: Area.WELFARE,
+    Topic.GENDER: Area.WELFARE,
+    Topic.POVERTY: Area.WELFARE,
+    Topic.SOCIAL_EVILS: Area.SOCIAL_EVILS,
+    Topic.INSPECTION: Area.INSPECTION,
 }
 
 
@@ -41,18 +47,27 @@ class Activity(NoDeleteModel):
         APPRAISE = "tham_dinh", "Thẩm định"
         OTHER = "khac", "Khác"
 
-    org_unit = models.ForeignKey(OrgUnit, models.PROTECT, related_name="activities", verbose_name="đơn vị thực hiện")
+    org_unit = models.ForeignKey(
+        OrgUnit, models.PROTECT, related_name="activities", verbose_name="đơn vị thực hiện"
+    )
     period = models.CharField("kỳ", max_length=10, db_index=True)
     topic = models.CharField("nội dung báo cáo", max_length=20, choices=Topic.choices)
     kind = models.CharField("loại việc", max_length=12, choices=Kind.choices)
-    text = models.TextField("nội dung", help_text="Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”.")
+    text = models.TextField(
+        "nội dung",
+        help_text="Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”.",
+    )
     legal_refs = models.CharField("căn cứ, văn bản liên quan", max_length=300, blank=True)
-    recipient = models.CharField("nơi trình/gửi", max_length=200, blank=True, help_text="Ví dụ: trình UBND tỉnh")
+    recipient = models.CharField(
+        "nơi trình/gửi", max_length=200, blank=True, help_text="Ví dụ: trình UBND tỉnh"
+    )
     date = models.DateField("ngày thực hiện")
     order = models.PositiveIntegerField("thứ tự", default=0)
     cancelled = models.BooleanField("đã huỷ", default=False)
     cancel_reason = models.CharField("lý do huỷ", max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -62,7 +77,11 @@ class Activity(NoDeleteModel):
 
     def clause(self):
         """The activity as a clause of the narrative: “Dự thảo Kế hoạch …, trình UBND tỉnh”."""
-        parts = [f"{self.get_kind_display()} {self.text.strip()}" if self.kind != self.Kind.OTHER else self.text.strip()]
+        parts = [
+            f"{self.get_kind_display()} {self.text.strip()}"
+            if self.kind != self.Kind.OTHER
+            else self.text.strip()
+        ]
         if self.recipient:
             parts.append(self.recipient.strip())
         return ", ".join(parts)
@@ -77,15 +96,23 @@ class PlannedTask(NoDeleteModel):
         DONE = "done", "Đã hoàn thành"
         DROPPED = "dropped", "Không thực hiện"
 
-    org_unit = models.ForeignKey(OrgUnit, models.PROTECT, related_name="planned_tasks", verbose_name="đơn vị chủ trì")
+    org_unit = models.ForeignKey(
+        OrgUnit, models.PROTECT, related_name="planned_tasks", verbose_name="đơn vị chủ trì"
+    )
     period = models.CharField("kỳ thực hiện", max_length=10, db_index=True)
     topic = models.CharField("nội dung báo cáo", max_length=20, choices=Topic.choices)
-    text = models.TextField("nhiệm vụ", help_text="Ghi đúng như muốn in trong báo cáo, kể cả số liệu.")
+    text = models.TextField(
+        "nhiệm vụ", help_text="Ghi đúng như muốn in trong báo cáo, kể cả số liệu."
+    )
     owner = models.CharField("người phụ trách", max_length=100, blank=True)
     due_date = models.DateField("hạn hoàn thành", null=True, blank=True)
-    status = models.CharField("tình trạng", max_length=12, choices=Status.choices, default=Status.PLANNED)
+    status = models.CharField(
+        "tình trạng", max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
     order = models.PositiveIntegerField("thứ tự", default=0)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -21,7 +21,11 @@ def _own_unit(user):
     if role == Role.DIVISION_OFFICER:
         return profile.org_unit
     if role == Role.ADMIN:
-        return profile.org_unit if profile and profile.org_unit else OrgUnit.objects.filter(kind=OrgUnit.Kind.DEPARTMENT).first()
+        return (
+            profile.org_unit
+            if profile and profile.org_unit
+            else OrgUnit.objects.filter(kind=OrgUnit.Kind.DEPARTMENT).first()
+        )
     return None
 
 
@@ -70,11 +74,23 @@ def _page(request, period, activity_form, task_form):
     unit = _own_unit(request.user)
     activities = Activity.objects.filter(period=str(period)).select_related("org_unit")
     tasks = PlannedTask.objects.filter(period=str(period.next())).select_related("org_unit")
-    groups = [(label, [a for a in activities if a.topic == code], [t for t in tasks if t.topic == code]) for code, label in Topic.choices]
-    return render(request, "worklog/worklog.html", {
-        "period": period, "groups": groups, "unit": unit, "activity_form": activity_form, "task_form": task_form,
-        "previous": period.previous(), "next": period.next(),
-    })
+    groups = [
+        (label, [a for a in activities if a.topic == code], [t for t in tasks if t.topic == code])
+        for code, label in Topic.choices
+    ]
+    return render(
+        request,
+        "worklog/worklog.html",
+        {
+            "period": period,
+            "groups": groups,
+            "unit": unit,
+            "activity_form": activity_form,
+            "task_form": task_form,
+            "previous": period.previous(),
+            "next": period.next(),
+        },
+    )
 
 
 @login_required

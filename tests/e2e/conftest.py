@@ -3,12 +3,20 @@ import shutil
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+os.environ.setdefault(
+    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+)  # Playwright's sync API runs an event loop
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -17,7 +25,9 @@ def browser():
     if os.environ.get("ANSINH_SKIP_E2E") == "1":
         pytest.skip("ANSINH_SKIP_E2E=1: end-to-end tests skipped on request")
     if not shutil.which(CHROMIUM):
-        pytest.fail("Debian's chromium is not installed (apt-get install chromium), or set ANSINH_SKIP_E2E=1")
+        pytest.fail(
+            "Debian's chromium is not installed (apt-get install chromium), or set ANSINH_SKIP_E2E=1"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -34,7 +44,12 @@ def page(browser):
     page = context.new_page()
     page.set_default_timeout(15000)
     problems = []
-    page.on("console", lambda message: problems.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     page.on("pageerror", lambda error: problems.append(str(error)))
     yield page
     context.close()

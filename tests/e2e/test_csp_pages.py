@@ -1,6 +1,7 @@
 """Page behaviour that lives in static/ansinh.js under the Content-Security-Policy: progress bars
 set from data-progress, on the page and after each htmx poll (the page fixture fails on any
 CSP violation)."""
+
 from datetime import date
 
 import pytest
@@ -24,9 +25,16 @@ def test_generation_progress_bar_follows_the_polls(page, live_server, users):
     cycle = PayrollCycle.objects.create(month=date(2024, 3, 1), unit=district, progress=40)
     log_in(page, live_server, "mytu", PASSWORD)
     page.goto(f"{live_server.url}/bao-tro/chi-tra/{cycle.pk}/")
-    assert page.evaluate("htmx.config.allowEval") is False and page.evaluate("htmx.config.includeIndicatorStyles") is False
-    page.wait_for_function("() => document.querySelector('#payroll-progress .progress-bar').style.width === '40%'")
+    assert (
+        page.evaluate("htmx.config.allowEval") is False
+        and page.evaluate("htmx.config.includeIndicatorStyles") is False
+    )
+    page.wait_for_function(
+        "() => document.querySelector('#payroll-progress .progress-bar').style.width === '40%'"
+    )
     assert 35 <= bar_width(page) <= 45
     PayrollCycle.objects.filter(pk=cycle.pk).update(progress=75)
-    page.wait_for_function("() => document.querySelector('#payroll-progress .progress-bar').style.width === '75%'")
+    page.wait_for_function(
+        "() => document.querySelector('#payroll-progress .progress-bar').style.width === '75%'"
+    )
     assert "75%" in page.locator("#payroll-progress").inner_text()

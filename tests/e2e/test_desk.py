@@ -1,5 +1,6 @@
 """At the counter: receive a dossier, print the slip, route it; the division decides; the desk
 returns the result; the applicant looks it up by its code."""
+
 import pytest
 
 from ansinh.core import loaders as core_loaders
@@ -27,8 +28,12 @@ def test_desk_to_division_and_back(page, live_server, counter, browser):
     page.add_init_script("window.print = () => { window.printed = true; };")
     log_in(page, live_server, "motcua", PASSWORD)
     page.goto(f"{live_server.url}/mot-cua/tiep-nhan/")
-    assert page.evaluate("document.activeElement.name") == "procedure"   # the counter starts typing at once
-    page.get_by_label("Thủ tục").select_option(label=f"{counter.code} – {counter.name} ({counter.days} ngày)")
+    assert (
+        page.evaluate("document.activeElement.name") == "procedure"
+    )  # the counter starts typing at once
+    page.get_by_label("Thủ tục").select_option(
+        label=f"{counter.code} – {counter.name} ({counter.days} ngày)"
+    )
     checklist = page.locator("#documents input[type=checkbox]")
     checklist.first.wait_for()
     assert checklist.count() == len(counter.document_list)
@@ -42,7 +47,11 @@ def test_desk_to_division_and_back(page, live_server, counter, browser):
     dossier = Dossier.objects.get()
     assert page.evaluate("window.printed") is True
     slip = page.locator("#slip").inner_text()
-    assert dossier.code in slip and dossier.due_date.strftime("%d/%m/%Y") in slip and "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in slip
+    assert (
+        dossier.code in slip
+        and dossier.due_date.strftime("%d/%m/%Y") in slip
+        and "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in slip
+    )
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải tệp Word").click()
     assert download.value.suggested_filename == f"giay-hen-{dossier.code}.docx"
@@ -65,7 +74,12 @@ def test_desk_to_division_and_back(page, live_server, counter, browser):
     page.get_by_role("button", name="Đã trả kết quả").click()
     assert "Đã trả kết quả" in page.locator("#status").inner_text()
     timeline = page.locator("#timeline").inner_text()
-    for step in ("Tiếp nhận, hẹn trả", "Chuyển đơn vị xử lý", "Có kết quả giải quyết", "Trả kết quả"):
+    for step in (
+        "Tiếp nhận, hẹn trả",
+        "Chuyển đơn vị xử lý",
+        "Có kết quả giải quyết",
+        "Trả kết quả",
+    ):
         assert step in timeline
 
     applicant = browser.new_page()

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.e2e
 def records(users, my_tu_commune, ke_sach_commune):
     return {
         "mytu": PersonFactory(commune=my_tu_commune, full_name="Lâm Văn Sóc", birth_year=1948),
-        "kesach": PersonFactory(commune=ke_sach_commune, full_name="Thạch Thị Sa Ri", sex="nu", birth_year=1950),
+        "kesach": PersonFactory(
+            commune=ke_sach_commune, full_name="Thạch Thị Sa Ri", sex="nu", birth_year=1950
+        ),
     }
 
 
@@ -47,8 +49,15 @@ def test_login_errors_are_shown_in_vietnamese(page, live_server, users):
 
 def test_import_people_through_the_page(page, live_server, users, my_tu_commune, tmp_path):
     path = tmp_path / "danh-sach.xlsx"
-    path.write_bytes(spreadsheet(["Họ và tên", "Ngày sinh", "Giới tính", "Mã xã/phường"], [
-        ["Danh Thị Mỹ", "03/02/1970", "Nữ", my_tu_commune.code], ["Sơn Văn Bảy", "1941", "Nam", my_tu_commune.code]]))
+    path.write_bytes(
+        spreadsheet(
+            ["Họ và tên", "Ngày sinh", "Giới tính", "Mã xã/phường"],
+            [
+                ["Danh Thị Mỹ", "03/02/1970", "Nữ", my_tu_commune.code],
+                ["Sơn Văn Bảy", "1941", "Nam", my_tu_commune.code],
+            ],
+        )
+    )
 
     log_in(page, live_server, "mytu", PASSWORD)
     page.get_by_role("link", name="Nhập dữ liệu").click()
@@ -59,4 +68,7 @@ def test_import_people_through_the_page(page, live_server, users, my_tu_commune,
     assert Person.objects.count() == 0
     page.get_by_role("button", name="Nhập 2 dòng").click()
     assert "Đã nhập thành công 2 dòng" in page.get_by_role("status").inner_text()
-    assert sorted(Person.objects.values_list("full_name", flat=True)) == ["Danh Thị Mỹ", "Sơn Văn Bảy"]
+    assert sorted(Person.objects.values_list("full_name", flat=True)) == [
+        "Danh Thị Mỹ",
+        "Sơn Văn Bảy",
+    ]

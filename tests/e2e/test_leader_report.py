@@ -1,4 +1,5 @@
 """A leader opens the dashboard, generates the quarterly report, acknowledges warnings, downloads it."""
+
 import io
 
 import pytest
@@ -23,8 +24,14 @@ def quarter(users):
     indicators_demo.load_values(users["admin"])
     worklog_demo.run(log=lambda *a: None)
     load_definition()
-    Activity.objects.create(org_unit=OrgUnit.objects.get(code="SLDTBXH94-TTRA"), period="2024Q1", topic="inspection",
-                            kind="khac", text="Trong tháng, tiếp công dân theo lịch", date="2024-03-05")
+    Activity.objects.create(
+        org_unit=OrgUnit.objects.get(code="SLDTBXH94-TTRA"),
+        period="2024Q1",
+        topic="inspection",
+        kind="khac",
+        text="Trong tháng, tiếp công dân theo lịch",
+        date="2024-03-05",
+    )
 
 
 def test_leader_generates_and_downloads_the_quarterly_report(page, live_server, quarter):
@@ -33,7 +40,9 @@ def test_leader_generates_and_downloads_the_quarterly_report(page, live_server, 
     assert "4.732" in page.locator("#key-indicators").inner_text()
     assert "16,6" in page.locator("#key-indicators").inner_text()
     # the charts are drawn by static/ansinh.js from json_script data (no inline script under the CSP)
-    page.wait_for_function("() => window.Chart && Chart.getChart('chart-quarter') && Chart.getChart('chart-quarter').data.datasets[0].data.length === 4")
+    page.wait_for_function(
+        "() => window.Chart && Chart.getChart('chart-quarter') && Chart.getChart('chart-quarter').data.datasets[0].data.length === 4"
+    )
     page.get_by_role("link", name="Lập báo cáo quý I/2024").click()
     assert "Báo cáo quý I/2024" in page.locator("h1").inner_text()
     warnings = page.locator("#report-warnings")

@@ -1,5 +1,6 @@
 """The merit officer drafts a monthly-allowance decision from a record; the leader approves it
 (numbered in the register); the officer downloads it as a Decree 30 Word document."""
+
 import io
 from datetime import date
 
@@ -19,9 +20,19 @@ pytestmark = pytest.mark.e2e
 def test_record_draft_approve_download(page, live_server, users, my_tu_commune):
     load_reference_data()
     UserFactory(username="ncc", role="division_officer", unit_code="SLDTBXH94-NCC")
-    person = PersonFactory(commune=my_tu_commune, full_name="Nguyễn Thị Tư", sex="nu", birth_date=date(1938, 4, 2), birth_year=1938)
-    record = MeritRecord.objects.create(person=person, category=MeritCategory.objects.get(code="TNLS"), commune=my_tu_commune,
-                                        status=MeritRecord.Status.PENDING)
+    person = PersonFactory(
+        commune=my_tu_commune,
+        full_name="Nguyễn Thị Tư",
+        sex="nu",
+        birth_date=date(1938, 4, 2),
+        birth_year=1938,
+    )
+    record = MeritRecord.objects.create(
+        person=person,
+        category=MeritCategory.objects.get(code="TNLS"),
+        commune=my_tu_commune,
+        status=MeritRecord.Status.PENDING,
+    )
 
     log_in(page, live_server, "ncc", PASSWORD)
     page.goto(f"{live_server.url}/nguoi-co-cong/ho-so/?q=nguyen thi tu")
@@ -50,6 +61,8 @@ def test_record_draft_approve_download(page, live_server, users, my_tu_commune):
     document = Document(io.BytesIO(open(download.value.path(), "rb").read()))
     header = [p.text for cell in document.tables[0].rows[0].cells for p in cell.paragraphs]
     assert "Số: 01/QĐ-SLĐTBXH" in header and "Sóc Trăng, ngày 05 tháng 07 năm 2024" in header
-    assert "Số tiền: 2.789.000 đồng (Bằng chữ: Hai triệu bảy trăm tám mươi chín nghìn đồng)." in [p.text for p in document.paragraphs]
+    assert "Số tiền: 2.789.000 đồng (Bằng chữ: Hai triệu bảy trăm tám mươi chín nghìn đồng)." in [
+        p.text for p in document.paragraphs
+    ]
     record.refresh_from_db()
     assert record.status == "paying" and record.start_month == date(2024, 7, 1)

@@ -5,45 +5,111 @@ A route added tomorrow is enumerated here without anyone listing it; if one of i
 not in OBJECT_PARAMS or VALUE_PARAMS the matrix fails for it and says which parameter needs a
 factory.
 """
+
 import inspect
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-ADMIN_PREFIX = "quan-tri/"  # Django's admin site: its own permission system, tested apart (staff only).
+ADMIN_PREFIX = (
+    "quan-tri/"  # Django's admin site: its own permission system, tested apart (staff only).
+)
 
 # URL name -> the kind of world object its <pk> (or DRF lookup) names. "owned" kinds belong to a district:
 # another district's officer must be refused them; the others are province-wide or reference data.
 OBJECT_PARAMS = {
-    **{f"submission_{step}": "submission" for step in ("approve", "lock", "reopen", "lock_period")}, "report_detail": "report", "report_download": "report",
+    **{f"submission_{step}": "submission" for step in ("approve", "lock", "reopen", "lock_period")},
+    "report_detail": "report",
+    "report_download": "report",
     "cancel_activity": "activity",
-    "case_detail": "case", **{f"case_{step}": "case" for step in (
-        "appraise", "decide", "adjust", "suspend", "resume", "move", "end")},
-    "payroll_detail": "cycle", "payroll_action": "cycle", "payroll_export": "cycle",
-    "desk_dossier": "dossier", **{f"desk_dossier_{step}": "dossier" for step in (
-        "route", "deficient", "supplement", "apology", "decide", "return")}, "desk_print": "dossier", "desk_document": "dossier",
+    "case_detail": "case",
+    **{
+        f"case_{step}": "case"
+        for step in ("appraise", "decide", "adjust", "suspend", "resume", "move", "end")
+    },
+    "payroll_detail": "cycle",
+    "payroll_action": "cycle",
+    "payroll_export": "cycle",
+    "desk_dossier": "dossier",
+    **{
+        f"desk_dossier_{step}": "dossier"
+        for step in ("route", "deficient", "supplement", "apology", "decide", "return")
+    },
+    "desk_print": "dossier",
+    "desk_document": "dossier",
     "desk_petition": "petition",
-    "merit_record": "record", **{f"merit_record_{action}": "record" for action in (
-        "assessment", "draft", "transfer_out", "correction", "relation", "evidence", "recalc")}, "merit_evidence_file": "evidence",
-    "merit_decision": "decision", "merit_decision_approve": "decision", "merit_decision_cancel": "decision", "merit_decision_file": "decision",
-    "merit_batch": "batch", "merit_batch_approve": "batch", "merit_batch_make_files": "batch", "merit_batch_recompute": "batch", "merit_batch_file": "batch",
-    "merit_recovery": "recovery", "merit_campaign_export": "campaign",
-    "person_detail": "person", "person_edit": "person", "person_close": "person",
-    "unit_detail": "district", "calendar_override_disable": "day",
-    "adminunit-detail": "district", "orgunit-detail": "office", "person-detail": "person",
-    "welfare-case-detail": "case", "welfare-payroll-detail": "cycle", "welfare-support-detail": "support",
-    "welfare-caregiver-detail": "caregiver", "welfare-resident-detail": "resident",
-    "desk-dossier-detail": "dossier", "desk-petition-detail": "petition",
-    "merit-record-detail": "record", "merit-decision-detail": "decision",
-    "import_job": "import_job", "api_import_job": "import_job", "transfer_accept": "transfer", "transfer_refuse": "transfer",
+    "merit_record": "record",
+    **{
+        f"merit_record_{action}": "record"
+        for action in (
+            "assessment",
+            "draft",
+            "transfer_out",
+            "correction",
+            "relation",
+            "evidence",
+            "recalc",
+        )
+    },
+    "merit_evidence_file": "evidence",
+    "merit_decision": "decision",
+    "merit_decision_approve": "decision",
+    "merit_decision_cancel": "decision",
+    "merit_decision_file": "decision",
+    "merit_batch": "batch",
+    "merit_batch_approve": "batch",
+    "merit_batch_make_files": "batch",
+    "merit_batch_recompute": "batch",
+    "merit_batch_file": "batch",
+    "merit_recovery": "recovery",
+    "merit_campaign_export": "campaign",
+    "person_detail": "person",
+    "person_edit": "person",
+    "person_close": "person",
+    "unit_detail": "district",
+    "calendar_override_disable": "day",
+    "adminunit-detail": "district",
+    "orgunit-detail": "office",
+    "person-detail": "person",
+    "welfare-case-detail": "case",
+    "welfare-payroll-detail": "cycle",
+    "welfare-support-detail": "support",
+    "welfare-caregiver-detail": "caregiver",
+    "welfare-resident-detail": "resident",
+    "desk-dossier-detail": "dossier",
+    "desk-petition-detail": "petition",
+    "merit-record-detail": "record",
+    "merit-decision-detail": "decision",
+    "import_job": "import_job",
+    "api_import_job": "import_job",
+    "transfer_accept": "transfer",
+    "transfer_refuse": "transfer",
 }
-OWNED = {"import_job", "transfer", "submission", "report", "activity", "case", "cycle", "dossier", "petition", "record", "evidence", "decision", "recovery",
-         "person", "support", "caregiver", "resident"}
+OWNED = {
+    "import_job",
+    "transfer",
+    "submission",
+    "report",
+    "activity",
+    "case",
+    "cycle",
+    "dossier",
+    "petition",
+    "record",
+    "evidence",
+    "decision",
+    "recovery",
+    "person",
+    "support",
+    "caregiver",
+    "resident",
+}
 
 
 def _import_kinds():
     from ansinh.core.imports import REGISTRY
+
     return sorted(REGISTRY)
 
 
@@ -67,8 +133,11 @@ VALUE_PARAMS = {
     ("api_import", "kind"): _import_kinds,
 }
 QUERY = {  # a query string some pages need to show the world's objects
-    "export_register/ho-tro": "?period=2024Q1", "supports": "?period=2024Q1", "desk_receptions": "?period=2024Q1",
-    "desk_petitions": "?period=2024Q1", "worklog": "?period=2024Q1",
+    "export_register/ho-tro": "?period=2024Q1",
+    "supports": "?period=2024Q1",
+    "desk_receptions": "?period=2024Q1",
+    "desk_petitions": "?period=2024Q1",
+    "worklog": "?period=2024Q1",
 }
 
 
@@ -85,7 +154,11 @@ class Route:
     @property
     def id(self):
         extra = "/".join(v for k, v in self.values.items() if k != "format")
-        return self.name + (f".{self.values['format']}" if "format" in self.values else "") + (f"/{extra}" if extra else "")
+        return (
+            self.name
+            + (f".{self.values['format']}" if "format" in self.values else "")
+            + (f"/{extra}" if extra else "")
+        )
 
     @property
     def is_api(self):
@@ -116,6 +189,7 @@ class Route:
     def path(self, world):
         """The URL with every parameter filled from `world` (Kế Sách's object where one is named)."""
         from django.urls import reverse
+
         kwargs = {}
         for param in self.params:
             if param in self.values:
@@ -157,4 +231,7 @@ def _expand(text, pattern, params):
             continue
         values = values() if callable(values) else values
         choices = [c | {param: v} for c in choices for v in values]
-    return [Route(text, pattern.name, pattern.callback, params, values=c, kind=kind, missing=missing) for c in choices]
+    return [
+        Route(text, pattern.name, pattern.callback, params, values=c, kind=kind, missing=missing)
+        for c in choices
+    ]

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,296 +15,983 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='DayOverride',
+            name="DayOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='ngày')),
-                ('kind', models.CharField(choices=[('day_off', 'Ngày nghỉ'), ('working_day', 'Ngày làm việc bù')], max_length=12, verbose_name='loại')),
-                ('reason', models.CharField(max_length=200, verbose_name='lý do')),
-                ('citation', models.CharField(blank=True, max_length=300, verbose_name='căn cứ')),
-                ('active', models.BooleanField(default=True, verbose_name='đang áp dụng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="ngày")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("day_off", "Ngày nghỉ"), ("working_day", "Ngày làm việc bù")],
+                        max_length=12,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("reason", models.CharField(max_length=200, verbose_name="lý do")),
+                ("citation", models.CharField(blank=True, max_length=300, verbose_name="căn cứ")),
+                ("active", models.BooleanField(default=True, verbose_name="đang áp dụng")),
             ],
             options={
-                'verbose_name': 'ngày nghỉ/làm bù',
-                'verbose_name_plural': 'ngày nghỉ/làm bù',
-                'ordering': ['date'],
+                "verbose_name": "ngày nghỉ/làm bù",
+                "verbose_name_plural": "ngày nghỉ/làm bù",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='LoginAttempt',
+            name="LoginAttempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('username', models.CharField(db_index=True, max_length=150)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('success', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("username", models.CharField(db_index=True, max_length=150)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("success", models.BooleanField(default=False)),
             ],
         ),
         migrations.CreateModel(
-            name='AdminUnit',
+            name="AdminUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('citation', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('code', models.CharField(db_index=True, max_length=10, verbose_name='mã')),
-                ('name', models.CharField(max_length=150, verbose_name='tên')),
-                ('level', models.CharField(choices=[('province', 'Tỉnh/thành phố'), ('district', 'Huyện/quận/thị xã/thành phố thuộc tỉnh'), ('commune', 'Xã/phường/thị trấn')], max_length=10, verbose_name='cấp')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='core.adminunit', verbose_name='trực thuộc')),
-                ('successors', models.ManyToManyField(blank=True, related_name='predecessors', to='core.adminunit', verbose_name='đơn vị kế thừa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                (
+                    "citation",
+                    models.CharField(blank=True, max_length=300, verbose_name="căn cứ pháp lý"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=10, verbose_name="mã")),
+                ("name", models.CharField(max_length=150, verbose_name="tên")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Tỉnh/thành phố"),
+                            ("district", "Huyện/quận/thị xã/thành phố thuộc tỉnh"),
+                            ("commune", "Xã/phường/thị trấn"),
+                        ],
+                        max_length=10,
+                        verbose_name="cấp",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="core.adminunit",
+                        verbose_name="trực thuộc",
+                    ),
+                ),
+                (
+                    "successors",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="predecessors",
+                        to="core.adminunit",
+                        verbose_name="đơn vị kế thừa",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị hành chính',
-                'verbose_name_plural': 'đơn vị hành chính',
-                'ordering': ['level', 'code'],
+                "verbose_name": "đơn vị hành chính",
+                "verbose_name_plural": "đơn vị hành chính",
+                "ordering": ["level", "code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAdminUnit',
+            name="HistoricalAdminUnit",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('citation', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('code', models.CharField(db_index=True, max_length=10, verbose_name='mã')),
-                ('name', models.CharField(max_length=150, verbose_name='tên')),
-                ('level', models.CharField(choices=[('province', 'Tỉnh/thành phố'), ('district', 'Huyện/quận/thị xã/thành phố thuộc tỉnh'), ('commune', 'Xã/phường/thị trấn')], max_length=10, verbose_name='cấp')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='trực thuộc')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                (
+                    "citation",
+                    models.CharField(blank=True, max_length=300, verbose_name="căn cứ pháp lý"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=10, verbose_name="mã")),
+                ("name", models.CharField(max_length=150, verbose_name="tên")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Tỉnh/thành phố"),
+                            ("district", "Huyện/quận/thị xã/thành phố thuộc tỉnh"),
+                            ("commune", "Xã/phường/thị trấn"),
+                        ],
+                        max_length=10,
+                        verbose_name="cấp",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="trực thuộc",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical đơn vị hành chính',
-                'verbose_name_plural': 'historical đơn vị hành chính',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalDayOverride',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('date', models.DateField(db_index=True, verbose_name='ngày')),
-                ('kind', models.CharField(choices=[('day_off', 'Ngày nghỉ'), ('working_day', 'Ngày làm việc bù')], max_length=12, verbose_name='loại')),
-                ('reason', models.CharField(max_length=200, verbose_name='lý do')),
-                ('citation', models.CharField(blank=True, max_length=300, verbose_name='căn cứ')),
-                ('active', models.BooleanField(default=True, verbose_name='đang áp dụng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical ngày nghỉ/làm bù',
-                'verbose_name_plural': 'historical ngày nghỉ/làm bù',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPerson',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=100, verbose_name='họ và tên')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='ngày sinh')),
-                ('birth_year', models.PositiveSmallIntegerField(verbose_name='năm sinh')),
-                ('sex', models.CharField(choices=[('nam', 'Nam'), ('nu', 'Nữ')], max_length=3, verbose_name='giới tính')),
-                ('ethnicity', models.CharField(choices=[('01', 'Kinh'), ('02', 'Tày'), ('03', 'Thái'), ('04', 'Hoa'), ('05', 'Khmer'), ('06', 'Mường'), ('07', 'Nùng'), ('08', 'Mông'), ('09', 'Dao'), ('10', 'Gia Rai'), ('11', 'Ngái'), ('12', 'Ê Đê'), ('13', 'Ba Na'), ('14', 'Xơ Đăng'), ('15', 'Sán Chay'), ('16', 'Cơ Ho'), ('17', 'Chăm'), ('18', 'Sán Dìu'), ('19', 'Hrê'), ('20', 'Mnông'), ('21', 'Raglai'), ('22', 'Xtiêng'), ('23', 'Bru - Vân Kiều'), ('24', 'Thổ'), ('25', 'Giáy'), ('26', 'Cơ Tu'), ('27', 'Giẻ Triêng'), ('28', 'Mạ'), ('29', 'Khơ Mú'), ('30', 'Co'), ('31', 'Tà Ôi'), ('32', 'Chơ Ro'), ('33', 'Kháng'), ('34', 'Xinh Mun'), ('35', 'Hà Nhì'), ('36', 'Chu Ru'), ('37', 'Lào'), ('38', 'La Chí'), ('39', 'La Ha'), ('40', 'Phù Lá'), ('41', 'La Hủ'), ('42', 'Lự'), ('43', 'Lô Lô'), ('44', 'Chứt'), ('45', 'Mảng'), ('46', 'Pà Thẻn'), ('47', 'Cơ Lao'), ('48', 'Cống'), ('49', 'Bố Y'), ('50', 'Si La'), ('51', 'Pu Péo'), ('52', 'Brâu'), ('53', 'Ơ Đu'), ('54', 'Rơ Măm'), ('55', 'Người nước ngoài')], default='01', max_length=2, verbose_name='dân tộc')),
-                ('personal_id', models.CharField(blank=True, db_index=True, max_length=12, null=True, verbose_name='số định danh cá nhân')),
-                ('phone', models.CharField(blank=True, max_length=15, verbose_name='số điện thoại')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='địa chỉ (số nhà, ấp/khóm)')),
-                ('death_date', models.DateField(blank=True, null=True, verbose_name='ngày mất')),
-                ('status', models.CharField(choices=[('active', 'Đang quản lý'), ('closed', 'Đã đóng hồ sơ')], default='active', max_length=10, verbose_name='tình trạng')),
-                ('closed_reason', models.CharField(blank=True, max_length=255, verbose_name='lý do đóng hồ sơ')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='ngày tạo')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='cập nhật')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='xã/phường/thị trấn')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical đối tượng',
-                'verbose_name_plural': 'historical đối tượng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='OrgUnit',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('citation', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('code', models.CharField(db_index=True, max_length=30, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('short_name', models.CharField(blank=True, max_length=50, verbose_name='tên viết tắt')),
-                ('kind', models.CharField(choices=[('department', 'Sở'), ('division', 'Phòng/ban thuộc Sở'), ('centre', 'Đơn vị sự nghiệp'), ('district_office', 'Phòng LĐ-TB&XH cấp huyện')], max_length=20, verbose_name='loại')),
-                ('area', models.CharField(blank=True, choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực phụ trách')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='core.orgunit', verbose_name='trực thuộc')),
-                ('successors', models.ManyToManyField(blank=True, related_name='predecessors', to='core.orgunit', verbose_name='đơn vị kế thừa')),
-                ('territory', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='org_units', to='core.adminunit', verbose_name='địa bàn')),
-            ],
-            options={
-                'verbose_name': 'đơn vị tổ chức',
-                'verbose_name_plural': 'đơn vị tổ chức',
-                'ordering': ['kind', 'code'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalProfile',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('role', models.CharField(choices=[('admin', 'Quản trị hệ thống'), ('leader', 'Lãnh đạo Sở'), ('division_officer', 'Chuyên viên phòng chuyên môn'), ('district_officer', 'Cán bộ cấp huyện'), ('viewer', 'Người xem')], default='viewer', max_length=20, verbose_name='vai trò')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('org_unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.orgunit', verbose_name='đơn vị công tác')),
-            ],
-            options={
-                'verbose_name': 'historical hồ sơ người dùng',
-                'verbose_name_plural': 'historical hồ sơ người dùng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalOrgUnit',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('citation', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('code', models.CharField(db_index=True, max_length=30, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('short_name', models.CharField(blank=True, max_length=50, verbose_name='tên viết tắt')),
-                ('kind', models.CharField(choices=[('department', 'Sở'), ('division', 'Phòng/ban thuộc Sở'), ('centre', 'Đơn vị sự nghiệp'), ('district_office', 'Phòng LĐ-TB&XH cấp huyện')], max_length=20, verbose_name='loại')),
-                ('area', models.CharField(blank=True, choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực phụ trách')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('territory', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='địa bàn')),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.orgunit', verbose_name='trực thuộc')),
-            ],
-            options={
-                'verbose_name': 'historical đơn vị tổ chức',
-                'verbose_name_plural': 'historical đơn vị tổ chức',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical đơn vị hành chính",
+                "verbose_name_plural": "historical đơn vị hành chính",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Person',
+            name="HistoricalDayOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=100, verbose_name='họ và tên')),
-                ('name_folded', models.CharField(db_index=True, editable=False, max_length=100, verbose_name='họ và tên không dấu')),
-                ('name_sort', models.CharField(default='', editable=False, max_length=100, verbose_name='khoá sắp xếp theo tên')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='ngày sinh')),
-                ('birth_year', models.PositiveSmallIntegerField(verbose_name='năm sinh')),
-                ('sex', models.CharField(choices=[('nam', 'Nam'), ('nu', 'Nữ')], max_length=3, verbose_name='giới tính')),
-                ('ethnicity', models.CharField(choices=[('01', 'Kinh'), ('02', 'Tày'), ('03', 'Thái'), ('04', 'Hoa'), ('05', 'Khmer'), ('06', 'Mường'), ('07', 'Nùng'), ('08', 'Mông'), ('09', 'Dao'), ('10', 'Gia Rai'), ('11', 'Ngái'), ('12', 'Ê Đê'), ('13', 'Ba Na'), ('14', 'Xơ Đăng'), ('15', 'Sán Chay'), ('16', 'Cơ Ho'), ('17', 'Chăm'), ('18', 'Sán Dìu'), ('19', 'Hrê'), ('20', 'Mnông'), ('21', 'Raglai'), ('22', 'Xtiêng'), ('23', 'Bru - Vân Kiều'), ('24', 'Thổ'), ('25', 'Giáy'), ('26', 'Cơ Tu'), ('27', 'Giẻ Triêng'), ('28', 'Mạ'), ('29', 'Khơ Mú'), ('30', 'Co'), ('31', 'Tà Ôi'), ('32', 'Chơ Ro'), ('33', 'Kháng'), ('34', 'Xinh Mun'), ('35', 'Hà Nhì'), ('36', 'Chu Ru'), ('37', 'Lào'), ('38', 'La Chí'), ('39', 'La Ha'), ('40', 'Phù Lá'), ('41', 'La Hủ'), ('42', 'Lự'), ('43', 'Lô Lô'), ('44', 'Chứt'), ('45', 'Mảng'), ('46', 'Pà Thẻn'), ('47', 'Cơ Lao'), ('48', 'Cống'), ('49', 'Bố Y'), ('50', 'Si La'), ('51', 'Pu Péo'), ('52', 'Brâu'), ('53', 'Ơ Đu'), ('54', 'Rơ Măm'), ('55', 'Người nước ngoài')], default='01', max_length=2, verbose_name='dân tộc')),
-                ('personal_id', models.CharField(blank=True, max_length=12, null=True, unique=True, verbose_name='số định danh cá nhân')),
-                ('phone', models.CharField(blank=True, max_length=15, verbose_name='số điện thoại')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='địa chỉ (số nhà, ấp/khóm)')),
-                ('death_date', models.DateField(blank=True, null=True, verbose_name='ngày mất')),
-                ('status', models.CharField(choices=[('active', 'Đang quản lý'), ('closed', 'Đã đóng hồ sơ')], default='active', max_length=10, verbose_name='tình trạng')),
-                ('closed_reason', models.CharField(blank=True, max_length=255, verbose_name='lý do đóng hồ sơ')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ngày tạo')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='residents', to='core.adminunit', verbose_name='xã/phường/thị trấn')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(db_index=True, verbose_name="ngày")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("day_off", "Ngày nghỉ"), ("working_day", "Ngày làm việc bù")],
+                        max_length=12,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("reason", models.CharField(max_length=200, verbose_name="lý do")),
+                ("citation", models.CharField(blank=True, max_length=300, verbose_name="căn cứ")),
+                ("active", models.BooleanField(default=True, verbose_name="đang áp dụng")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đối tượng',
-                'verbose_name_plural': 'đối tượng',
-                'ordering': ['name_sort', 'id'],
+                "verbose_name": "historical ngày nghỉ/làm bù",
+                "verbose_name_plural": "historical ngày nghỉ/làm bù",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPerson",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=100, verbose_name="họ và tên")),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="ngày sinh")),
+                ("birth_year", models.PositiveSmallIntegerField(verbose_name="năm sinh")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("nam", "Nam"), ("nu", "Nữ")],
+                        max_length=3,
+                        verbose_name="giới tính",
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        choices=[
+                            ("01", "Kinh"),
+                            ("02", "Tày"),
+                            ("03", "Thái"),
+                            ("04", "Hoa"),
+                            ("05", "Khmer"),
+                            ("06", "Mường"),
+                            ("07", "Nùng"),
+                            ("08", "Mông"),
+                            ("09", "Dao"),
+                            ("10", "Gia Rai"),
+                            ("11", "Ngái"),
+                            ("12", "Ê Đê"),
+                            ("13", "Ba Na"),
+                            ("14", "Xơ Đăng"),
+                            ("15", "Sán Chay"),
+                            ("16", "Cơ Ho"),
+                            ("17", "Chăm"),
+                            ("18", "Sán Dìu"),
+                            ("19", "Hrê"),
+                            ("20", "Mnông"),
+                            ("21", "Raglai"),
+                            ("22", "Xtiêng"),
+                            ("23", "Bru - Vân Kiều"),
+                            ("24", "Thổ"),
+                            ("25", "Giáy"),
+                            ("26", "Cơ Tu"),
+                            ("27", "Giẻ Triêng"),
+                            ("28", "Mạ"),
+                            ("29", "Khơ Mú"),
+                            ("30", "Co"),
+                            ("31", "Tà Ôi"),
+                            ("32", "Chơ Ro"),
+                            ("33", "Kháng"),
+                            ("34", "Xinh Mun"),
+                            ("35", "Hà Nhì"),
+                            ("36", "Chu Ru"),
+                            ("37", "Lào"),
+                            ("38", "La Chí"),
+                            ("39", "La Ha"),
+                            ("40", "Phù Lá"),
+                            ("41", "La Hủ"),
+                            ("42", "Lự"),
+                            ("43", "Lô Lô"),
+                            ("44", "Chứt"),
+                            ("45", "Mảng"),
+                            ("46", "Pà Thẻn"),
+                            ("47", "Cơ Lao"),
+                            ("48", "Cống"),
+                            ("49", "Bố Y"),
+                            ("50", "Si La"),
+                            ("51", "Pu Péo"),
+                            ("52", "Brâu"),
+                            ("53", "Ơ Đu"),
+                            ("54", "Rơ Măm"),
+                            ("55", "Người nước ngoài"),
+                        ],
+                        default="01",
+                        max_length=2,
+                        verbose_name="dân tộc",
+                    ),
+                ),
+                (
+                    "personal_id",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        max_length=12,
+                        null=True,
+                        verbose_name="số định danh cá nhân",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=15, verbose_name="số điện thoại"),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="địa chỉ (số nhà, ấp/khóm)"
+                    ),
+                ),
+                ("death_date", models.DateField(blank=True, null=True, verbose_name="ngày mất")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Đang quản lý"), ("closed", "Đã đóng hồ sơ")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "closed_reason",
+                    models.CharField(blank=True, max_length=255, verbose_name="lý do đóng hồ sơ"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="ngày tạo"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="cập nhật"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường/thị trấn",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical đối tượng",
+                "verbose_name_plural": "historical đối tượng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="OrgUnit",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                (
+                    "citation",
+                    models.CharField(blank=True, max_length=300, verbose_name="căn cứ pháp lý"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=30, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=50, verbose_name="tên viết tắt"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("department", "Sở"),
+                            ("division", "Phòng/ban thuộc Sở"),
+                            ("centre", "Đơn vị sự nghiệp"),
+                            ("district_office", "Phòng LĐ-TB&XH cấp huyện"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực phụ trách",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="core.orgunit",
+                        verbose_name="trực thuộc",
+                    ),
+                ),
+                (
+                    "successors",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="predecessors",
+                        to="core.orgunit",
+                        verbose_name="đơn vị kế thừa",
+                    ),
+                ),
+                (
+                    "territory",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="org_units",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "đơn vị tổ chức",
+                "verbose_name_plural": "đơn vị tổ chức",
+                "ordering": ["kind", "code"],
             },
         ),
         migrations.CreateModel(
-            name='AccessLog',
+            name="HistoricalProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='thời điểm')),
-                ('action', models.CharField(choices=[('view', 'Xem'), ('export', 'Xuất dữ liệu'), ('create', 'Tạo mới'), ('change', 'Sửa'), ('close', 'Đóng hồ sơ'), ('import', 'Nhập từ tệp')], max_length=10, verbose_name='thao tác')),
-                ('object_label', models.CharField(blank=True, max_length=200, verbose_name='dữ liệu')),
-                ('channel', models.CharField(blank=True, max_length=20, verbose_name='kênh')),
-                ('path', models.CharField(blank=True, max_length=300, verbose_name='đường dẫn')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='địa chỉ IP')),
-                ('detail', models.CharField(blank=True, max_length=300, verbose_name='chi tiết')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='người dùng')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='access_log', to='core.person', verbose_name='đối tượng')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("admin", "Quản trị hệ thống"),
+                            ("leader", "Lãnh đạo Sở"),
+                            ("division_officer", "Chuyên viên phòng chuyên môn"),
+                            ("district_officer", "Cán bộ cấp huyện"),
+                            ("viewer", "Người xem"),
+                        ],
+                        default="viewer",
+                        max_length=20,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="đơn vị công tác",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhật ký truy cập',
-                'verbose_name_plural': 'nhật ký truy cập',
-                'ordering': ['-at'],
+                "verbose_name": "historical hồ sơ người dùng",
+                "verbose_name_plural": "historical hồ sơ người dùng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalOrgUnit",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                (
+                    "citation",
+                    models.CharField(blank=True, max_length=300, verbose_name="căn cứ pháp lý"),
+                ),
+                ("code", models.CharField(db_index=True, max_length=30, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=50, verbose_name="tên viết tắt"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("department", "Sở"),
+                            ("division", "Phòng/ban thuộc Sở"),
+                            ("centre", "Đơn vị sự nghiệp"),
+                            ("district_office", "Phòng LĐ-TB&XH cấp huyện"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực phụ trách",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "territory",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="trực thuộc",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical đơn vị tổ chức",
+                "verbose_name_plural": "historical đơn vị tổ chức",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Person",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=100, verbose_name="họ và tên")),
+                (
+                    "name_folded",
+                    models.CharField(
+                        db_index=True,
+                        editable=False,
+                        max_length=100,
+                        verbose_name="họ và tên không dấu",
+                    ),
+                ),
+                (
+                    "name_sort",
+                    models.CharField(
+                        default="",
+                        editable=False,
+                        max_length=100,
+                        verbose_name="khoá sắp xếp theo tên",
+                    ),
+                ),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="ngày sinh")),
+                ("birth_year", models.PositiveSmallIntegerField(verbose_name="năm sinh")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("nam", "Nam"), ("nu", "Nữ")],
+                        max_length=3,
+                        verbose_name="giới tính",
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        choices=[
+                            ("01", "Kinh"),
+                            ("02", "Tày"),
+                            ("03", "Thái"),
+                            ("04", "Hoa"),
+                            ("05", "Khmer"),
+                            ("06", "Mường"),
+                            ("07", "Nùng"),
+                            ("08", "Mông"),
+                            ("09", "Dao"),
+                            ("10", "Gia Rai"),
+                            ("11", "Ngái"),
+                            ("12", "Ê Đê"),
+                            ("13", "Ba Na"),
+                            ("14", "Xơ Đăng"),
+                            ("15", "Sán Chay"),
+                            ("16", "Cơ Ho"),
+                            ("17", "Chăm"),
+                            ("18", "Sán Dìu"),
+                            ("19", "Hrê"),
+                            ("20", "Mnông"),
+                            ("21", "Raglai"),
+                            ("22", "Xtiêng"),
+                            ("23", "Bru - Vân Kiều"),
+                            ("24", "Thổ"),
+                            ("25", "Giáy"),
+                            ("26", "Cơ Tu"),
+                            ("27", "Giẻ Triêng"),
+                            ("28", "Mạ"),
+                            ("29", "Khơ Mú"),
+                            ("30", "Co"),
+                            ("31", "Tà Ôi"),
+                            ("32", "Chơ Ro"),
+                            ("33", "Kháng"),
+                            ("34", "Xinh Mun"),
+                            ("35", "Hà Nhì"),
+                            ("36", "Chu Ru"),
+                            ("37", "Lào"),
+                            ("38", "La Chí"),
+                            ("39", "La Ha"),
+                            ("40", "Phù Lá"),
+                            ("41", "La Hủ"),
+                            ("42", "Lự"),
+                            ("43", "Lô Lô"),
+                            ("44", "Chứt"),
+                            ("45", "Mảng"),
+                            ("46", "Pà Thẻn"),
+                            ("47", "Cơ Lao"),
+                            ("48", "Cống"),
+                            ("49", "Bố Y"),
+                            ("50", "Si La"),
+                            ("51", "Pu Péo"),
+                            ("52", "Brâu"),
+                            ("53", "Ơ Đu"),
+                            ("54", "Rơ Măm"),
+                            ("55", "Người nước ngoài"),
+                        ],
+                        default="01",
+                        max_length=2,
+                        verbose_name="dân tộc",
+                    ),
+                ),
+                (
+                    "personal_id",
+                    models.CharField(
+                        blank=True,
+                        max_length=12,
+                        null=True,
+                        unique=True,
+                        verbose_name="số định danh cá nhân",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=15, verbose_name="số điện thoại"),
+                ),
+                (
+                    "address",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="địa chỉ (số nhà, ấp/khóm)"
+                    ),
+                ),
+                ("death_date", models.DateField(blank=True, null=True, verbose_name="ngày mất")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Đang quản lý"), ("closed", "Đã đóng hồ sơ")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "closed_reason",
+                    models.CharField(blank=True, max_length=255, verbose_name="lý do đóng hồ sơ"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="ngày tạo")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật")),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="residents",
+                        to="core.adminunit",
+                        verbose_name="xã/phường/thị trấn",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "đối tượng",
+                "verbose_name_plural": "đối tượng",
+                "ordering": ["name_sort", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PersonNameKey',
+            name="AccessLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100)),
-                ('commune', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.adminunit')),
-                ('person', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='name_keys', to='core.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="thời điểm"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "Xem"),
+                            ("export", "Xuất dữ liệu"),
+                            ("create", "Tạo mới"),
+                            ("change", "Sửa"),
+                            ("close", "Đóng hồ sơ"),
+                            ("import", "Nhập từ tệp"),
+                        ],
+                        max_length=10,
+                        verbose_name="thao tác",
+                    ),
+                ),
+                (
+                    "object_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="dữ liệu"),
+                ),
+                ("channel", models.CharField(blank=True, max_length=20, verbose_name="kênh")),
+                ("path", models.CharField(blank=True, max_length=300, verbose_name="đường dẫn")),
+                (
+                    "ip",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="địa chỉ IP"),
+                ),
+                ("detail", models.CharField(blank=True, max_length=300, verbose_name="chi tiết")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người dùng",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_log",
+                        to="core.person",
+                        verbose_name="đối tượng",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "nhật ký truy cập",
+                "verbose_name_plural": "nhật ký truy cập",
+                "ordering": ["-at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="PersonNameKey",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100)),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.adminunit",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="name_keys",
+                        to="core.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('admin', 'Quản trị hệ thống'), ('leader', 'Lãnh đạo Sở'), ('division_officer', 'Chuyên viên phòng chuyên môn'), ('district_officer', 'Cán bộ cấp huyện'), ('viewer', 'Người xem')], default='viewer', max_length=20, verbose_name='vai trò')),
-                ('org_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='core.orgunit', verbose_name='đơn vị công tác')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("admin", "Quản trị hệ thống"),
+                            ("leader", "Lãnh đạo Sở"),
+                            ("division_officer", "Chuyên viên phòng chuyên môn"),
+                            ("district_officer", "Cán bộ cấp huyện"),
+                            ("viewer", "Người xem"),
+                        ],
+                        default="viewer",
+                        max_length=20,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.orgunit",
+                        verbose_name="đơn vị công tác",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hồ sơ người dùng',
-                'verbose_name_plural': 'hồ sơ người dùng',
+                "verbose_name": "hồ sơ người dùng",
+                "verbose_name_plural": "hồ sơ người dùng",
             },
         ),
         migrations.AddConstraint(
-            model_name='adminunit',
-            constraint=models.UniqueConstraint(fields=('level', 'code', 'valid_from'), name='admin_unit_code_generation'),
+            model_name="adminunit",
+            constraint=models.UniqueConstraint(
+                fields=("level", "code", "valid_from"), name="admin_unit_code_generation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.UniqueConstraint(fields=('code', 'valid_from'), name='org_unit_code_generation'),
+            model_name="orgunit",
+            constraint=models.UniqueConstraint(
+                fields=("code", "valid_from"), name="org_unit_code_generation"
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['name_folded', 'birth_year', 'commune'], name='person_duplicate_key'),
+            model_name="person",
+            index=models.Index(
+                fields=["name_folded", "birth_year", "commune"], name="person_duplicate_key"
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['name_sort', 'id'], name='person_sort'),
+            model_name="person",
+            index=models.Index(fields=["name_sort", "id"], name="person_sort"),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['commune', 'name_sort', 'id'], name='person_commune_sort'),
+            model_name="person",
+            index=models.Index(fields=["commune", "name_sort", "id"], name="person_commune_sort"),
         ),
         migrations.AddIndex(
-            model_name='personnamekey',
-            index=models.Index(fields=['key', 'person'], include=('commune',), name='person_name_key_search'),
+            model_name="personnamekey",
+            index=models.Index(
+                fields=["key", "person"], include=("commune",), name="person_name_key_search"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='personnamekey',
-            constraint=models.UniqueConstraint(fields=('person', 'key'), name='person_name_key_unique'),
+            model_name="personnamekey",
+            constraint=models.UniqueConstraint(
+                fields=("person", "key"), name="person_name_key_unique"
+            ),
         ),
     ]

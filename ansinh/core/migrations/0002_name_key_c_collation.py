@@ -6,12 +6,16 @@ def use_byte_order(apps, schema_editor):
     the prefix range and ORDER BY key whatever the database's default collation is."""
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute('ALTER TABLE core_personnamekey ALTER COLUMN "key" TYPE varchar(100) COLLATE "C"')
+    schema_editor.execute(
+        'ALTER TABLE core_personnamekey ALTER COLUMN "key" TYPE varchar(100) COLLATE "C"'
+    )
 
 
 def back(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute('ALTER TABLE core_personnamekey ALTER COLUMN "key" TYPE varchar(100) COLLATE "default"')
+        schema_editor.execute(
+            'ALTER TABLE core_personnamekey ALTER COLUMN "key" TYPE varchar(100) COLLATE "default"'
+        )
 
 
 class Migration(migrations.Migration):

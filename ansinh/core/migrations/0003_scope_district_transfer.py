@@ -6,36 +6,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0002_name_key_c_collation'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("core", "0002_name_key_c_collation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DistrictTransfer',
+            name="DistrictTransfer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_id', models.PositiveBigIntegerField()),
-                ('area', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('label', models.CharField(max_length=255, verbose_name='hồ sơ chuyển')),
-                ('reason', models.CharField(max_length=300, verbose_name='lý do')),
-                ('status', models.CharField(choices=[('pending', 'Chờ nơi đến tiếp nhận'), ('accepted', 'Đã tiếp nhận'), ('refused', 'Nơi đến từ chối')], default='pending', max_length=10, verbose_name='trạng thái')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='ngày đề nghị')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='ngày xử lý')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú khi xử lý')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người xử lý')),
-                ('from_commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='chuyển từ')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người đề nghị')),
-                ('target_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
-                ('to_commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='chuyển đến')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("target_id", models.PositiveBigIntegerField()),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                ("label", models.CharField(max_length=255, verbose_name="hồ sơ chuyển")),
+                ("reason", models.CharField(max_length=300, verbose_name="lý do")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Chờ nơi đến tiếp nhận"),
+                            ("accepted", "Đã tiếp nhận"),
+                            ("refused", "Nơi đến từ chối"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "requested_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="ngày đề nghị"),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ngày xử lý"),
+                ),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=300, verbose_name="ghi chú khi xử lý"),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người xử lý",
+                    ),
+                ),
+                (
+                    "from_commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="chuyển từ",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người đề nghị",
+                    ),
+                ),
+                (
+                    "target_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "to_commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="chuyển đến",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chuyển hồ sơ sang huyện khác',
-                'verbose_name_plural': 'chuyển hồ sơ sang huyện khác',
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('target_type', 'target_id'), name='one_pending_transfer_per_record')],
+                "verbose_name": "chuyển hồ sơ sang huyện khác",
+                "verbose_name_plural": "chuyển hồ sơ sang huyện khác",
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("target_type", "target_id"),
+                        name="one_pending_transfer_per_record",
+                    )
+                ],
             },
         ),
     ]

@@ -6,32 +6,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_jobs_worker_beat'),
+        ("core", "0003_jobs_worker_beat"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40)),
-                ('file_name', models.CharField(max_length=255)),
-                ('token', models.CharField(max_length=64)),
-                ('path', models.CharField(max_length=500)),
-                ('commit', models.BooleanField(default=False)),
-                ('confirm_warnings', models.BooleanField(default=False)),
-                ('status', models.CharField(choices=[('queued', 'Đang chờ'), ('running', 'Đang xử lý'), ('done', 'Xong'), ('failed', 'Lỗi')], default='queued', max_length=10)),
-                ('result', models.JSONField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=40)),
+                ("file_name", models.CharField(max_length=255)),
+                ("token", models.CharField(max_length=64)),
+                ("path", models.CharField(max_length=500)),
+                ("commit", models.BooleanField(default=False)),
+                ("confirm_warnings", models.BooleanField(default=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Đang chờ"),
+                            ("running", "Đang xử lý"),
+                            ("done", "Xong"),
+                            ("failed", "Lỗi"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("result", models.JSONField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'việc nhập tệp lớn',
-                'verbose_name_plural': 'việc nhập tệp lớn',
-                'constraints': [models.UniqueConstraint(condition=models.Q(('commit', True)), fields=('token',), name='import_job_one_commit_per_upload')],
+                "verbose_name": "việc nhập tệp lớn",
+                "verbose_name_plural": "việc nhập tệp lớn",
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("commit", True)),
+                        fields=("token",),
+                        name="import_job_one_commit_per_upload",
+                    )
+                ],
             },
         ),
     ]

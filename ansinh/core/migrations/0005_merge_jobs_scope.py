@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_scope_district_transfer'),
-        ('core', '0004_jobs_import_job'),
+        ("core", "0003_scope_district_transfer"),
+        ("core", "0004_jobs_import_job"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -28,12 +28,20 @@ def commune(soc_trang):
 
 @pytest.fixture
 def my_tu_commune(soc_trang):
-    return AdminUnit.objects.filter(level="commune", parent__code="944", valid_from=None).order_by("code").first()
+    return (
+        AdminUnit.objects.filter(level="commune", parent__code="944", valid_from=None)
+        .order_by("code")
+        .first()
+    )
 
 
 @pytest.fixture
 def ke_sach_commune(soc_trang):
-    return AdminUnit.objects.filter(level="commune", parent__code="943", valid_from=None).order_by("code").first()
+    return (
+        AdminUnit.objects.filter(level="commune", parent__code="943", valid_from=None)
+        .order_by("code")
+        .first()
+    )
 
 
 @pytest.fixture
@@ -41,9 +49,13 @@ def users(soc_trang):
     return {
         "admin": UserFactory(username="admin", role=Role.ADMIN, unit_code="SLDTBXH94"),
         "leader": UserFactory(username="lanhdao", role=Role.LEADER, unit_code="SLDTBXH94"),
-        "division": UserFactory(username="btxh", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-BTXH"),
+        "division": UserFactory(
+            username="btxh", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-BTXH"
+        ),
         "mytu": UserFactory(username="mytu", role=Role.DISTRICT_OFFICER, unit_code="PLDTBXH-944"),
-        "kesach": UserFactory(username="kesach", role=Role.DISTRICT_OFFICER, unit_code="PLDTBXH-943"),
+        "kesach": UserFactory(
+            username="kesach", role=Role.DISTRICT_OFFICER, unit_code="PLDTBXH-943"
+        ),
         "viewer": UserFactory(username="xem", role=Role.VIEWER, unit_code="SLDTBXH94"),
     }
 
@@ -52,15 +64,23 @@ def users(soc_trang):
 def desk_users(users):
     """The one-stop desk's officer, the inspection officer and the labour division's officer."""
     return users | {
-        "desk": UserFactory(username="motcua", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-VP"),
-        "inspector": UserFactory(username="thanhtra", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-TTRA"),
-        "labour": UserFactory(username="vieclam", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-VLATLD"),
+        "desk": UserFactory(
+            username="motcua", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-VP"
+        ),
+        "inspector": UserFactory(
+            username="thanhtra", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-TTRA"
+        ),
+        "labour": UserFactory(
+            username="vieclam", role=Role.DIVISION_OFFICER, unit_code="SLDTBXH94-VLATLD"
+        ),
     }
 
 
 @pytest.fixture
 def person_in_ke_sach(ke_sach_commune):
-    return PersonFactory(commune=ke_sach_commune, full_name="Thạch Thị Sa Ri", sex="nu", birth_year=1950)
+    return PersonFactory(
+        commune=ke_sach_commune, full_name="Thạch Thị Sa Ri", sex="nu", birth_year=1950
+    )
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Fire the same request from several threads at once (each thread has its own database
 connection), for the concurrency tests of issue 10."""
+
 import threading
 
 from django.db import connections

@@ -48,7 +48,9 @@ def test_lockout_expires(client, users):
 
     for _ in range(settings.LOGIN_LOCKOUT_FAILURES):
         post_login(client, "mytu", "sai-mat-khau")
-    LoginAttempt.objects.update(at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1))
+    LoginAttempt.objects.update(
+        at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1)
+    )
     assert post_login(client, "mytu", PASSWORD).status_code == 302
 
 
@@ -104,7 +106,9 @@ def test_an_idle_session_ends(client, users):
     from django.utils import timezone
 
     post_login(client, "mytu", PASSWORD)
-    Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now())
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now()
+    )
     assert client.get("/").status_code == 302
 
 
@@ -116,11 +120,16 @@ LOCKED = "Tài khoản tạm khoá do đăng nhập sai quá 5 lần"
 def token_for(username, password):
     from rest_framework.test import APIClient
 
-    return APIClient().post("/api/token/", {"username": username, "password": password}, format="json")
+    return APIClient().post(
+        "/api/token/", {"username": username, "password": password}, format="json"
+    )
 
 
 def post_admin_login(client, username, password):
-    return client.post("/quan-tri/login/?next=/quan-tri/", {"username": username, "password": password, "next": "/quan-tri/"})
+    return client.post(
+        "/quan-tri/login/?next=/quan-tri/",
+        {"username": username, "password": password, "next": "/quan-tri/"},
+    )
 
 
 def fail_at(door, username, client):
@@ -142,7 +151,11 @@ def test_failures_at_any_door_lock_every_door(client, users, door):
     assert admin_page.status_code == 200 and LOCKED in admin_page.content.decode()
     assert client.get("/quan-tri/").status_code == 302
     response = token_for("admin", PASSWORD)
-    assert response.status_code == 403 and LOCKED in response.json()["detail"] and "token" not in response.json()
+    assert (
+        response.status_code == 403
+        and LOCKED in response.json()["detail"]
+        and "token" not in response.json()
+    )
     assert token_for("lanhdao", PASSWORD).status_code == 200  # other accounts unaffected
 
 
@@ -153,7 +166,9 @@ def test_the_backend_refuses_a_locked_user_whatever_the_caller(users):
     for _ in range(settings.LOGIN_LOCKOUT_FAILURES):
         assert authenticate(None, username="mytu", password="sai-mat-khau") is None
     assert authenticate(None, username="mytu", password=PASSWORD) is None
-    assert authenticate(None, username="MyTu ", password=PASSWORD) is None  # the same name, however typed
+    assert (
+        authenticate(None, username="MyTu ", password=PASSWORD) is None
+    )  # the same name, however typed
 
 
 def test_an_existing_token_stops_working_while_its_user_is_locked(users):
@@ -170,7 +185,9 @@ def test_an_existing_token_stops_working_while_its_user_is_locked(users):
     fail_at("web", "mytu", Client())
     response = api.get("/api/people/")
     assert response.status_code == 403 and LOCKED in response.json()["detail"]
-    LoginAttempt.objects.update(at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1))
+    LoginAttempt.objects.update(
+        at=timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1)
+    )
     assert api.get("/api/people/").status_code == 200  # the lock has ended
 
 
@@ -188,12 +205,18 @@ def test_an_administrator_unlocks_a_locked_account_from_the_user_list(client, us
     login(admin, users["admin"])
     listing = admin.get("/quan-tri/auth/user/").content.decode()
     assert "Đang tạm khoá" in listing and "Mở khoá đăng nhập" in listing
-    response = admin.post("/quan-tri/auth/user/", {"action": "unlock_login", "_selected_action": [users["mytu"].pk]}, follow=True)
+    response = admin.post(
+        "/quan-tri/auth/user/",
+        {"action": "unlock_login", "_selected_action": [users["mytu"].pk]},
+        follow=True,
+    )
     assert "Đã mở khoá đăng nhập cho 1 tài khoản." in response.content.decode()
     assert post_login(client, "mytu", PASSWORD).status_code == 302  # the right password works again
     from django.contrib.admin.models import LogEntry
 
-    assert LogEntry.objects.filter(object_id=str(users["mytu"].pk), change_message="Mở khoá đăng nhập").exists()
+    assert LogEntry.objects.filter(
+        object_id=str(users["mytu"].pk), change_message="Mở khoá đăng nhập"
+    ).exists()
 
 
 def test_deactivating_an_account_ends_its_open_sessions(client, users):

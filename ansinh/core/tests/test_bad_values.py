@@ -3,6 +3,7 @@
 its path parameters filled with an existing object and with nonsense, then with bad values in
 every query parameter the code reads (found by grepping the sources for request.GET and
 query_params). Self-contained: the `matrix` lane's route enumeration is a separate thing."""
+
 import re
 from datetime import date
 from pathlib import Path
@@ -24,24 +25,50 @@ EXTRA_PARAMS = {"page", "q", "commune", "format", "limit", "offset", "search", "
 # DRF answers an unknown ?format= with 404 before the view reads anything else: sent on its own.
 ALONE = {"format"}
 BAD_VALUES = ["abc", "-1", "99999999999999999999999", "a\x00b", "'\"<>{x}"]
-NONSENSE = {"int": ["99999", "9" * 25], "str": ["abc", "x" * 300], "slug": ["abc"], "drf": ["abc", "9" * 25, "99999"]}
+NONSENSE = {
+    "int": ["99999", "9" * 25],
+    "str": ["abc", "x" * 300],
+    "slug": ["abc"],
+    "drf": ["abc", "9" * 25, "99999"],
+}
 
 # Existing objects for path parameters, by route name prefix: (model label, field used).
 OBJECTS = {
-    "submission_": "indicators.Submission", "report_detail": "reports.GeneratedReport",
-    "report_download": "reports.GeneratedReport", "cancel_activity": "worklog.Activity",
-    "case_": "welfare.Case", "payroll_": "payroll.PayrollCycle", "desk_dossier": "desk.Dossier",
-    "desk_print": "desk.Dossier", "desk_document": "desk.Dossier",
-    "desk_petition": "desk.Petition", "merit_record": "merit.MeritRecord", "merit_evidence_file": "merit.Evidence",
-    "merit_decision": "merit.Decision", "merit_batch": "merit.RecalcBatch", "merit_recovery": "merit.RecoverySchedule",
-    "merit_campaign_export": "merit.Campaign", "person_": "core.Person", "unit_detail": "core.AdminUnit",
+    "submission_": "indicators.Submission",
+    "report_detail": "reports.GeneratedReport",
+    "report_download": "reports.GeneratedReport",
+    "cancel_activity": "worklog.Activity",
+    "case_": "welfare.Case",
+    "payroll_": "payroll.PayrollCycle",
+    "desk_dossier": "desk.Dossier",
+    "desk_print": "desk.Dossier",
+    "desk_document": "desk.Dossier",
+    "desk_petition": "desk.Petition",
+    "merit_record": "merit.MeritRecord",
+    "merit_evidence_file": "merit.Evidence",
+    "merit_decision": "merit.Decision",
+    "merit_batch": "merit.RecalcBatch",
+    "merit_recovery": "merit.RecoverySchedule",
+    "merit_campaign_export": "merit.Campaign",
+    "person_": "core.Person",
+    "unit_detail": "core.AdminUnit",
     "calendar_override_disable": "core.DayOverride",
 }
 GOOD_VALUES = {
-    "code": "VL_GQVL", "year": "2024", "value": "2024Q1", "register": "ho-tro", "name": "danh-sach.xlsx",
-    ("report_download", "kind"): "docx", ("payroll_export", "kind"): "xlsx", ("desk_document", "kind"): "giay-hen",
-    ("merit_decision_file", "kind"): "docx", ("import_upload", "kind"): "people", ("import_template", "kind"): "people",
-    ("import_commit", "kind"): "people", ("api_import", "kind"): "people", ("area", "code"): "welfare",
+    "code": "VL_GQVL",
+    "year": "2024",
+    "value": "2024Q1",
+    "register": "ho-tro",
+    "name": "danh-sach.xlsx",
+    ("report_download", "kind"): "docx",
+    ("payroll_export", "kind"): "xlsx",
+    ("desk_document", "kind"): "giay-hen",
+    ("merit_decision_file", "kind"): "docx",
+    ("import_upload", "kind"): "people",
+    ("import_template", "kind"): "people",
+    ("import_commit", "kind"): "people",
+    ("api_import", "kind"): "people",
+    ("area", "code"): "welfare",
 }
 
 
@@ -76,7 +103,9 @@ def fill(route, name, value_for):
     route = route.replace("^", "").replace("$", "").replace("\\.", ".").replace("/?", "/")
 
     def one(match):
-        kind, param = (match.group(1) or "str", match.group(2)) if match.group(2) else ("drf", match.group(3))
+        kind, param = (
+            (match.group(1) or "str", match.group(2)) if match.group(2) else ("drf", match.group(3))
+        )
         return value_for(name, param, kind)
 
     if "(?P<format>" in route or "<drf_format_suffix:format>" in route:
@@ -91,10 +120,21 @@ def existing(name, param, kind):
         return GOOD_VALUES[param]
     label = next((m for prefix, m in OBJECTS.items() if name.startswith(prefix)), None)
     if label is None and kind == "drf":
-        label = {"adminunit": "core.AdminUnit", "orgunit": "core.OrgUnit", "person": "core.Person", "indicator": "indicators.Indicator",
-                 "welfare-case": "welfare.Case", "welfare-payroll": "payroll.PayrollCycle", "welfare-support": "welfare.Support",
-                 "welfare-caregiver": "welfare.Caregiver", "welfare-resident": "welfare.Resident", "desk-dossier": "desk.Dossier",
-                 "desk-petition": "desk.Petition", "merit-record": "merit.MeritRecord", "merit-decision": "merit.Decision"}.get(name.rsplit("-", 1)[0])
+        label = {
+            "adminunit": "core.AdminUnit",
+            "orgunit": "core.OrgUnit",
+            "person": "core.Person",
+            "indicator": "indicators.Indicator",
+            "welfare-case": "welfare.Case",
+            "welfare-payroll": "payroll.PayrollCycle",
+            "welfare-support": "welfare.Support",
+            "welfare-caregiver": "welfare.Caregiver",
+            "welfare-resident": "welfare.Resident",
+            "desk-dossier": "desk.Dossier",
+            "desk-petition": "desk.Petition",
+            "merit-record": "merit.MeritRecord",
+            "merit-decision": "merit.Decision",
+        }.get(name.rsplit("-", 1)[0])
     found = apps.get_model(label).objects.order_by("pk").first() if label else None
     if param == "code" and found is not None:
         return found.code
@@ -147,12 +187,25 @@ def walk(client, user, each_alone=True):
             requests += [(url, {p: "abc"}) for p in ALONE]
         if _PARAM.search(route.replace("^", "")):
             for index in range(2):
-                requests.append((fill(route, name, lambda n, p, kind, index=index: NONSENSE[kind][min(index, len(NONSENSE[kind]) - 1)]), {}))
+                requests.append(
+                    (
+                        fill(
+                            route,
+                            name,
+                            lambda n, p, kind, index=index: NONSENSE[kind][
+                                min(index, len(NONSENSE[kind]) - 1)
+                            ],
+                        ),
+                        {},
+                    )
+                )
         for path, query in requests:
             count += 1
             response = client.get(path, query)
             if response.status_code >= 500:
-                failures.append(f"{response.status_code} {path} {sorted(query)[:3]}… = {next(iter(query.values()), '')!r}")
+                failures.append(
+                    f"{response.status_code} {path} {sorted(query)[:3]}… = {next(iter(query.values()), '')!r}"
+                )
     return failures, count
 
 
@@ -171,22 +224,47 @@ def user_count(role):
 
 def test_the_walker_reads_the_parameters_of_the_sources():
     found = query_parameters()
-    for name in ("period", "year", "commune", "parent", "unit", "page", "valid_on", "status", "kind"):
+    for name in (
+        "period",
+        "year",
+        "commune",
+        "parent",
+        "unit",
+        "page",
+        "valid_on",
+        "status",
+        "kind",
+    ):
         assert name in found
 
 
 def test_the_values_of_the_issue_are_said_in_vietnamese(client, users, walk_data):
     login(client, users["admin"])
     for path, query, status, text in [
-        ("/bao-tro/ho-so/", {"commune": "abc"}, 200, "Giá trị “abc” của tham số “commune” không hợp lệ: phải là một số nguyên."),
+        (
+            "/bao-tro/ho-so/",
+            {"commune": "abc"},
+            200,
+            "Giá trị “abc” của tham số “commune” không hợp lệ: phải là một số nguyên.",
+        ),
         ("/ke-hoach/", {"year": "abc"}, 200, "Giá trị “abc” của tham số “year” không hợp lệ"),
         ("/api/units/", {"parent": "abc"}, 400, "tham số “parent” không hợp lệ"),
         ("/api/units/", {"parent": "9" * 23}, 400, "phải từ 0 đến 2147483647"),
         ("/lich-lam-viec/99999/", {}, 200, "Không có lịch làm việc năm 99999"),
-        ("/bao-cao/", {"period": "xyz"}, 200, "Giá trị “xyz” của tham số “period” không hợp lệ: dùng dạng 2024-03"),
+        (
+            "/bao-cao/",
+            {"period": "xyz"},
+            200,
+            "Giá trị “xyz” của tham số “period” không hợp lệ: dùng dạng 2024-03",
+        ),
         ("/doi-tuong/", {"page": "-1"}, 200, ""),
         ("/doi-tuong/99999999999999999999999/", {}, 404, ""),
-        ("/bao-tro/ho-so/", {"status": "a\x00b"}, 400, "Tham số «status» trên đường dẫn chứa ký tự điều khiển không hợp lệ."),
+        (
+            "/bao-tro/ho-so/",
+            {"status": "a\x00b"},
+            400,
+            "Tham số «status» trên đường dẫn chứa ký tự điều khiển không hợp lệ.",
+        ),
     ]:
         response = client.get(path, query)
         assert response.status_code == status, (path, query, response.status_code)

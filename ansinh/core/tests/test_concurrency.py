@@ -1,5 +1,6 @@
 """The SQLite settings that make simultaneous writes wait instead of failing are in effect,
 also for the test database (issue 10, finding 3)."""
+
 import pytest
 from django.db import connection
 

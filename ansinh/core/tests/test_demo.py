@@ -7,13 +7,25 @@ from ansinh.core.models import AdminUnit, OrgUnit, Person, Profile
 
 def test_demo_is_idempotent_and_complete(db):
     call_command("demo", "--people", "300", "--quiet-accounts")
-    counts = (AdminUnit.objects.count(), OrgUnit.objects.count(), Person.objects.count(), Profile.objects.count())
+    counts = (
+        AdminUnit.objects.count(),
+        OrgUnit.objects.count(),
+        Person.objects.count(),
+        Profile.objects.count(),
+    )
     call_command("demo", "--people", "300", "--quiet-accounts")
-    assert (AdminUnit.objects.count(), OrgUnit.objects.count(), Person.objects.count(), Profile.objects.count()) == counts
+    assert (
+        AdminUnit.objects.count(),
+        OrgUnit.objects.count(),
+        Person.objects.count(),
+        Profile.objects.count(),
+    ) == counts
     from ansinh.welfare import demo as welfare_demo
     from ansinh.welfare.models import Case
 
-    welfare_cases = welfare_demo.NATIONAL_PAYING + welfare_demo.PROVINCIAL_PAYING + welfare_demo.ENDED
+    welfare_cases = (
+        welfare_demo.NATIONAL_PAYING + welfare_demo.PROVINCIAL_PAYING + welfare_demo.ENDED
+    )
     support_people = sum(count for _, _, count, _, _ in welfare_demo.NEW_PEOPLE_SUPPORTS)
     support_people += sum(staying + gone for _, staying, gone, _ in welfare_demo.RESIDENTS)
     support_people += sum(count for _, count in welfare_demo.CAREGIVERS)
@@ -21,7 +33,10 @@ def test_demo_is_idempotent_and_complete(db):
     from ansinh.merit.models import MeritRecord
 
     merit_people = sum(count for _, count, _, _ in merit_demo.MIX) + merit_demo.QUARTER_NEW_PEOPLE
-    assert counts[2] == 300 + welfare_cases + support_people + merit_people and Case.objects.count() == welfare_cases
+    assert (
+        counts[2] == 300 + welfare_cases + support_people + merit_people
+        and Case.objects.count() == welfare_cases
+    )
     assert MeritRecord.objects.count() == merit_people
     assert OrgUnit.objects.filter(kind="district_office").count() == 11
     mytu = authenticate(username="mytu", password=demo.DEMO_PASSWORD)

@@ -6,16 +6,23 @@ from rest_framework.test import APIClient
 from ansinh.core.concurrency import version_of
 from ansinh.core.models import AccessLog, Person
 from ansinh.core.tests.web import login
-from ansinh.core.tests.factories import PersonFactory
 
 
 def test_edit_keeps_history_with_who_when_before_after(client, users, person_in_my_tu):
     login(client, users["mytu"])
-    response = client.post(f"/doi-tuong/{person_in_my_tu.pk}/sua/", {
-        "full_name": "Lâm Văn Sóc", "birth_year": 1948, "sex": "nam", "ethnicity": "05",
-        "commune": person_in_my_tu.commune_id, "phone": "0912 345 678", "reason": "Bổ sung số điện thoại",
-        "version": version_of(person_in_my_tu),
-    })
+    response = client.post(
+        f"/doi-tuong/{person_in_my_tu.pk}/sua/",
+        {
+            "full_name": "Lâm Văn Sóc",
+            "birth_year": 1948,
+            "sex": "nam",
+            "ethnicity": "05",
+            "commune": person_in_my_tu.commune_id,
+            "phone": "0912 345 678",
+            "reason": "Bổ sung số điện thoại",
+            "version": version_of(person_in_my_tu),
+        },
+    )
     assert response.status_code == 302
     latest = person_in_my_tu.history.first()
     assert latest.history_user == users["mytu"]
@@ -42,8 +49,13 @@ def test_close_keeps_the_record_with_its_reason(client, users, person_in_my_tu):
     assert "Trường này là bắt buộc." in response.content.decode()
     client.post(f"/doi-tuong/{person_in_my_tu.pk}/dong/", {"reason": "Chuyển đi tỉnh khác"})
     person_in_my_tu.refresh_from_db()
-    assert (person_in_my_tu.status, person_in_my_tu.closed_reason) == ("closed", "Chuyển đi tỉnh khác")
-    assert person_in_my_tu.history.first().history_change_reason == "Đóng hồ sơ: Chuyển đi tỉnh khác"
+    assert (person_in_my_tu.status, person_in_my_tu.closed_reason) == (
+        "closed",
+        "Chuyển đi tỉnh khác",
+    )
+    assert (
+        person_in_my_tu.history.first().history_change_reason == "Đóng hồ sơ: Chuyển đi tỉnh khác"
+    )
     assert AccessLog.objects.filter(action="close", person=person_in_my_tu).exists()
 
 
@@ -72,11 +84,11 @@ def test_export_neutralises_formula_cells(client, users, my_tu_commune):
 
     from .factories import PersonFactory
 
-    PersonFactory(commune=my_tu_commune, full_name="Lê Văn Tư", address="=HYPERLINK(\"http://x\")")
+    PersonFactory(commune=my_tu_commune, full_name="Lê Văn Tư", address='=HYPERLINK("http://x")')
     login(client, users["mytu"])
     sheet = load_workbook(io.BytesIO(client.get("/doi-tuong/xuat-excel/").getvalue())).active
     addresses = [row[7] for row in sheet.values][1:]
-    assert addresses == ["'=HYPERLINK(\"http://x\")"]
+    assert addresses == ['\'=HYPERLINK("http://x")']
 
 
 def test_leaders_browse_access_log_and_history_others_cannot(client, users, person_in_my_tu):
@@ -88,7 +100,10 @@ def test_leaders_browse_access_log_and_history_others_cannot(client, users, pers
     page = client.get("/kiem-soat/nhat-ky-truy-cap/", {"user": "mytu"}).content.decode()
     assert "Lâm Văn Sóc" in page and "mytu" in page
     assert "Lâm Văn Sóc" in client.get("/kiem-soat/lich-su-thay-doi/").content.decode()
-    assert "Nhật ký truy cập gần đây" in client.get(f"/doi-tuong/{person_in_my_tu.pk}/").content.decode()
+    assert (
+        "Nhật ký truy cập gần đây"
+        in client.get(f"/doi-tuong/{person_in_my_tu.pk}/").content.decode()
+    )
 
 
 def test_unit_changes_keep_history(soc_trang):

@@ -3,6 +3,7 @@ braces, formulas, RTL marks, NUL, emoji, SQL and HTML payloads, very long string
 field of the main forms and every column of the people import. Each value is either refused with
 a Vietnamese message on its field, or stored and rendered back inert (the page renders, the
 export opens)."""
+
 import csv
 import io
 from datetime import date
@@ -21,15 +22,44 @@ from ansinh.core.tests.web import login
 from ansinh.core.text import control_characters_message, has_control_characters
 
 PAYLOADS = [
-    "{năm 2023}", "{{ request.user }}", "{% debug %}", "{x}", "{VL_GQVL|pct}", "}{", "=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)",
-    "-2+3", "\u202eRTL\u202c", "\u200f\u200e", "a\x00b", "\x01", "\x1f\x7f\x85\x9f", "\ud800", "😀👨‍👩‍👧", "'; DROP TABLE core_person; --",
-    "\" OR 1=1 --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&amp;&lt;", "%s%n", "\\N", "x" * 5000,
-    "Nguyễn Văn Ấn", "dòng 1\ndòng 2", "\t", " ",
+    "{năm 2023}",
+    "{{ request.user }}",
+    "{% debug %}",
+    "{x}",
+    "{VL_GQVL|pct}",
+    "}{",
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "@SUM(A1)",
+    "-2+3",
+    "\u202eRTL\u202c",
+    "\u200f\u200e",
+    "a\x00b",
+    "\x01",
+    "\x1f\x7f\x85\x9f",
+    "\ud800",
+    "😀👨‍👩‍👧",
+    "'; DROP TABLE core_person; --",
+    '" OR 1=1 --',
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "&amp;&lt;",
+    "%s%n",
+    "\\N",
+    "x" * 5000,
+    "Nguyễn Văn Ấn",
+    "dòng 1\ndòng 2",
+    "\t",
+    " ",
 ]
 HOSTILE = st.one_of(
     st.sampled_from(PAYLOADS),
     st.lists(st.sampled_from(PAYLOADS), min_size=2, max_size=4).map("".join),
-    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]) | st.sampled_from("\x00\x01\x1f\x7f\x9f{}%<>=@\u202e"), max_size=80),
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=["Cs"])
+        | st.sampled_from("\x00\x01\x1f\x7f\x9f{}%<>=@\u202e"),
+        max_size=80,
+    ),
 )
 # What can travel over HTTP or sit in a UTF-8 file: no lone surrogates.
 WIRE = HOSTILE.map(lambda text: text.encode("utf-8", "replace").decode("utf-8"))
@@ -53,8 +83,12 @@ def _forms(user):
 
 
 def text_fields(form):
-    return [name for name, field in form.fields.items()
-            if isinstance(field, forms.CharField) and not isinstance(field, (forms.EmailField, forms.URLField))]
+    return [
+        name
+        for name, field in form.fields.items()
+        if isinstance(field, forms.CharField)
+        and not isinstance(field, (forms.EmailField, forms.URLField))
+    ]
 
 
 def vietnamese(message):
@@ -98,12 +132,21 @@ def test_a_person_with_hostile_text_is_stored_and_rendered_inert(client, users, 
     @FAST
     @given(name=WIRE, address=WIRE)
     def check(name, address):
-        data = {"full_name": name, "birth_date": "1960-03-05", "sex": "nam", "ethnicity": "kinh", "commune": my_tu_commune.pk,
-                "address": address, "confirm_not_duplicate": "on"}
+        data = {
+            "full_name": name,
+            "birth_date": "1960-03-05",
+            "sex": "nam",
+            "ethnicity": "kinh",
+            "commune": my_tu_commune.pk,
+            "address": address,
+            "confirm_not_duplicate": "on",
+        }
         response = client.post("/doi-tuong/them/", data)
         if response.status_code == 200:  # refused: the form again, each problem on its field
             page = response.content.decode()
-            assert "<script>alert(1)" not in page and "onerror=alert" not in page.replace("onerror=alert(1)&gt;", "")
+            assert "<script>alert(1)" not in page and "onerror=alert" not in page.replace(
+                "onerror=alert(1)&gt;", ""
+            )
             return
         assert response.status_code == 302, response.status_code
         page = client.get(response["Location"])
@@ -115,7 +158,11 @@ def test_a_person_with_hostile_text_is_stored_and_rendered_inert(client, users, 
     export = client.get("/doi-tuong/xuat-excel/")
     assert export.status_code == 200
     rows = list(load_workbook(io.BytesIO(export.getvalue())).active.values)
-    assert all(not (isinstance(v, str) and v.startswith(("=", "+", "-", "@"))) for row in rows[1:] for v in row)
+    assert all(
+        not (isinstance(v, str) and v.startswith(("=", "+", "-", "@")))
+        for row in rows[1:]
+        for v in row
+    )
 
 
 def test_the_people_import_refuses_or_keeps_hostile_text_in_every_column(users, my_tu_commune):
@@ -135,7 +182,9 @@ def test_the_people_import_refuses_or_keeps_hostile_text_in_every_column(users, 
         if "\x00" in value:  # a CSV with NUL is not a text file: the whole file is refused
             assert result.errors and result.errors[0].row == 0
         elif has_control_characters(value.strip()):
-            assert any(p.column == column.header and "ký tự điều khiển" in p.message for p in result.errors), (column.header, value)
+            assert any(
+                p.column == column.header and "ký tự điều khiển" in p.message for p in result.errors
+            ), (column.header, value)
 
     check()
 
@@ -151,8 +200,13 @@ def test_a_work_log_activity_with_hostile_text_renders_in_the_report(client, use
     @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
     @given(text=WIRE)
     def check(text):
-        data = {"period": "2024Q1", "a-topic": "inspection", "a-kind": "khac", "a-text": text or "x",
-                "a-date": date(2024, 3, 1).isoformat()}
+        data = {
+            "period": "2024Q1",
+            "a-topic": "inspection",
+            "a-kind": "khac",
+            "a-text": text or "x",
+            "a-date": date(2024, 3, 1).isoformat(),
+        }
         response = client.post("/nhat-ky/viec/?period=2024Q1", data)
         # saved (back to the work log) or the form again with its errors; never the login page
         assert response.status_code == 200 or response["Location"] == "/nhat-ky/?period=2024Q1"

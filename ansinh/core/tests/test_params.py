@@ -16,7 +16,9 @@ def _request(method="get", **data):
 
 
 def test_the_asked_period_wins_over_the_fallback():
-    assert requested_period(_request(period="2024Q1"), fallback=lambda kind: Period.parse("2023Q4")) == Period.parse("2024Q1")
+    assert requested_period(
+        _request(period="2024Q1"), fallback=lambda kind: Period.parse("2023Q4")
+    ) == Period.parse("2024Q1")
 
 
 def test_a_posted_form_names_its_period():
@@ -24,12 +26,18 @@ def test_a_posted_form_names_its_period():
 
 
 def test_without_a_period_the_page_fallback_then_today():
-    assert requested_period(_request(), "year", fallback=lambda kind: Period.parse("2023")) == Period.parse("2023")
-    assert requested_period(_request(), fallback=lambda kind: None) == Period.containing(date.today(), "quarter")
+    assert requested_period(
+        _request(), "year", fallback=lambda kind: Period.parse("2023")
+    ) == Period.parse("2023")
+    assert requested_period(_request(), fallback=lambda kind: None) == Period.containing(
+        date.today(), "quarter"
+    )
     assert requested_period(_request(), "month") == Period.containing(date.today(), "month")
 
 
 def test_a_bad_period_is_said_and_ignored():
     request = _request(period="quy2")
     assert requested_period(request) == Period.containing(date.today(), "quarter")
-    assert ["Giá trị “quy2” của tham số “period” không hợp lệ" in str(m) for m in get_messages(request)] == [True]
+    assert [
+        "Giá trị “quy2” của tham số “period” không hợp lệ" in str(m) for m in get_messages(request)
+    ] == [True]

@@ -1,4 +1,5 @@
 """A district officer sees and edits only their district, through every door."""
+
 import io
 
 import pytest
@@ -53,9 +54,16 @@ def test_export_contains_only_own_district(mytu_client, person_in_ke_sach, perso
 
 
 def test_create_form_refuses_other_district_commune(mytu_client, ke_sach_commune):
-    response = mytu_client.post("/doi-tuong/them/", {
-        "full_name": "Danh Thị Mỹ", "birth_year": 1970, "sex": "nu", "ethnicity": "05", "commune": ke_sach_commune.pk,
-    })
+    response = mytu_client.post(
+        "/doi-tuong/them/",
+        {
+            "full_name": "Danh Thị Mỹ",
+            "birth_year": 1970,
+            "sex": "nu",
+            "ethnicity": "05",
+            "commune": ke_sach_commune.pk,
+        },
+    )
     assert response.status_code == 200
     assert "commune" in response.context["form"].errors
     assert "lựa chọn hợp lệ" in response.content.decode()
@@ -64,7 +72,12 @@ def test_create_form_refuses_other_district_commune(mytu_client, ke_sach_commune
 
 def test_api_retrieve_update_of_other_district_are_404(mytu_api, person_in_ke_sach):
     assert mytu_api.get(f"/api/people/{person_in_ke_sach.pk}/").status_code == 404
-    assert mytu_api.patch(f"/api/people/{person_in_ke_sach.pk}/", {"phone": "0912345678"}, format="json").status_code == 404
+    assert (
+        mytu_api.patch(
+            f"/api/people/{person_in_ke_sach.pk}/", {"phone": "0912345678"}, format="json"
+        ).status_code
+        == 404
+    )
 
 
 def test_api_list_shows_only_own_district(mytu_api, person_in_ke_sach, person_in_my_tu):
@@ -73,21 +86,35 @@ def test_api_list_shows_only_own_district(mytu_api, person_in_ke_sach, person_in
 
 
 def test_api_create_in_other_district_is_refused(mytu_api, ke_sach_commune):
-    response = mytu_api.post("/api/people/", {
-        "full_name": "Danh Thị Mỹ", "birth_year": 1970, "sex": "nu", "commune": ke_sach_commune.pk,
-    }, format="json")
+    response = mytu_api.post(
+        "/api/people/",
+        {
+            "full_name": "Danh Thị Mỹ",
+            "birth_year": 1970,
+            "sex": "nu",
+            "commune": ke_sach_commune.pk,
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "ngoài địa bàn" in str(response.json())
 
 
 def test_import_into_other_district_is_refused(mytu_client, ke_sach_commune):
-    csv = f"Họ và tên,Ngày sinh,Giới tính,Mã xã/phường\nDanh Văn Tư,1970,Nam,{ke_sach_commune.code}\n"
+    csv = (
+        f"Họ và tên,Ngày sinh,Giới tính,Mã xã/phường\nDanh Văn Tư,1970,Nam,{ke_sach_commune.code}\n"
+    )
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = mytu_client.post("/nhap-du-lieu/people/", {"file": SimpleUploadedFile("a.csv", csv.encode())})
+    response = mytu_client.post(
+        "/nhap-du-lieu/people/", {"file": SimpleUploadedFile("a.csv", csv.encode())}
+    )
     errors = response.context["result"].errors
     assert [(e.row, e.column) for e in errors] == [(2, "Mã xã/phường")]
-    assert "nằm ngoài địa bàn" in errors[0].message and "nằm ngoài địa bàn" in response.content.decode()
+    assert (
+        "nằm ngoài địa bàn" in errors[0].message
+        and "nằm ngoài địa bàn" in response.content.decode()
+    )
     assert not Person.objects.filter(full_name="Danh Văn Tư").exists()
 
 
@@ -101,8 +128,15 @@ def test_leader_reads_everything_but_cannot_edit(client, users, person_in_ke_sac
 def test_viewer_cannot_write_through_the_api(users, person_in_my_tu):
     api = APIClient()
     api.force_authenticate(users["viewer"])
-    assert api.get(f"/api/people/{person_in_my_tu.pk}/").status_code == 403  # need to know: counts only
-    assert api.patch(f"/api/people/{person_in_my_tu.pk}/", {"phone": "0912345678"}, format="json").status_code == 403
+    assert (
+        api.get(f"/api/people/{person_in_my_tu.pk}/").status_code == 403
+    )  # need to know: counts only
+    assert (
+        api.patch(
+            f"/api/people/{person_in_my_tu.pk}/", {"phone": "0912345678"}, format="json"
+        ).status_code
+        == 403
+    )
 
 
 def test_viewer_cannot_export_personal_data(client, users, person_in_my_tu):
@@ -118,7 +152,9 @@ def test_account_without_unit_sees_nothing(client, db, person_in_my_tu):
     lost = User.objects.create_user("lost", password="x")
     Profile.objects.create(user=lost, role="viewer")
     login(client, lost)
-    assert client.get(f"/doi-tuong/{person_in_my_tu.pk}/").status_code == 403  # no area: counts only
+    assert (
+        client.get(f"/doi-tuong/{person_in_my_tu.pk}/").status_code == 403
+    )  # no area: counts only
     assert "Lâm Văn Sóc" not in client.get("/doi-tuong/").content.decode()
 
 
@@ -128,7 +164,9 @@ def test_anonymous_is_sent_to_login_and_api_refuses(client, person_in_my_tu):
     assert APIClient().get("/api/people/").status_code in (401, 403)
 
 
-def test_division_officer_edits_across_the_province(client, users, person_in_ke_sach, person_in_my_tu):
+def test_division_officer_edits_across_the_province(
+    client, users, person_in_ke_sach, person_in_my_tu
+):
     login(client, users["division"])
     for person in (person_in_ke_sach, person_in_my_tu):
         assert client.get(f"/doi-tuong/{person.pk}/sua/").status_code == 200

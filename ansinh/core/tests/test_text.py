@@ -3,13 +3,16 @@ import pytest
 from ansinh.core.text import clean_name, fold, name_keys, neutralise_formula
 
 
-@pytest.mark.parametrize("text, folded", [
-    ("Nguyễn Văn Ánh", "nguyen van anh"),
-    ("ĐẶNG THỊ Ửng", "dang thi ung"),
-    ("  Trần   Thị  Bích  ", "tran thi bich"),
-    ("Lê Thị Sa-Ri", "le thi sa ri"),
-    ("Nguyễn Văn A", "nguyen van a"),
-])
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("Nguyễn Văn Ánh", "nguyen van anh"),
+        ("ĐẶNG THỊ Ửng", "dang thi ung"),
+        ("  Trần   Thị  Bích  ", "tran thi bich"),
+        ("Lê Thị Sa-Ri", "le thi sa ri"),
+        ("Nguyễn Văn A", "nguyen van a"),
+    ],
+)
 def test_fold(text, folded):
     assert fold(text) == folded
 
@@ -24,15 +27,18 @@ def test_name_keys_are_word_tails():
     assert name_keys("Nguyễn Văn An") == ["nguyen van an", "van an", "an"]
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
-    ("+84912", "'+84912"),
-    ("-1", "'-1"),
-    ("@cmd", "'@cmd"),
-    ("Nguyễn", "Nguyễn"),
-    (12, 12),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
+        ("+84912", "'+84912"),
+        ("-1", "'-1"),
+        ("@cmd", "'@cmd"),
+        ("Nguyễn", "Nguyễn"),
+        (12, 12),
+        (None, None),
+    ],
+)
 def test_neutralise_formula(value, expected):
     assert neutralise_formula(value) == expected
 

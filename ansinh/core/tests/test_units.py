@@ -9,7 +9,9 @@ from .web import login
 
 
 def test_soc_trang_before_the_reform_has_its_eleven_districts(soc_trang):
-    districts = AdminUnit.objects.filter(level="district", parent__code="94").valid_on(date(2024, 3, 31))
+    districts = AdminUnit.objects.filter(level="district", parent__code="94").valid_on(
+        date(2024, 3, 31)
+    )
     assert sorted(districts.values_list("code", flat=True)) == [str(c) for c in range(941, 952)]
     assert districts.get(code="944").name == "Huyện Mỹ Tú"
     assert AdminUnit.objects.filter(level="commune", parent__parent__code="94").count() == 108
@@ -30,7 +32,9 @@ def test_reform_is_recorded_without_rewriting_history(soc_trang):
     assert not district_offices.valid_on(date(2025, 7, 1)).exists()
 
 
-def test_past_period_groups_by_units_of_that_period_and_regroups_to_today(users, my_tu_commune, ke_sach_commune):
+def test_past_period_groups_by_units_of_that_period_and_regroups_to_today(
+    users, my_tu_commune, ke_sach_commune
+):
     for _ in range(3):
         PersonFactory(commune=my_tu_commune)
     PersonFactory(commune=ke_sach_commune, full_name="Trần Thị Bé", sex="nu")

@@ -1,5 +1,6 @@
 """Two people editing one record: the later save made from an older version is refused, names
 who changed the record and when, and overwrites nothing (issue 10, finding 3)."""
+
 import pytest
 from django.test import Client
 from rest_framework.test import APIClient
@@ -41,11 +42,18 @@ def test_a_stale_person_edit_is_refused_and_overwrites_nothing(person, two_sessi
     response = second.post(f"/doi-tuong/{person.pk}/sua/", second_form)
     assert response.status_code == 200  # the form is shown again with the message
     message = response.context["form"].non_field_errors()[0]
-    assert message.startswith("Hồ sơ đã được Trần Văn An sửa lúc ") and message.endswith(", hãy tải lại trang.")
+    assert message.startswith("Hồ sơ đã được Trần Văn An sửa lúc ") and message.endswith(
+        ", hãy tải lại trang."
+    )
     person.refresh_from_db()
     assert (person.address, person.phone) == ("Ấp 2, xã Mỹ Hương", "0912345678")
     # Reloaded, the second user's form carries the new version and saves.
-    assert second.post(f"/doi-tuong/{person.pk}/sua/", form_data(second, person, phone="0987654321")).status_code == 302
+    assert (
+        second.post(
+            f"/doi-tuong/{person.pk}/sua/", form_data(second, person, phone="0987654321")
+        ).status_code
+        == 302
+    )
     person.refresh_from_db()
     assert (person.address, person.phone) == ("Ấp 2, xã Mỹ Hương", "0987654321")
 
@@ -54,8 +62,15 @@ def test_a_stale_person_update_through_the_api_is_a_conflict(person, users):
     api = APIClient()
     api.force_authenticate(users["mytu"])
     version = api.get(f"/api/people/{person.pk}/").json()["version"]
-    assert api.patch(f"/api/people/{person.pk}/", {"address": "Ấp 3", "version": version}, format="json").status_code == 200
-    stale = api.patch(f"/api/people/{person.pk}/", {"phone": "0987654321", "version": version}, format="json")
+    assert (
+        api.patch(
+            f"/api/people/{person.pk}/", {"address": "Ấp 3", "version": version}, format="json"
+        ).status_code
+        == 200
+    )
+    stale = api.patch(
+        f"/api/people/{person.pk}/", {"phone": "0987654321", "version": version}, format="json"
+    )
     assert stale.status_code == 409 and "hãy tải lại trang" in stale.json()["detail"]
     person.refresh_from_db()
     assert (person.address, person.phone) == ("Ấp 3", "0912345678")
@@ -82,6 +97,8 @@ def test_simultaneous_saves_from_one_version_keep_exactly_one(person, users):
         client = Client()
         login(client, users["mytu"])
         clients.append((client, form_data(client, person, address=f"Ấp {index + 5}")))
-    results = race(3, lambda i: clients[i][0].post(f"/doi-tuong/{person.pk}/sua/", clients[i][1]).status_code)
+    results = race(
+        3, lambda i: clients[i][0].post(f"/doi-tuong/{person.pk}/sua/", clients[i][1]).status_code
+    )
     assert sorted(results) == [200, 200, 302], results
     assert Person.objects.get(pk=person.pk).history.count() == 2

@@ -7,7 +7,15 @@ from ansinh.core.models import Person
 from .factories import PersonFactory
 from .web import login
 
-PAGES = ["/", "/doi-tuong/", "/doi-tuong/them/", "/don-vi/", "/lich-lam-viec/2024/", "/nhap-du-lieu/", "/linh-vuc/welfare/"]
+PAGES = [
+    "/",
+    "/doi-tuong/",
+    "/doi-tuong/them/",
+    "/don-vi/",
+    "/lich-lam-viec/2024/",
+    "/nhap-du-lieu/",
+    "/linh-vuc/welfare/",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -28,7 +36,9 @@ def test_home_counts_are_from_the_registry(client, users, my_tu_commune, ke_sach
     assert client.get("/").context["people_active"] == 2
 
 
-def test_search_with_or_without_diacritics_by_id_and_commune(client, users, my_tu_commune, ke_sach_commune):
+def test_search_with_or_without_diacritics_by_id_and_commune(
+    client, users, my_tu_commune, ke_sach_commune
+):
     a = PersonFactory(commune=my_tu_commune, full_name="Nguyễn Văn A", personal_id="094060001234")
     PersonFactory(commune=ke_sach_commune, full_name="Nguyễn Văn Bé")
     login(client, users["leader"])
@@ -51,10 +61,18 @@ def test_lists_are_paginated(client, users, my_tu_commune):
 
 def test_create_form_reshows_errors_in_vietnamese(client, users, my_tu_commune):
     login(client, users["mytu"])
-    response = client.post("/doi-tuong/them/", {
-        "full_name": "123", "birth_date": "2090-01-01", "sex": "nam", "ethnicity": "01",
-        "personal_id": "0940", "phone": "12", "commune": my_tu_commune.pk,
-    })
+    response = client.post(
+        "/doi-tuong/them/",
+        {
+            "full_name": "123",
+            "birth_date": "2090-01-01",
+            "sex": "nam",
+            "ethnicity": "01",
+            "personal_id": "0940",
+            "phone": "12",
+            "commune": my_tu_commune.pk,
+        },
+    )
     errors = response.context["form"].errors
     assert errors["full_name"] == ["Họ và tên phải là chữ."]
     assert errors["birth_date"] == ["Ngày sinh ở tương lai."]
@@ -67,10 +85,17 @@ def test_create_form_reshows_errors_in_vietnamese(client, users, my_tu_commune):
 def test_create_refuses_same_id(client, users, my_tu_commune):
     PersonFactory(commune=my_tu_commune, personal_id="094060001234")
     login(client, users["mytu"])
-    response = client.post("/doi-tuong/them/", {
-        "full_name": "Người Khác", "birth_year": 1960, "sex": "nam", "ethnicity": "01",
-        "personal_id": "094060001234", "commune": my_tu_commune.pk,
-    })
+    response = client.post(
+        "/doi-tuong/them/",
+        {
+            "full_name": "Người Khác",
+            "birth_year": 1960,
+            "sex": "nam",
+            "ethnicity": "01",
+            "personal_id": "094060001234",
+            "commune": my_tu_commune.pk,
+        },
+    )
     assert "đã tồn tại" in response.context["form"].errors["personal_id"][0]
     assert Person.objects.count() == 1
 
@@ -78,18 +103,33 @@ def test_create_refuses_same_id(client, users, my_tu_commune):
 def test_create_warns_on_possible_duplicate_and_accepts_confirmation(client, users, my_tu_commune):
     existing = PersonFactory(commune=my_tu_commune, full_name="Nguyễn Văn An", birth_year=1960)
     login(client, users["mytu"])
-    data = {"full_name": "Nguyen Van An", "birth_date": "1960-05-01", "sex": "nam", "ethnicity": "01", "commune": my_tu_commune.pk}
+    data = {
+        "full_name": "Nguyen Van An",
+        "birth_date": "1960-05-01",
+        "sex": "nam",
+        "ethnicity": "01",
+        "commune": my_tu_commune.pk,
+    }
     response = client.post("/doi-tuong/them/", data)
     assert response.status_code == 200
     assert response.context["form"].duplicates == [existing]
-    assert f'/doi-tuong/{existing.pk}/' in response.content.decode()
+    assert f"/doi-tuong/{existing.pk}/" in response.content.decode()
     response = client.post("/doi-tuong/them/", data | {"confirm_not_duplicate": "on"})
     assert response.status_code == 302 and Person.objects.count() == 2
 
 
 def test_year_only_birth_for_the_elderly(client, users, my_tu_commune):
     login(client, users["mytu"])
-    client.post("/doi-tuong/them/", {"full_name": "Lý Thị Bảy", "birth_year": 1930, "sex": "nu", "ethnicity": "04", "commune": my_tu_commune.pk})
+    client.post(
+        "/doi-tuong/them/",
+        {
+            "full_name": "Lý Thị Bảy",
+            "birth_year": 1930,
+            "sex": "nu",
+            "ethnicity": "04",
+            "commune": my_tu_commune.pk,
+        },
+    )
     person = Person.objects.get()
     assert (person.birth_date, person.birth_year, person.birth_display) == (None, 1930, "1930")
 
@@ -99,8 +139,9 @@ def test_admin_adds_a_make_up_working_day_and_others_cannot(client, users):
     data = {"date": "2024-11-16", "kind": "working_day", "reason": "Làm bù", "citation": ""}
     assert client.post("/lich-lam-viec/", data).status_code == 403
     login(client, users["admin"])
-    assert client.post("/lich-lam-viec/", data | {"date": "2024-11-15"}).context["form"].errors["date"] == [
-        "Ngày làm việc bù phải là thứ Bảy hoặc Chủ nhật."]
+    assert client.post("/lich-lam-viec/", data | {"date": "2024-11-15"}).context["form"].errors[
+        "date"
+    ] == ["Ngày làm việc bù phải là thứ Bảy hoặc Chủ nhật."]
     assert client.post("/lich-lam-viec/", data).status_code == 302
     from ansinh.core.calendar_service import work_calendar
 
@@ -123,8 +164,13 @@ def test_broad_search_is_capped_with_a_hint(client, users, my_tu_commune, monkey
     from ansinh.core import queries
 
     monkeypatch.setattr(queries, "SEARCH_LIMIT", 3)
-    people = [PersonFactory(commune=my_tu_commune, full_name=f"Nguyễn Văn {name}") for name in ("An", "Bình", "Chi", "Dũng", "Em")]
-    PersonFactory(commune=my_tu_commune, full_name="Nguyễn Nguyễn")  # two keys start with "nguyen": still one row
+    people = [
+        PersonFactory(commune=my_tu_commune, full_name=f"Nguyễn Văn {name}")
+        for name in ("An", "Bình", "Chi", "Dũng", "Em")
+    ]
+    PersonFactory(
+        commune=my_tu_commune, full_name="Nguyễn Nguyễn"
+    )  # two keys start with "nguyen": still one row
     login(client, users["mytu"])
     response = client.get("/doi-tuong/", {"q": "nguyen"})
     assert response.context["truncated"] is True and len(response.context["page"]) == 3
@@ -137,7 +183,9 @@ def test_broad_search_is_capped_with_a_hint(client, users, my_tu_commune, monkey
     assert twins.count() == 1
 
 
-def test_id_first_paginator_keeps_order_and_relations(users, my_tu_commune, django_assert_max_num_queries):
+def test_id_first_paginator_keeps_order_and_relations(
+    users, my_tu_commune, django_assert_max_num_queries
+):
     from ansinh.core import queries
     from ansinh.core.pagination import IdFirstPaginator
 

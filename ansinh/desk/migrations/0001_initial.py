@@ -7,397 +7,1314 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
+        ("core", "0002_name_key_c_collation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DeskRule',
+            name="DeskRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='áp dụng từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='áp dụng đến')),
-                ('paper_cutoff', models.TimeField(verbose_name='hồ sơ giấy nhận sau giờ này chuyển sang ngày làm việc sau')),
-                ('deficiency_days', models.PositiveSmallIntegerField(verbose_name='thời hạn trả hồ sơ chưa đủ điều kiện (ngày làm việc)')),
-                ('apology_days_before', models.PositiveSmallIntegerField(verbose_name='xin lỗi chậm nhất trước hạn (ngày làm việc)')),
-                ('max_resets', models.PositiveSmallIntegerField(verbose_name='số lần được hẹn lại')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='đã xác nhận văn bản')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="áp dụng từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="áp dụng đến")),
+                (
+                    "paper_cutoff",
+                    models.TimeField(
+                        verbose_name="hồ sơ giấy nhận sau giờ này chuyển sang ngày làm việc sau"
+                    ),
+                ),
+                (
+                    "deficiency_days",
+                    models.PositiveSmallIntegerField(
+                        verbose_name="thời hạn trả hồ sơ chưa đủ điều kiện (ngày làm việc)"
+                    ),
+                ),
+                (
+                    "apology_days_before",
+                    models.PositiveSmallIntegerField(
+                        verbose_name="xin lỗi chậm nhất trước hạn (ngày làm việc)"
+                    ),
+                ),
+                (
+                    "max_resets",
+                    models.PositiveSmallIntegerField(verbose_name="số lần được hẹn lại"),
+                ),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                (
+                    "confirmed",
+                    models.BooleanField(default=True, verbose_name="đã xác nhận văn bản"),
+                ),
             ],
             options={
-                'verbose_name': 'quy định một cửa',
-                'verbose_name_plural': 'quy định một cửa',
-                'ordering': ['valid_from'],
+                "verbose_name": "quy định một cửa",
+                "verbose_name_plural": "quy định một cửa",
+                "ordering": ["valid_from"],
             },
         ),
         migrations.CreateModel(
-            name='PetitionLimit',
+            name="PetitionLimit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('phan_anh', 'Phản ánh'), ('kien_nghi', 'Kiến nghị'), ('khieu_nai', 'Khiếu nại'), ('to_cao', 'Tố cáo')], max_length=10, verbose_name='loại đơn')),
-                ('days', models.PositiveSmallIntegerField(verbose_name='thời hạn')),
-                ('day_kind', models.CharField(choices=[('working', 'ngày làm việc'), ('calendar', 'ngày (lịch)')], max_length=10, verbose_name='cách tính')),
-                ('valid_from', models.DateField(verbose_name='áp dụng từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='áp dụng đến')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='đã xác nhận văn bản')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("phan_anh", "Phản ánh"),
+                            ("kien_nghi", "Kiến nghị"),
+                            ("khieu_nai", "Khiếu nại"),
+                            ("to_cao", "Tố cáo"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại đơn",
+                    ),
+                ),
+                ("days", models.PositiveSmallIntegerField(verbose_name="thời hạn")),
+                (
+                    "day_kind",
+                    models.CharField(
+                        choices=[("working", "ngày làm việc"), ("calendar", "ngày (lịch)")],
+                        max_length=10,
+                        verbose_name="cách tính",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="áp dụng từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="áp dụng đến")),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                (
+                    "confirmed",
+                    models.BooleanField(default=True, verbose_name="đã xác nhận văn bản"),
+                ),
             ],
             options={
-                'verbose_name': 'thời hạn giải quyết đơn',
-                'verbose_name_plural': 'thời hạn giải quyết đơn',
-                'ordering': ['kind', 'valid_from'],
+                "verbose_name": "thời hạn giải quyết đơn",
+                "verbose_name_plural": "thời hạn giải quyết đơn",
+                "ordering": ["kind", "valid_from"],
             },
         ),
         migrations.CreateModel(
-            name='Procedure',
+            name="Procedure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=30, unique=True, verbose_name='mã thủ tục')),
-                ('name', models.CharField(max_length=300, verbose_name='tên thủ tục')),
-                ('field', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('level', models.CharField(choices=[('province', 'Cấp tỉnh'), ('district', 'Cấp huyện')], default='province', max_length=10, verbose_name='cấp thực hiện')),
-                ('days', models.PositiveSmallIntegerField(verbose_name='thời hạn giải quyết (ngày làm việc)')),
-                ('deciding_agency', models.CharField(max_length=200, verbose_name='cơ quan có thẩm quyền quyết định')),
-                ('documents', models.TextField(verbose_name='thành phần hồ sơ (mỗi dòng một giấy tờ)')),
-                ('fee', models.CharField(default='Không', max_length=200, verbose_name='phí, lệ phí')),
-                ('online', models.BooleanField(default=True, verbose_name='nộp trực tuyến được')),
-                ('legal_basis', models.CharField(max_length=300, verbose_name='căn cứ pháp lý')),
-                ('active', models.BooleanField(default=True, verbose_name='đang áp dụng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=30, unique=True, verbose_name="mã thủ tục")),
+                ("name", models.CharField(max_length=300, verbose_name="tên thủ tục")),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("province", "Cấp tỉnh"), ("district", "Cấp huyện")],
+                        default="province",
+                        max_length=10,
+                        verbose_name="cấp thực hiện",
+                    ),
+                ),
+                (
+                    "days",
+                    models.PositiveSmallIntegerField(
+                        verbose_name="thời hạn giải quyết (ngày làm việc)"
+                    ),
+                ),
+                (
+                    "deciding_agency",
+                    models.CharField(
+                        max_length=200, verbose_name="cơ quan có thẩm quyền quyết định"
+                    ),
+                ),
+                (
+                    "documents",
+                    models.TextField(verbose_name="thành phần hồ sơ (mỗi dòng một giấy tờ)"),
+                ),
+                (
+                    "fee",
+                    models.CharField(default="Không", max_length=200, verbose_name="phí, lệ phí"),
+                ),
+                ("online", models.BooleanField(default=True, verbose_name="nộp trực tuyến được")),
+                ("legal_basis", models.CharField(max_length=300, verbose_name="căn cứ pháp lý")),
+                ("active", models.BooleanField(default=True, verbose_name="đang áp dụng")),
             ],
             options={
-                'verbose_name': 'thủ tục hành chính',
-                'verbose_name_plural': 'thủ tục hành chính',
-                'ordering': ['field', 'code'],
+                "verbose_name": "thủ tục hành chính",
+                "verbose_name_plural": "thủ tục hành chính",
+                "ordering": ["field", "code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalDeskRule',
+            name="HistoricalDeskRule",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='áp dụng từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='áp dụng đến')),
-                ('paper_cutoff', models.TimeField(verbose_name='hồ sơ giấy nhận sau giờ này chuyển sang ngày làm việc sau')),
-                ('deficiency_days', models.PositiveSmallIntegerField(verbose_name='thời hạn trả hồ sơ chưa đủ điều kiện (ngày làm việc)')),
-                ('apology_days_before', models.PositiveSmallIntegerField(verbose_name='xin lỗi chậm nhất trước hạn (ngày làm việc)')),
-                ('max_resets', models.PositiveSmallIntegerField(verbose_name='số lần được hẹn lại')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='đã xác nhận văn bản')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="áp dụng từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="áp dụng đến")),
+                (
+                    "paper_cutoff",
+                    models.TimeField(
+                        verbose_name="hồ sơ giấy nhận sau giờ này chuyển sang ngày làm việc sau"
+                    ),
+                ),
+                (
+                    "deficiency_days",
+                    models.PositiveSmallIntegerField(
+                        verbose_name="thời hạn trả hồ sơ chưa đủ điều kiện (ngày làm việc)"
+                    ),
+                ),
+                (
+                    "apology_days_before",
+                    models.PositiveSmallIntegerField(
+                        verbose_name="xin lỗi chậm nhất trước hạn (ngày làm việc)"
+                    ),
+                ),
+                (
+                    "max_resets",
+                    models.PositiveSmallIntegerField(verbose_name="số lần được hẹn lại"),
+                ),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                (
+                    "confirmed",
+                    models.BooleanField(default=True, verbose_name="đã xác nhận văn bản"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical quy định một cửa',
-                'verbose_name_plural': 'historical quy định một cửa',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPetition',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.CharField(db_index=True, max_length=20, verbose_name='số đơn trong sổ')),
-                ('kind', models.CharField(choices=[('phan_anh', 'Phản ánh'), ('kien_nghi', 'Kiến nghị'), ('khieu_nai', 'Khiếu nại'), ('to_cao', 'Tố cáo')], max_length=10, verbose_name='loại đơn')),
-                ('field', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('source', models.CharField(choices=[('direct', 'Trực tiếp tại trụ sở'), ('post', 'Qua bưu chính'), ('transferred', 'Cơ quan khác chuyển đến'), ('online', 'Cổng thông tin, thư điện tử')], max_length=12, verbose_name='nguồn đơn')),
-                ('received_on', models.DateField(db_index=True, verbose_name='ngày nhận đơn')),
-                ('due_date', models.DateField(verbose_name='hạn giải quyết')),
-                ('petitioner_name', models.CharField(blank=True, help_text='Để trống với đơn tố cáo: danh tính được lưu riêng.', max_length=200, verbose_name='người gửi đơn')),
-                ('petitioner_address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ người gửi')),
-                ('summary', models.TextField(verbose_name='nội dung đơn')),
-                ('status', models.CharField(choices=[('considering', 'Đang xem xét, giải quyết'), ('resolved', 'Đã giải quyết, báo cáo kết quả'), ('forwarded', 'Chuyển cơ quan có thẩm quyền'), ('guided', 'Trả lại đơn, hướng dẫn')], default='considering', max_length=12, verbose_name='tình trạng')),
-                ('closed_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày kết thúc xử lý')),
-                ('forwarded_to', models.CharField(blank=True, max_length=200, verbose_name='chuyển đến cơ quan')),
-                ('result', models.TextField(blank=True, verbose_name='kết quả, hướng dẫn')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('handled_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người xử lý')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='nơi nhận')),
-            ],
-            options={
-                'verbose_name': 'historical đơn phản ánh, kiến nghị, khiếu nại, tố cáo',
-                'verbose_name_plural': 'historical đơn phản ánh, kiến nghị, khiếu nại, tố cáo',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPetitionLimit',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('phan_anh', 'Phản ánh'), ('kien_nghi', 'Kiến nghị'), ('khieu_nai', 'Khiếu nại'), ('to_cao', 'Tố cáo')], max_length=10, verbose_name='loại đơn')),
-                ('days', models.PositiveSmallIntegerField(verbose_name='thời hạn')),
-                ('day_kind', models.CharField(choices=[('working', 'ngày làm việc'), ('calendar', 'ngày (lịch)')], max_length=10, verbose_name='cách tính')),
-                ('valid_from', models.DateField(verbose_name='áp dụng từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='áp dụng đến')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='đã xác nhận văn bản')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical thời hạn giải quyết đơn',
-                'verbose_name_plural': 'historical thời hạn giải quyết đơn',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalProcedure',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=30, verbose_name='mã thủ tục')),
-                ('name', models.CharField(max_length=300, verbose_name='tên thủ tục')),
-                ('field', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('level', models.CharField(choices=[('province', 'Cấp tỉnh'), ('district', 'Cấp huyện')], default='province', max_length=10, verbose_name='cấp thực hiện')),
-                ('days', models.PositiveSmallIntegerField(verbose_name='thời hạn giải quyết (ngày làm việc)')),
-                ('deciding_agency', models.CharField(max_length=200, verbose_name='cơ quan có thẩm quyền quyết định')),
-                ('documents', models.TextField(verbose_name='thành phần hồ sơ (mỗi dòng một giấy tờ)')),
-                ('fee', models.CharField(default='Không', max_length=200, verbose_name='phí, lệ phí')),
-                ('online', models.BooleanField(default=True, verbose_name='nộp trực tuyến được')),
-                ('legal_basis', models.CharField(max_length=300, verbose_name='căn cứ pháp lý')),
-                ('active', models.BooleanField(default=True, verbose_name='đang áp dụng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical thủ tục hành chính',
-                'verbose_name_plural': 'historical thủ tục hành chính',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalReception',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('received_on', models.DateField(verbose_name='ngày tiếp')),
-                ('citizen_name', models.CharField(max_length=200, verbose_name='họ và tên công dân')),
-                ('citizen_id', models.CharField(blank=True, max_length=12, verbose_name='số định danh')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('headcount', models.PositiveSmallIntegerField(default=1, verbose_name='số người (đoàn đông người)')),
-                ('field', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('content', models.TextField(verbose_name='nội dung trình bày')),
-                ('answer', models.TextField(verbose_name='nội dung trả lời, hướng dẫn')),
-                ('cancelled', models.BooleanField(default=False, verbose_name='đã huỷ')),
-                ('cancel_reason', models.CharField(blank=True, max_length=300, verbose_name='lý do huỷ')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('received_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tiếp')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='nơi tiếp')),
-            ],
-            options={
-                'verbose_name': 'historical lượt tiếp công dân',
-                'verbose_name_plural': 'historical sổ tiếp công dân',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='LookupAttempt',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('ip', models.GenericIPAddressField(null=True)),
-                ('found', models.BooleanField(default=False)),
-            ],
-            options={
-                'indexes': [models.Index(fields=['ip', 'at'], name='lookup_ip_at')],
-            },
-        ),
-        migrations.CreateModel(
-            name='Petition',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=20, unique=True, verbose_name='số đơn trong sổ')),
-                ('kind', models.CharField(choices=[('phan_anh', 'Phản ánh'), ('kien_nghi', 'Kiến nghị'), ('khieu_nai', 'Khiếu nại'), ('to_cao', 'Tố cáo')], max_length=10, verbose_name='loại đơn')),
-                ('field', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('source', models.CharField(choices=[('direct', 'Trực tiếp tại trụ sở'), ('post', 'Qua bưu chính'), ('transferred', 'Cơ quan khác chuyển đến'), ('online', 'Cổng thông tin, thư điện tử')], max_length=12, verbose_name='nguồn đơn')),
-                ('received_on', models.DateField(db_index=True, verbose_name='ngày nhận đơn')),
-                ('due_date', models.DateField(verbose_name='hạn giải quyết')),
-                ('petitioner_name', models.CharField(blank=True, help_text='Để trống với đơn tố cáo: danh tính được lưu riêng.', max_length=200, verbose_name='người gửi đơn')),
-                ('petitioner_address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ người gửi')),
-                ('summary', models.TextField(verbose_name='nội dung đơn')),
-                ('status', models.CharField(choices=[('considering', 'Đang xem xét, giải quyết'), ('resolved', 'Đã giải quyết, báo cáo kết quả'), ('forwarded', 'Chuyển cơ quan có thẩm quyền'), ('guided', 'Trả lại đơn, hướng dẫn')], default='considering', max_length=12, verbose_name='tình trạng')),
-                ('closed_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày kết thúc xử lý')),
-                ('forwarded_to', models.CharField(blank=True, max_length=200, verbose_name='chuyển đến cơ quan')),
-                ('result', models.TextField(blank=True, verbose_name='kết quả, hướng dẫn')),
-                ('handled_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người xử lý')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='nơi nhận')),
-            ],
-            options={
-                'verbose_name': 'đơn phản ánh, kiến nghị, khiếu nại, tố cáo',
-                'verbose_name_plural': 'đơn phản ánh, kiến nghị, khiếu nại, tố cáo',
-                'ordering': ['-received_on', '-id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Denouncer',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=200, verbose_name='họ và tên')),
-                ('personal_id', models.CharField(blank=True, max_length=12, verbose_name='số định danh')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='điện thoại')),
-                ('petition', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='denouncer', to='desk.petition')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='HistoricalDossier',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=40, verbose_name='mã hồ sơ')),
-                ('portal_code', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='mã hồ sơ trên Cổng dịch vụ công')),
-                ('channel', models.CharField(choices=[('direct', 'Trực tiếp'), ('post', 'Qua bưu chính'), ('online', 'Trực tuyến')], max_length=10, verbose_name='hình thức nộp')),
-                ('status', models.CharField(choices=[('incomplete', 'Hướng dẫn bổ sung tại quầy (chưa tiếp nhận)'), ('refused', 'Từ chối tiếp nhận'), ('accepted', 'Đã tiếp nhận, chờ chuyển xử lý'), ('processing', 'Đang xử lý'), ('deficient', 'Chờ bổ sung, hoàn thiện'), ('decided', 'Đã có kết quả, chờ trả'), ('returned', 'Đã trả kết quả')], max_length=12, verbose_name='trạng thái')),
-                ('applicant_name', models.CharField(max_length=200, verbose_name='tên người nộp / tổ chức')),
-                ('applicant_id', models.CharField(blank=True, max_length=20, verbose_name='số định danh / mã số doanh nghiệp')),
-                ('applicant_phone', models.CharField(blank=True, max_length=20, verbose_name='điện thoại')),
-                ('applicant_email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
-                ('applicant_address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('documents_received', models.JSONField(blank=True, default=list, verbose_name='giấy tờ đã nhận')),
-                ('missing_items', models.TextField(blank=True, verbose_name='nội dung cần bổ sung')),
-                ('refusal_reason', models.TextField(blank=True, verbose_name='lý do từ chối')),
-                ('received_at', models.DateTimeField(verbose_name='thời điểm tiếp nhận')),
-                ('received_on', models.DateField(db_index=True, verbose_name='ngày tiếp nhận')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='ngày bắt đầu tính hạn')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='ngày hẹn trả')),
-                ('original_due_date', models.DateField(blank=True, null=True, verbose_name='ngày hẹn trả ban đầu')),
-                ('resets', models.PositiveSmallIntegerField(default=0, verbose_name='số lần hẹn lại')),
-                ('outcome', models.CharField(blank=True, choices=[('approved', 'Chấp thuận'), ('denied', 'Không chấp thuận (có văn bản trả lời)')], max_length=10, verbose_name='kết quả')),
-                ('result', models.CharField(blank=True, max_length=300, verbose_name='nội dung kết quả (số văn bản, giấy phép…)')),
-                ('decided_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày có kết quả')),
-                ('returned_at', models.DateTimeField(blank=True, null=True, verbose_name='thời điểm trả kết quả')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('division', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.orgunit', verbose_name='đơn vị xử lý')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('received_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tiếp nhận')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='nơi tiếp nhận')),
-                ('procedure', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='desk.procedure', verbose_name='thủ tục')),
-            ],
-            options={
-                'verbose_name': 'historical hồ sơ thủ tục hành chính',
-                'verbose_name_plural': 'historical hồ sơ thủ tục hành chính',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical quy định một cửa",
+                "verbose_name_plural": "historical quy định một cửa",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Dossier',
+            name="HistoricalPetition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='mã hồ sơ')),
-                ('portal_code', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='mã hồ sơ trên Cổng dịch vụ công')),
-                ('channel', models.CharField(choices=[('direct', 'Trực tiếp'), ('post', 'Qua bưu chính'), ('online', 'Trực tuyến')], max_length=10, verbose_name='hình thức nộp')),
-                ('status', models.CharField(choices=[('incomplete', 'Hướng dẫn bổ sung tại quầy (chưa tiếp nhận)'), ('refused', 'Từ chối tiếp nhận'), ('accepted', 'Đã tiếp nhận, chờ chuyển xử lý'), ('processing', 'Đang xử lý'), ('deficient', 'Chờ bổ sung, hoàn thiện'), ('decided', 'Đã có kết quả, chờ trả'), ('returned', 'Đã trả kết quả')], max_length=12, verbose_name='trạng thái')),
-                ('applicant_name', models.CharField(max_length=200, verbose_name='tên người nộp / tổ chức')),
-                ('applicant_id', models.CharField(blank=True, max_length=20, verbose_name='số định danh / mã số doanh nghiệp')),
-                ('applicant_phone', models.CharField(blank=True, max_length=20, verbose_name='điện thoại')),
-                ('applicant_email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
-                ('applicant_address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('documents_received', models.JSONField(blank=True, default=list, verbose_name='giấy tờ đã nhận')),
-                ('missing_items', models.TextField(blank=True, verbose_name='nội dung cần bổ sung')),
-                ('refusal_reason', models.TextField(blank=True, verbose_name='lý do từ chối')),
-                ('received_at', models.DateTimeField(verbose_name='thời điểm tiếp nhận')),
-                ('received_on', models.DateField(db_index=True, verbose_name='ngày tiếp nhận')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='ngày bắt đầu tính hạn')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='ngày hẹn trả')),
-                ('original_due_date', models.DateField(blank=True, null=True, verbose_name='ngày hẹn trả ban đầu')),
-                ('resets', models.PositiveSmallIntegerField(default=0, verbose_name='số lần hẹn lại')),
-                ('outcome', models.CharField(blank=True, choices=[('approved', 'Chấp thuận'), ('denied', 'Không chấp thuận (có văn bản trả lời)')], max_length=10, verbose_name='kết quả')),
-                ('result', models.CharField(blank=True, max_length=300, verbose_name='nội dung kết quả (số văn bản, giấy phép…)')),
-                ('decided_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày có kết quả')),
-                ('returned_at', models.DateTimeField(blank=True, null=True, verbose_name='thời điểm trả kết quả')),
-                ('division', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='dossiers', to='core.orgunit', verbose_name='đơn vị xử lý')),
-                ('received_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tiếp nhận')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='nơi tiếp nhận')),
-                ('procedure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dossiers', to='desk.procedure', verbose_name='thủ tục')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(db_index=True, max_length=20, verbose_name="số đơn trong sổ"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("phan_anh", "Phản ánh"),
+                            ("kien_nghi", "Kiến nghị"),
+                            ("khieu_nai", "Khiếu nại"),
+                            ("to_cao", "Tố cáo"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại đơn",
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("direct", "Trực tiếp tại trụ sở"),
+                            ("post", "Qua bưu chính"),
+                            ("transferred", "Cơ quan khác chuyển đến"),
+                            ("online", "Cổng thông tin, thư điện tử"),
+                        ],
+                        max_length=12,
+                        verbose_name="nguồn đơn",
+                    ),
+                ),
+                ("received_on", models.DateField(db_index=True, verbose_name="ngày nhận đơn")),
+                ("due_date", models.DateField(verbose_name="hạn giải quyết")),
+                (
+                    "petitioner_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Để trống với đơn tố cáo: danh tính được lưu riêng.",
+                        max_length=200,
+                        verbose_name="người gửi đơn",
+                    ),
+                ),
+                (
+                    "petitioner_address",
+                    models.CharField(blank=True, max_length=300, verbose_name="địa chỉ người gửi"),
+                ),
+                ("summary", models.TextField(verbose_name="nội dung đơn")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("considering", "Đang xem xét, giải quyết"),
+                            ("resolved", "Đã giải quyết, báo cáo kết quả"),
+                            ("forwarded", "Chuyển cơ quan có thẩm quyền"),
+                            ("guided", "Trả lại đơn, hướng dẫn"),
+                        ],
+                        default="considering",
+                        max_length=12,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "closed_on",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="ngày kết thúc xử lý"
+                    ),
+                ),
+                (
+                    "forwarded_to",
+                    models.CharField(blank=True, max_length=200, verbose_name="chuyển đến cơ quan"),
+                ),
+                ("result", models.TextField(blank=True, verbose_name="kết quả, hướng dẫn")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "handled_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người xử lý",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="nơi nhận",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hồ sơ thủ tục hành chính',
-                'verbose_name_plural': 'hồ sơ thủ tục hành chính',
+                "verbose_name": "historical đơn phản ánh, kiến nghị, khiếu nại, tố cáo",
+                "verbose_name_plural": "historical đơn phản ánh, kiến nghị, khiếu nại, tố cáo",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPetitionLimit",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("phan_anh", "Phản ánh"),
+                            ("kien_nghi", "Kiến nghị"),
+                            ("khieu_nai", "Khiếu nại"),
+                            ("to_cao", "Tố cáo"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại đơn",
+                    ),
+                ),
+                ("days", models.PositiveSmallIntegerField(verbose_name="thời hạn")),
+                (
+                    "day_kind",
+                    models.CharField(
+                        choices=[("working", "ngày làm việc"), ("calendar", "ngày (lịch)")],
+                        max_length=10,
+                        verbose_name="cách tính",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="áp dụng từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="áp dụng đến")),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                (
+                    "confirmed",
+                    models.BooleanField(default=True, verbose_name="đã xác nhận văn bản"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical thời hạn giải quyết đơn",
+                "verbose_name_plural": "historical thời hạn giải quyết đơn",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalProcedure",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=30, verbose_name="mã thủ tục")),
+                ("name", models.CharField(max_length=300, verbose_name="tên thủ tục")),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("province", "Cấp tỉnh"), ("district", "Cấp huyện")],
+                        default="province",
+                        max_length=10,
+                        verbose_name="cấp thực hiện",
+                    ),
+                ),
+                (
+                    "days",
+                    models.PositiveSmallIntegerField(
+                        verbose_name="thời hạn giải quyết (ngày làm việc)"
+                    ),
+                ),
+                (
+                    "deciding_agency",
+                    models.CharField(
+                        max_length=200, verbose_name="cơ quan có thẩm quyền quyết định"
+                    ),
+                ),
+                (
+                    "documents",
+                    models.TextField(verbose_name="thành phần hồ sơ (mỗi dòng một giấy tờ)"),
+                ),
+                (
+                    "fee",
+                    models.CharField(default="Không", max_length=200, verbose_name="phí, lệ phí"),
+                ),
+                ("online", models.BooleanField(default=True, verbose_name="nộp trực tuyến được")),
+                ("legal_basis", models.CharField(max_length=300, verbose_name="căn cứ pháp lý")),
+                ("active", models.BooleanField(default=True, verbose_name="đang áp dụng")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical thủ tục hành chính",
+                "verbose_name_plural": "historical thủ tục hành chính",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalReception",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField(verbose_name="ngày tiếp")),
+                (
+                    "citizen_name",
+                    models.CharField(max_length=200, verbose_name="họ và tên công dân"),
+                ),
+                (
+                    "citizen_id",
+                    models.CharField(blank=True, max_length=12, verbose_name="số định danh"),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="địa chỉ")),
+                (
+                    "headcount",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="số người (đoàn đông người)"
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                ("content", models.TextField(verbose_name="nội dung trình bày")),
+                ("answer", models.TextField(verbose_name="nội dung trả lời, hướng dẫn")),
+                ("cancelled", models.BooleanField(default=False, verbose_name="đã huỷ")),
+                (
+                    "cancel_reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="lý do huỷ"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "received_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tiếp",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="nơi tiếp",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical lượt tiếp công dân",
+                "verbose_name_plural": "historical sổ tiếp công dân",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="LookupAttempt",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("ip", models.GenericIPAddressField(null=True)),
+                ("found", models.BooleanField(default=False)),
+            ],
+            options={
+                "indexes": [models.Index(fields=["ip", "at"], name="lookup_ip_at")],
             },
         ),
         migrations.CreateModel(
-            name='Reception',
+            name="Petition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_on', models.DateField(verbose_name='ngày tiếp')),
-                ('citizen_name', models.CharField(max_length=200, verbose_name='họ và tên công dân')),
-                ('citizen_id', models.CharField(blank=True, max_length=12, verbose_name='số định danh')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('headcount', models.PositiveSmallIntegerField(default=1, verbose_name='số người (đoàn đông người)')),
-                ('field', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('content', models.TextField(verbose_name='nội dung trình bày')),
-                ('answer', models.TextField(verbose_name='nội dung trả lời, hướng dẫn')),
-                ('cancelled', models.BooleanField(default=False, verbose_name='đã huỷ')),
-                ('cancel_reason', models.CharField(blank=True, max_length=300, verbose_name='lý do huỷ')),
-                ('received_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tiếp')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='nơi tiếp')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(max_length=20, unique=True, verbose_name="số đơn trong sổ"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("phan_anh", "Phản ánh"),
+                            ("kien_nghi", "Kiến nghị"),
+                            ("khieu_nai", "Khiếu nại"),
+                            ("to_cao", "Tố cáo"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại đơn",
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("direct", "Trực tiếp tại trụ sở"),
+                            ("post", "Qua bưu chính"),
+                            ("transferred", "Cơ quan khác chuyển đến"),
+                            ("online", "Cổng thông tin, thư điện tử"),
+                        ],
+                        max_length=12,
+                        verbose_name="nguồn đơn",
+                    ),
+                ),
+                ("received_on", models.DateField(db_index=True, verbose_name="ngày nhận đơn")),
+                ("due_date", models.DateField(verbose_name="hạn giải quyết")),
+                (
+                    "petitioner_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Để trống với đơn tố cáo: danh tính được lưu riêng.",
+                        max_length=200,
+                        verbose_name="người gửi đơn",
+                    ),
+                ),
+                (
+                    "petitioner_address",
+                    models.CharField(blank=True, max_length=300, verbose_name="địa chỉ người gửi"),
+                ),
+                ("summary", models.TextField(verbose_name="nội dung đơn")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("considering", "Đang xem xét, giải quyết"),
+                            ("resolved", "Đã giải quyết, báo cáo kết quả"),
+                            ("forwarded", "Chuyển cơ quan có thẩm quyền"),
+                            ("guided", "Trả lại đơn, hướng dẫn"),
+                        ],
+                        default="considering",
+                        max_length=12,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "closed_on",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="ngày kết thúc xử lý"
+                    ),
+                ),
+                (
+                    "forwarded_to",
+                    models.CharField(blank=True, max_length=200, verbose_name="chuyển đến cơ quan"),
+                ),
+                ("result", models.TextField(blank=True, verbose_name="kết quả, hướng dẫn")),
+                (
+                    "handled_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người xử lý",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="nơi nhận",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lượt tiếp công dân',
-                'verbose_name_plural': 'sổ tiếp công dân',
-                'ordering': ['-received_on', '-id'],
+                "verbose_name": "đơn phản ánh, kiến nghị, khiếu nại, tố cáo",
+                "verbose_name_plural": "đơn phản ánh, kiến nghị, khiếu nại, tố cáo",
+                "ordering": ["-received_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Step',
+            name="Denouncer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('received', 'Tiếp nhận, hẹn trả'), ('incomplete', 'Hướng dẫn bổ sung tại quầy'), ('refused', 'Từ chối tiếp nhận'), ('routed', 'Chuyển đơn vị xử lý'), ('deficient', 'Trả hồ sơ để bổ sung, hoàn thiện'), ('supplemented', 'Nhận hồ sơ bổ sung, tính lại hạn'), ('apology', 'Xin lỗi, hẹn lại ngày trả'), ('decided', 'Có kết quả giải quyết'), ('returned', 'Trả kết quả')], max_length=14, verbose_name='bước')),
-                ('at', models.DateTimeField(verbose_name='thời điểm')),
-                ('text', models.TextField(blank=True, verbose_name='nội dung')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='hạn sau bước này')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
-                ('division', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.orgunit', verbose_name='đơn vị')),
-                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='steps', to='desk.dossier')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=200, verbose_name="họ và tên")),
+                (
+                    "personal_id",
+                    models.CharField(blank=True, max_length=12, verbose_name="số định danh"),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="địa chỉ")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="điện thoại")),
+                (
+                    "petition",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="denouncer",
+                        to="desk.petition",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="HistoricalDossier",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=40, verbose_name="mã hồ sơ")),
+                (
+                    "portal_code",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        max_length=40,
+                        verbose_name="mã hồ sơ trên Cổng dịch vụ công",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("direct", "Trực tiếp"),
+                            ("post", "Qua bưu chính"),
+                            ("online", "Trực tuyến"),
+                        ],
+                        max_length=10,
+                        verbose_name="hình thức nộp",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("incomplete", "Hướng dẫn bổ sung tại quầy (chưa tiếp nhận)"),
+                            ("refused", "Từ chối tiếp nhận"),
+                            ("accepted", "Đã tiếp nhận, chờ chuyển xử lý"),
+                            ("processing", "Đang xử lý"),
+                            ("deficient", "Chờ bổ sung, hoàn thiện"),
+                            ("decided", "Đã có kết quả, chờ trả"),
+                            ("returned", "Đã trả kết quả"),
+                        ],
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "applicant_name",
+                    models.CharField(max_length=200, verbose_name="tên người nộp / tổ chức"),
+                ),
+                (
+                    "applicant_id",
+                    models.CharField(
+                        blank=True, max_length=20, verbose_name="số định danh / mã số doanh nghiệp"
+                    ),
+                ),
+                (
+                    "applicant_phone",
+                    models.CharField(blank=True, max_length=20, verbose_name="điện thoại"),
+                ),
+                (
+                    "applicant_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="thư điện tử"),
+                ),
+                (
+                    "applicant_address",
+                    models.CharField(blank=True, max_length=300, verbose_name="địa chỉ"),
+                ),
+                (
+                    "documents_received",
+                    models.JSONField(blank=True, default=list, verbose_name="giấy tờ đã nhận"),
+                ),
+                (
+                    "missing_items",
+                    models.TextField(blank=True, verbose_name="nội dung cần bổ sung"),
+                ),
+                ("refusal_reason", models.TextField(blank=True, verbose_name="lý do từ chối")),
+                ("received_at", models.DateTimeField(verbose_name="thời điểm tiếp nhận")),
+                ("received_on", models.DateField(db_index=True, verbose_name="ngày tiếp nhận")),
+                (
+                    "start_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày bắt đầu tính hạn"),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="ngày hẹn trả")),
+                (
+                    "original_due_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày hẹn trả ban đầu"),
+                ),
+                (
+                    "resets",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="số lần hẹn lại"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("approved", "Chấp thuận"),
+                            ("denied", "Không chấp thuận (có văn bản trả lời)"),
+                        ],
+                        max_length=10,
+                        verbose_name="kết quả",
+                    ),
+                ),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        max_length=300,
+                        verbose_name="nội dung kết quả (số văn bản, giấy phép…)",
+                    ),
+                ),
+                (
+                    "decided_on",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="ngày có kết quả"
+                    ),
+                ),
+                (
+                    "returned_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="thời điểm trả kết quả"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "division",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="đơn vị xử lý",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "received_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tiếp nhận",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="nơi tiếp nhận",
+                    ),
+                ),
+                (
+                    "procedure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="desk.procedure",
+                        verbose_name="thủ tục",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bước xử lý hồ sơ',
-                'verbose_name_plural': 'bước xử lý hồ sơ',
-                'ordering': ['at', 'id'],
+                "verbose_name": "historical hồ sơ thủ tục hành chính",
+                "verbose_name_plural": "historical hồ sơ thủ tục hành chính",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Dossier",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="mã hồ sơ")),
+                (
+                    "portal_code",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        max_length=40,
+                        verbose_name="mã hồ sơ trên Cổng dịch vụ công",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("direct", "Trực tiếp"),
+                            ("post", "Qua bưu chính"),
+                            ("online", "Trực tuyến"),
+                        ],
+                        max_length=10,
+                        verbose_name="hình thức nộp",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("incomplete", "Hướng dẫn bổ sung tại quầy (chưa tiếp nhận)"),
+                            ("refused", "Từ chối tiếp nhận"),
+                            ("accepted", "Đã tiếp nhận, chờ chuyển xử lý"),
+                            ("processing", "Đang xử lý"),
+                            ("deficient", "Chờ bổ sung, hoàn thiện"),
+                            ("decided", "Đã có kết quả, chờ trả"),
+                            ("returned", "Đã trả kết quả"),
+                        ],
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "applicant_name",
+                    models.CharField(max_length=200, verbose_name="tên người nộp / tổ chức"),
+                ),
+                (
+                    "applicant_id",
+                    models.CharField(
+                        blank=True, max_length=20, verbose_name="số định danh / mã số doanh nghiệp"
+                    ),
+                ),
+                (
+                    "applicant_phone",
+                    models.CharField(blank=True, max_length=20, verbose_name="điện thoại"),
+                ),
+                (
+                    "applicant_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="thư điện tử"),
+                ),
+                (
+                    "applicant_address",
+                    models.CharField(blank=True, max_length=300, verbose_name="địa chỉ"),
+                ),
+                (
+                    "documents_received",
+                    models.JSONField(blank=True, default=list, verbose_name="giấy tờ đã nhận"),
+                ),
+                (
+                    "missing_items",
+                    models.TextField(blank=True, verbose_name="nội dung cần bổ sung"),
+                ),
+                ("refusal_reason", models.TextField(blank=True, verbose_name="lý do từ chối")),
+                ("received_at", models.DateTimeField(verbose_name="thời điểm tiếp nhận")),
+                ("received_on", models.DateField(db_index=True, verbose_name="ngày tiếp nhận")),
+                (
+                    "start_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày bắt đầu tính hạn"),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="ngày hẹn trả")),
+                (
+                    "original_due_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày hẹn trả ban đầu"),
+                ),
+                (
+                    "resets",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="số lần hẹn lại"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("approved", "Chấp thuận"),
+                            ("denied", "Không chấp thuận (có văn bản trả lời)"),
+                        ],
+                        max_length=10,
+                        verbose_name="kết quả",
+                    ),
+                ),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        max_length=300,
+                        verbose_name="nội dung kết quả (số văn bản, giấy phép…)",
+                    ),
+                ),
+                (
+                    "decided_on",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="ngày có kết quả"
+                    ),
+                ),
+                (
+                    "returned_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="thời điểm trả kết quả"
+                    ),
+                ),
+                (
+                    "division",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dossiers",
+                        to="core.orgunit",
+                        verbose_name="đơn vị xử lý",
+                    ),
+                ),
+                (
+                    "received_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tiếp nhận",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="nơi tiếp nhận",
+                    ),
+                ),
+                (
+                    "procedure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dossiers",
+                        to="desk.procedure",
+                        verbose_name="thủ tục",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "hồ sơ thủ tục hành chính",
+                "verbose_name_plural": "hồ sơ thủ tục hành chính",
+            },
+        ),
+        migrations.CreateModel(
+            name="Reception",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField(verbose_name="ngày tiếp")),
+                (
+                    "citizen_name",
+                    models.CharField(max_length=200, verbose_name="họ và tên công dân"),
+                ),
+                (
+                    "citizen_id",
+                    models.CharField(blank=True, max_length=12, verbose_name="số định danh"),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="địa chỉ")),
+                (
+                    "headcount",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="số người (đoàn đông người)"
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                ("content", models.TextField(verbose_name="nội dung trình bày")),
+                ("answer", models.TextField(verbose_name="nội dung trả lời, hướng dẫn")),
+                ("cancelled", models.BooleanField(default=False, verbose_name="đã huỷ")),
+                (
+                    "cancel_reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="lý do huỷ"),
+                ),
+                (
+                    "received_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người tiếp",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="nơi tiếp",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "lượt tiếp công dân",
+                "verbose_name_plural": "sổ tiếp công dân",
+                "ordering": ["-received_on", "-id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Step",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("received", "Tiếp nhận, hẹn trả"),
+                            ("incomplete", "Hướng dẫn bổ sung tại quầy"),
+                            ("refused", "Từ chối tiếp nhận"),
+                            ("routed", "Chuyển đơn vị xử lý"),
+                            ("deficient", "Trả hồ sơ để bổ sung, hoàn thiện"),
+                            ("supplemented", "Nhận hồ sơ bổ sung, tính lại hạn"),
+                            ("apology", "Xin lỗi, hẹn lại ngày trả"),
+                            ("decided", "Có kết quả giải quyết"),
+                            ("returned", "Trả kết quả"),
+                        ],
+                        max_length=14,
+                        verbose_name="bước",
+                    ),
+                ),
+                ("at", models.DateTimeField(verbose_name="thời điểm")),
+                ("text", models.TextField(blank=True, verbose_name="nội dung")),
+                (
+                    "due_date",
+                    models.DateField(blank=True, null=True, verbose_name="hạn sau bước này"),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người thực hiện",
+                    ),
+                ),
+                (
+                    "division",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "dossier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="steps",
+                        to="desk.dossier",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "bước xử lý hồ sơ",
+                "verbose_name_plural": "bước xử lý hồ sơ",
+                "ordering": ["at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='dossier',
-            index=models.Index(fields=['unit', 'received_on'], name='dossier_unit_day'),
+            model_name="dossier",
+            index=models.Index(fields=["unit", "received_on"], name="dossier_unit_day"),
         ),
         migrations.AddIndex(
-            model_name='dossier',
-            index=models.Index(fields=['status', 'due_date'], name='dossier_status_due'),
+            model_name="dossier",
+            index=models.Index(fields=["status", "due_date"], name="dossier_status_due"),
         ),
         migrations.AddIndex(
-            model_name='dossier',
-            index=models.Index(fields=['division', 'status'], name='dossier_division_status'),
+            model_name="dossier",
+            index=models.Index(fields=["division", "status"], name="dossier_division_status"),
         ),
     ]

@@ -4,19 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0001_initial'),
+        ("desk", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='lookupattempt',
-            name='code',
-            field=models.CharField(blank=True, default='', max_length=40),
+            model_name="lookupattempt",
+            name="code",
+            field=models.CharField(blank=True, default="", max_length=40),
         ),
         migrations.AddIndex(
-            model_name='lookupattempt',
-            index=models.Index(fields=['code', 'at'], name='lookup_code_at'),
+            model_name="lookupattempt",
+            index=models.Index(fields=["code", "at"], name="lookup_code_at"),
         ),
     ]

@@ -16,7 +16,9 @@ class DossierFactory(DjangoModelFactory):
     class Params:
         procedure_code = "LD-GPLD-GIAHAN"
 
-    procedure = factory.LazyAttribute(lambda dossier: Procedure.objects.get(code=dossier.procedure_code))
+    procedure = factory.LazyAttribute(
+        lambda dossier: Procedure.objects.get(code=dossier.procedure_code)
+    )
     channel = "direct"
     documents_received = factory.LazyAttribute(lambda dossier: dossier.procedure.document_list)
     applicant_name = "Công ty TNHH Thủy sản Phát Đạt"

@@ -1,6 +1,7 @@
 """Exports stay valid whatever is stored (issue 10, finding 4): a name with a control character,
 stored before they were refused at input, still gives a district Excel export, a dossier book
 and a dossier's forms that download and open."""
+
 import io
 
 import pytest
@@ -32,18 +33,42 @@ def test_people_excel_export_of_the_district_opens(client, users, my_tu_commune)
 
 def test_dossier_book_and_forms_open(client, desk):
     dossier = services.receive(desk["desk"], new_dossier(), "complete", at=moment(2024, 4, 19, 9))
-    services.route(desk["desk"], dossier, OrgUnit.objects.get(code="SLDTBXH94-VLATLD"), at=moment(2024, 4, 19, 10))
-    Dossier.objects.filter(pk=dossier.pk).update(applicant_name=STORED, applicant_address="Ấp\x02 2")
+    services.route(
+        desk["desk"],
+        dossier,
+        OrgUnit.objects.get(code="SLDTBXH94-VLATLD"),
+        at=moment(2024, 4, 19, 10),
+    )
+    Dossier.objects.filter(pk=dossier.pk).update(
+        applicant_name=STORED, applicant_address="Ấp\x02 2"
+    )
     login(client, "motcua")
     book = client.get("/mot-cua/so-theo-doi/?period=2024Q2&xuat=docx")
     assert book.status_code == 200
-    text = "\n".join(p.text for t in Document(io.BytesIO(book.getvalue())).tables for r in t.rows for c in r.cells for p in c.paragraphs)
+    text = "\n".join(
+        p.text
+        for t in Document(io.BytesIO(book.getvalue())).tables
+        for r in t.rows
+        for c in r.cells
+        for p in c.paragraphs
+    )
     assert "Nguyễn Văn Ấn" in text
     sheet = client.get("/mot-cua/so-theo-doi/?period=2024Q2&xuat=xlsx")
-    assert any("Nguyễn Văn Ấn" in row for row in load_workbook(io.BytesIO(sheet.getvalue())).active.values)
+    assert any(
+        "Nguyễn Văn Ấn" in row for row in load_workbook(io.BytesIO(sheet.getvalue())).active.values
+    )
     for kind in ("giay-hen", "kiem-soat"):
         response = client.get(f"/mot-cua/ho-so/{dossier.pk}/phieu/{kind}/")
         assert response.status_code == 200, kind
         document = Document(io.BytesIO(response.getvalue()))
-        text = "\n".join([p.text for p in document.paragraphs] + [p.text for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs])
+        text = "\n".join(
+            [p.text for p in document.paragraphs]
+            + [
+                p.text
+                for t in document.tables
+                for r in t.rows
+                for c in r.cells
+                for p in c.paragraphs
+            ]
+        )
         assert "Nguyễn Văn Ấn" in text, kind

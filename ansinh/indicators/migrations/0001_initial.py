@@ -7,218 +7,741 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
+        ("core", "0002_name_key_c_collation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DataSet',
+            name="DataSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên biểu')),
-                ('period_kind', models.CharField(choices=[('month', 'Tháng'), ('quarter', 'Quý')], max_length=10, verbose_name='kỳ báo cáo')),
-                ('reporter_kind', models.CharField(choices=[('department', 'Sở'), ('division', 'Phòng/ban thuộc Sở'), ('centre', 'Đơn vị sự nghiệp'), ('district_office', 'Phòng LĐ-TB&XH cấp huyện')], max_length=20, verbose_name='đơn vị báo cáo')),
-                ('reporter_area', models.CharField(blank=True, choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực của phòng báo cáo')),
-                ('due_days', models.PositiveSmallIntegerField(default=5, verbose_name='hạn nộp (số ngày sau cuối kỳ)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên biểu")),
+                (
+                    "period_kind",
+                    models.CharField(
+                        choices=[("month", "Tháng"), ("quarter", "Quý")],
+                        max_length=10,
+                        verbose_name="kỳ báo cáo",
+                    ),
+                ),
+                (
+                    "reporter_kind",
+                    models.CharField(
+                        choices=[
+                            ("department", "Sở"),
+                            ("division", "Phòng/ban thuộc Sở"),
+                            ("centre", "Đơn vị sự nghiệp"),
+                            ("district_office", "Phòng LĐ-TB&XH cấp huyện"),
+                        ],
+                        max_length=20,
+                        verbose_name="đơn vị báo cáo",
+                    ),
+                ),
+                (
+                    "reporter_area",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực của phòng báo cáo",
+                    ),
+                ),
+                (
+                    "due_days",
+                    models.PositiveSmallIntegerField(
+                        default=5, verbose_name="hạn nộp (số ngày sau cuối kỳ)"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'biểu báo cáo',
-                'verbose_name_plural': 'biểu báo cáo',
-                'ordering': ['code'],
+                "verbose_name": "biểu báo cáo",
+                "verbose_name_plural": "biểu báo cáo",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên chỉ tiêu')),
-                ('unit', models.CharField(max_length=30, verbose_name='đơn vị tính')),
-                ('area', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('aggregation', models.CharField(choices=[('sum', 'Cộng dồn'), ('last', 'Số cuối kỳ'), ('avg', 'Bình quân')], default='sum', max_length=5, verbose_name='cách tổng hợp')),
-                ('categories', models.JSONField(blank=True, default=list, help_text='Danh sách [mã, tên] của các phân tổ', verbose_name='phân tổ')),
-                ('source', models.CharField(choices=[('entry', 'Nhập số liệu tổng hợp'), ('registry', 'Tính từ sổ quản lý')], default='entry', max_length=10, verbose_name='nguồn')),
-                ('entry_level', models.CharField(choices=[('district', 'Cấp huyện nhập'), ('province', 'Cấp tỉnh nhập')], default='district', max_length=10, verbose_name='cấp nhập')),
-                ('entry_period', models.CharField(default='month', max_length=10, verbose_name='kỳ nhập')),
-                ('has_target', models.BooleanField(default=False, verbose_name='có chỉ tiêu kế hoạch')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên chỉ tiêu")),
+                ("unit", models.CharField(max_length=30, verbose_name="đơn vị tính")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                (
+                    "aggregation",
+                    models.CharField(
+                        choices=[("sum", "Cộng dồn"), ("last", "Số cuối kỳ"), ("avg", "Bình quân")],
+                        default="sum",
+                        max_length=5,
+                        verbose_name="cách tổng hợp",
+                    ),
+                ),
+                (
+                    "categories",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Danh sách [mã, tên] của các phân tổ",
+                        verbose_name="phân tổ",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("entry", "Nhập số liệu tổng hợp"),
+                            ("registry", "Tính từ sổ quản lý"),
+                        ],
+                        default="entry",
+                        max_length=10,
+                        verbose_name="nguồn",
+                    ),
+                ),
+                (
+                    "entry_level",
+                    models.CharField(
+                        choices=[("district", "Cấp huyện nhập"), ("province", "Cấp tỉnh nhập")],
+                        default="district",
+                        max_length=10,
+                        verbose_name="cấp nhập",
+                    ),
+                ),
+                (
+                    "entry_period",
+                    models.CharField(default="month", max_length=10, verbose_name="kỳ nhập"),
+                ),
+                (
+                    "has_target",
+                    models.BooleanField(default=False, verbose_name="có chỉ tiêu kế hoạch"),
+                ),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=300, verbose_name="ghi chú"),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
             ],
             options={
-                'verbose_name': 'chỉ tiêu',
-                'verbose_name_plural': 'chỉ tiêu',
-                'ordering': ['order', 'code'],
+                "verbose_name": "chỉ tiêu",
+                "verbose_name_plural": "chỉ tiêu",
+                "ordering": ["order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIndicator',
+            name="HistoricalIndicator",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=40, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên chỉ tiêu')),
-                ('unit', models.CharField(max_length=30, verbose_name='đơn vị tính')),
-                ('area', models.CharField(choices=[('labour', 'Việc làm - Tiền lương - An toàn lao động'), ('vocational', 'Giáo dục nghề nghiệp'), ('merit', 'Người có công'), ('welfare', 'Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Thanh tra, tiếp công dân, cải cách hành chính')], max_length=20, verbose_name='lĩnh vực')),
-                ('aggregation', models.CharField(choices=[('sum', 'Cộng dồn'), ('last', 'Số cuối kỳ'), ('avg', 'Bình quân')], default='sum', max_length=5, verbose_name='cách tổng hợp')),
-                ('categories', models.JSONField(blank=True, default=list, help_text='Danh sách [mã, tên] của các phân tổ', verbose_name='phân tổ')),
-                ('source', models.CharField(choices=[('entry', 'Nhập số liệu tổng hợp'), ('registry', 'Tính từ sổ quản lý')], default='entry', max_length=10, verbose_name='nguồn')),
-                ('entry_level', models.CharField(choices=[('district', 'Cấp huyện nhập'), ('province', 'Cấp tỉnh nhập')], default='district', max_length=10, verbose_name='cấp nhập')),
-                ('entry_period', models.CharField(default='month', max_length=10, verbose_name='kỳ nhập')),
-                ('has_target', models.BooleanField(default=False, verbose_name='có chỉ tiêu kế hoạch')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=40, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên chỉ tiêu")),
+                ("unit", models.CharField(max_length=30, verbose_name="đơn vị tính")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm - Tiền lương - An toàn lao động"),
+                            ("vocational", "Giáo dục nghề nghiệp"),
+                            ("merit", "Người có công"),
+                            ("welfare", "Bảo trợ xã hội, trẻ em, bình đẳng giới, giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Thanh tra, tiếp công dân, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="lĩnh vực",
+                    ),
+                ),
+                (
+                    "aggregation",
+                    models.CharField(
+                        choices=[("sum", "Cộng dồn"), ("last", "Số cuối kỳ"), ("avg", "Bình quân")],
+                        default="sum",
+                        max_length=5,
+                        verbose_name="cách tổng hợp",
+                    ),
+                ),
+                (
+                    "categories",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Danh sách [mã, tên] của các phân tổ",
+                        verbose_name="phân tổ",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("entry", "Nhập số liệu tổng hợp"),
+                            ("registry", "Tính từ sổ quản lý"),
+                        ],
+                        default="entry",
+                        max_length=10,
+                        verbose_name="nguồn",
+                    ),
+                ),
+                (
+                    "entry_level",
+                    models.CharField(
+                        choices=[("district", "Cấp huyện nhập"), ("province", "Cấp tỉnh nhập")],
+                        default="district",
+                        max_length=10,
+                        verbose_name="cấp nhập",
+                    ),
+                ),
+                (
+                    "entry_period",
+                    models.CharField(default="month", max_length=10, verbose_name="kỳ nhập"),
+                ),
+                (
+                    "has_target",
+                    models.BooleanField(default=False, verbose_name="có chỉ tiêu kế hoạch"),
+                ),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=300, verbose_name="ghi chú"),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical chỉ tiêu',
-                'verbose_name_plural': 'historical chỉ tiêu',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical chỉ tiêu",
+                "verbose_name_plural": "historical chỉ tiêu",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSubmission',
+            name="HistoricalSubmission",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('period', models.CharField(max_length=10, verbose_name='kỳ')),
-                ('status', models.CharField(choices=[('draft', 'Đang nhập'), ('submitted', 'Đã gửi'), ('approved', 'Đã duyệt'), ('locked', 'Đã khoá')], default='draft', max_length=10, verbose_name='trạng thái')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='duyệt lúc')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('approved_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('data_set', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indicators.dataset', verbose_name='biểu báo cáo')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('org_unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.orgunit', verbose_name='đơn vị báo cáo')),
-                ('submitted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(max_length=10, verbose_name="kỳ")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang nhập"),
+                            ("submitted", "Đã gửi"),
+                            ("approved", "Đã duyệt"),
+                            ("locked", "Đã khoá"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc"),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="duyệt lúc"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "data_set",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indicators.dataset",
+                        verbose_name="biểu báo cáo",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="đơn vị báo cáo",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tình trạng nộp báo cáo',
-                'verbose_name_plural': 'historical tình trạng nộp báo cáo',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tình trạng nộp báo cáo",
+                "verbose_name_plural": "historical tình trạng nộp báo cáo",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTarget',
+            name="HistoricalTarget",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=20, verbose_name='kế hoạch')),
-                ('citation', models.CharField(blank=True, max_length=300, verbose_name='căn cứ giao chỉ tiêu')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='địa bàn')),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indicators.indicator', verbose_name='chỉ tiêu')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=20, verbose_name="kế hoạch"),
+                ),
+                (
+                    "citation",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="căn cứ giao chỉ tiêu"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indicators.indicator",
+                        verbose_name="chỉ tiêu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical chỉ tiêu kế hoạch',
-                'verbose_name_plural': 'historical chỉ tiêu kế hoạch',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical chỉ tiêu kế hoạch",
+                "verbose_name_plural": "historical chỉ tiêu kế hoạch",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDataValue',
+            name="HistoricalDataValue",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('period', models.CharField(max_length=10, verbose_name='kỳ')),
-                ('category', models.CharField(blank=True, default='', max_length=30, verbose_name='phân tổ')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=20, verbose_name='giá trị')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='cập nhật')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('org_unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.orgunit', verbose_name='đơn vị báo cáo')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='địa bàn')),
-                ('updated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người nhập')),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indicators.indicator', verbose_name='chỉ tiêu')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(max_length=10, verbose_name="kỳ")),
+                (
+                    "category",
+                    models.CharField(blank=True, default="", max_length=30, verbose_name="phân tổ"),
+                ),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=20, verbose_name="giá trị"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="cập nhật"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="đơn vị báo cáo",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người nhập",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indicators.indicator",
+                        verbose_name="chỉ tiêu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical số liệu',
-                'verbose_name_plural': 'historical số liệu',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical số liệu",
+                "verbose_name_plural": "historical số liệu",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='dataset',
-            name='indicators',
-            field=models.ManyToManyField(related_name='data_sets', to='indicators.indicator', verbose_name='chỉ tiêu'),
+            model_name="dataset",
+            name="indicators",
+            field=models.ManyToManyField(
+                related_name="data_sets", to="indicators.indicator", verbose_name="chỉ tiêu"
+            ),
         ),
         migrations.CreateModel(
-            name='DataValue',
+            name="DataValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(max_length=10, verbose_name='kỳ')),
-                ('category', models.CharField(blank=True, default='', max_length=30, verbose_name='phân tổ')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=20, verbose_name='giá trị')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật')),
-                ('org_unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.orgunit', verbose_name='đơn vị báo cáo')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='địa bàn')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người nhập')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='values', to='indicators.indicator', verbose_name='chỉ tiêu')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(max_length=10, verbose_name="kỳ")),
+                (
+                    "category",
+                    models.CharField(blank=True, default="", max_length=30, verbose_name="phân tổ"),
+                ),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=20, verbose_name="giá trị"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật")),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="đơn vị báo cáo",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người nhập",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="values",
+                        to="indicators.indicator",
+                        verbose_name="chỉ tiêu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'số liệu',
-                'verbose_name_plural': 'số liệu',
-                'indexes': [models.Index(fields=['period', 'indicator'], name='data_value_period')],
-                'constraints': [models.UniqueConstraint(fields=('indicator', 'unit', 'period', 'category'), name='data_value_key')],
+                "verbose_name": "số liệu",
+                "verbose_name_plural": "số liệu",
+                "indexes": [models.Index(fields=["period", "indicator"], name="data_value_period")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator", "unit", "period", "category"), name="data_value_key"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(max_length=10, verbose_name='kỳ')),
-                ('status', models.CharField(choices=[('draft', 'Đang nhập'), ('submitted', 'Đã gửi'), ('approved', 'Đã duyệt'), ('locked', 'Đã khoá')], default='draft', max_length=10, verbose_name='trạng thái')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='duyệt lúc')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('data_set', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='indicators.dataset', verbose_name='biểu báo cáo')),
-                ('org_unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='core.orgunit', verbose_name='đơn vị báo cáo')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(max_length=10, verbose_name="kỳ")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang nhập"),
+                            ("submitted", "Đã gửi"),
+                            ("approved", "Đã duyệt"),
+                            ("locked", "Đã khoá"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc"),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="duyệt lúc"),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "data_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="indicators.dataset",
+                        verbose_name="biểu báo cáo",
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="core.orgunit",
+                        verbose_name="đơn vị báo cáo",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tình trạng nộp báo cáo',
-                'verbose_name_plural': 'tình trạng nộp báo cáo',
-                'constraints': [models.UniqueConstraint(fields=('data_set', 'org_unit', 'period'), name='submission_key')],
+                "verbose_name": "tình trạng nộp báo cáo",
+                "verbose_name_plural": "tình trạng nộp báo cáo",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("data_set", "org_unit", "period"), name="submission_key"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=20, verbose_name='kế hoạch')),
-                ('citation', models.CharField(blank=True, max_length=300, verbose_name='căn cứ giao chỉ tiêu')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='targets', to='indicators.indicator', verbose_name='chỉ tiêu')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='địa bàn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=20, verbose_name="kế hoạch"),
+                ),
+                (
+                    "citation",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="căn cứ giao chỉ tiêu"
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="targets",
+                        to="indicators.indicator",
+                        verbose_name="chỉ tiêu",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu kế hoạch',
-                'verbose_name_plural': 'chỉ tiêu kế hoạch',
-                'constraints': [models.UniqueConstraint(fields=('indicator', 'unit', 'year'), name='target_key')],
+                "verbose_name": "chỉ tiêu kế hoạch",
+                "verbose_name_plural": "chỉ tiêu kế hoạch",
+                "constraints": [
+                    models.UniqueConstraint(fields=("indicator", "unit", "year"), name="target_key")
+                ],
             },
         ),
     ]

@@ -5,7 +5,7 @@ import pytest
 from ansinh.core.models import AdminUnit
 from ansinh.core.periods import Period
 from ansinh.indicators import queries, services, sources
-from ansinh.indicators.models import DataValue, Indicator, Target
+from ansinh.indicators.models import Indicator, Target
 from ansinh.indicators.sources import Row
 
 from .factories import DataValueFactory
@@ -22,7 +22,9 @@ def district(code):
 
 
 def put(indicator, unit, period, value, category=""):
-    DataValueFactory(indicator=indicator, unit=unit, period=period, category=category, value=D(value))
+    DataValueFactory(
+        indicator=indicator, unit=unit, period=period, category=category, value=D(value)
+    )
 
 
 def test_sum_rolls_up_months_and_districts(catalogue, province):
@@ -80,11 +82,17 @@ def test_registry_source_is_used_for_registry_indicators(catalogue, province, mo
     indicator.save()
 
     districts = queries.districts_of(province, "2024Q1")
-    first, second = (AdminUnit.objects.filter(parent=d).order_by("code").first() for d in districts[:2])
+    first, second = (
+        AdminUnit.objects.filter(parent=d).order_by("code").first() for d in districts[:2]
+    )
 
     def longevity(period, scope, counts):
         assert str(period) == "2024Q1" and scope in (province, districts[1])
-        return [Row(first.pk, "tuoi_100", 2), Row(second.pk, "tuoi_90", 7), Row(districts[1].pk, "tuoi_90", 1)]
+        return [
+            Row(first.pk, "tuoi_100", 2),
+            Row(second.pk, "tuoi_90", 7),
+            Row(districts[1].pk, "tuoi_90", 1),
+        ]
 
     monkeypatch.setitem(sources.SOURCES, "NCT_MUNGTHO", longevity)
     figure = queries.figures("2024Q1", province, ["NCT_MUNGTHO"])["NCT_MUNGTHO"]
@@ -100,8 +108,14 @@ def test_values_behind_a_figure(catalogue, province):
     put(jobs, district("943"), "2024-02", 5)
     put(jobs, district("943"), "2024-04", 5)
     rows = queries.values_behind(jobs, "2024Q1", province)
-    assert [(r.unit.code, r.period, int(r.value)) for r in rows] == [("943", "2024-02", 5), ("944", "2024-01", 10)]
-    assert [r.unit.code for r in queries.values_behind(jobs, "2024Q1", province, district=district("944"))] == ["944"]
+    assert [(r.unit.code, r.period, int(r.value)) for r in rows] == [
+        ("943", "2024-02", 5),
+        ("944", "2024-01", 10),
+    ]
+    assert [
+        r.unit.code
+        for r in queries.values_behind(jobs, "2024Q1", province, district=district("944"))
+    ] == ["944"]
 
 
 def test_periods_inside():
@@ -122,6 +136,8 @@ def test_demo_reproduces_every_reference_figure(soc_trang, users):
             assert {k: int(v) for k, v in figures[code].by_category.items()} == total, code
         else:
             assert int(figures[code].total or 0) == total, code
-    assert figures["VL_GQVL"].achievement == D("16.60") and figures["VL_XKLD"].achievement == D("10.57")
+    assert figures["VL_GQVL"].achievement == D("16.60") and figures["VL_XKLD"].achievement == D(
+        "10.57"
+    )
     assert figures["TET_QUA"].total - figures["TET_QUA"].target == 85900
     assert figures["TET_KINHPHI"].total - figures["TET_KINHPHI"].target == 29_600_048_000

@@ -1,5 +1,6 @@
 """The indicator-source contract over the demo registries of quarter I/2024: a district's figure is
 its own (the sum of its communes' records) on every page, and a report runs each counting query once."""
+
 from collections import Counter
 from datetime import date
 from decimal import Decimal
@@ -40,10 +41,14 @@ def registries(django_db_setup, django_db_blocker):
         outer.__enter__()
         try:
             admin = UserFactory(username="admin", role=Role.ADMIN, unit_code="SLDTBXH94")
-            for username, role, unit in (("lanhdao", Role.LEADER, "SLDTBXH94"), ("btxh", Role.DIVISION_OFFICER, "SLDTBXH94-BTXH"),
-                                         ("mytu", Role.DISTRICT_OFFICER, "PLDTBXH-944"), ("motcua", Role.DIVISION_OFFICER, "SLDTBXH94-VP"),
-                                         ("thanhtra", Role.DIVISION_OFFICER, "SLDTBXH94-TTRA"),
-                                         ("vieclam", Role.DIVISION_OFFICER, "SLDTBXH94-VLATLD")):
+            for username, role, unit in (
+                ("lanhdao", Role.LEADER, "SLDTBXH94"),
+                ("btxh", Role.DIVISION_OFFICER, "SLDTBXH94-BTXH"),
+                ("mytu", Role.DISTRICT_OFFICER, "PLDTBXH-944"),
+                ("motcua", Role.DIVISION_OFFICER, "SLDTBXH94-VP"),
+                ("thanhtra", Role.DIVISION_OFFICER, "SLDTBXH94-TTRA"),
+                ("vieclam", Role.DIVISION_OFFICER, "SLDTBXH94-VLATLD"),
+            ):
                 UserFactory(username=username, role=role, unit_code=unit)
             indicators_demo.load_data_sets()
             indicators_demo.load_values(admin)
@@ -66,7 +71,14 @@ def own_total(code, district):
     """The sum of a source's rows lying in the district or its communes, grouped by hand."""
     communes = set(AdminUnit.objects.filter(parent=district).values_list("pk", flat=True))
     rows = sources.SOURCES[code](Period.parse(PERIOD), district, sources.Counts())
-    return sum((Decimal(value) for unit_id, _, value in rows if unit_id == district.pk or unit_id in communes), Decimal(0))
+    return sum(
+        (
+            Decimal(value)
+            for unit_id, _, value in rows
+            if unit_id == district.pk or unit_id in communes
+        ),
+        Decimal(0),
+    )
 
 
 @pytest.mark.parametrize("code", sorted(sources.SOURCES))
@@ -105,7 +117,13 @@ def test_the_report_runs_each_counting_query_once(registries, db):
 
     with CaptureQueriesContext(connection) as captured:
         content, _ = services.prepare(registries, PERIOD, province(), date(2024, 4, 15), "05")
-    registry = Counter(q["sql"] for q in captured.captured_queries if any(f'"{t}' in q["sql"] for t in REGISTRY_TABLES))
-    assert registry and max(registry.values()) == 1, [sql[:200] for sql, n in registry.items() if n > 1]
+    registry = Counter(
+        q["sql"]
+        for q in captured.captured_queries
+        if any(f'"{t}' in q["sql"] for t in REGISTRY_TABLES)
+    )
+    assert registry and max(registry.values()) == 1, [
+        sql[:200] for sql, n in registry.items() if n > 1
+    ]
     funerals = next(row for row in content["annex"]["rows"] if row["code"] == "NCC_MAITANG")
     assert funerals["total"] == 148

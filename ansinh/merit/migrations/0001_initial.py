@@ -7,719 +7,2191 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
+        ("core", "0002_name_key_c_collation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MeritCategory',
+            name="MeritCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên diện')),
-                ('kind', models.CharField(choices=[('rate_exact', 'Theo từng 1% tỷ lệ tổn thương'), ('rate_band', 'Theo khung tỷ lệ'), ('parent_rate', 'Theo tỷ lệ của cha/mẹ'), ('fixed', 'Mức cố định'), ('none', 'Không có trợ cấp hằng tháng')], max_length=12, verbose_name='cách tính')),
-                ('table', models.CharField(blank=True, max_length=30, verbose_name='bảng mức')),
-                ('min_rate', models.PositiveSmallIntegerField(default=0, verbose_name='tỷ lệ tối thiểu được hưởng')),
-                ('supplement', models.CharField(blank=True, max_length=30, verbose_name='bảng phụ cấp 81%+')),
-                ('supplement_severe', models.CharField(blank=True, max_length=30, verbose_name='bảng phụ cấp 81%+ đặc biệt nặng')),
-                ('caregiver', models.CharField(blank=True, max_length=30, verbose_name='bảng trợ cấp người phục vụ')),
-                ('caregiver_severe', models.CharField(blank=True, max_length=30, verbose_name='bảng người phục vụ (đặc biệt nặng)')),
-                ('age_limit', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='hưởng đến khi đủ tuổi')),
-                ('invalid', models.BooleanField(default=False, verbose_name='là thương binh (tỷ lệ 21–100%)')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên diện")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("rate_exact", "Theo từng 1% tỷ lệ tổn thương"),
+                            ("rate_band", "Theo khung tỷ lệ"),
+                            ("parent_rate", "Theo tỷ lệ của cha/mẹ"),
+                            ("fixed", "Mức cố định"),
+                            ("none", "Không có trợ cấp hằng tháng"),
+                        ],
+                        max_length=12,
+                        verbose_name="cách tính",
+                    ),
+                ),
+                ("table", models.CharField(blank=True, max_length=30, verbose_name="bảng mức")),
+                (
+                    "min_rate",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="tỷ lệ tối thiểu được hưởng"
+                    ),
+                ),
+                (
+                    "supplement",
+                    models.CharField(blank=True, max_length=30, verbose_name="bảng phụ cấp 81%+"),
+                ),
+                (
+                    "supplement_severe",
+                    models.CharField(
+                        blank=True, max_length=30, verbose_name="bảng phụ cấp 81%+ đặc biệt nặng"
+                    ),
+                ),
+                (
+                    "caregiver",
+                    models.CharField(
+                        blank=True, max_length=30, verbose_name="bảng trợ cấp người phục vụ"
+                    ),
+                ),
+                (
+                    "caregiver_severe",
+                    models.CharField(
+                        blank=True, max_length=30, verbose_name="bảng người phục vụ (đặc biệt nặng)"
+                    ),
+                ),
+                (
+                    "age_limit",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="hưởng đến khi đủ tuổi"
+                    ),
+                ),
+                (
+                    "invalid",
+                    models.BooleanField(
+                        default=False, verbose_name="là thương binh (tỷ lệ 21–100%)"
+                    ),
+                ),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
             ],
             options={
-                'verbose_name': 'diện người có công',
-                'verbose_name_plural': 'diện người có công',
-                'ordering': ['code'],
+                "verbose_name": "diện người có công",
+                "verbose_name_plural": "diện người có công",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Campaign',
+            name="Campaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('tet', 'Quà Tết Nguyên đán'), ('27_7', 'Quà Ngày Thương binh – Liệt sĩ 27/7'), ('dieu_duong', 'Điều dưỡng người có công')], max_length=12, verbose_name='loại')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('title', models.CharField(max_length=200, verbose_name='tên đợt')),
-                ('basis', models.CharField(max_length=300, verbose_name='căn cứ (nghị quyết, quyết định)')),
-                ('amounts', models.JSONField(default=dict, help_text='Ví dụ {"TB_A": 500000, "*": 300000}', verbose_name='mức quà theo diện (đồng)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("tet", "Quà Tết Nguyên đán"),
+                            ("27_7", "Quà Ngày Thương binh – Liệt sĩ 27/7"),
+                            ("dieu_duong", "Điều dưỡng người có công"),
+                        ],
+                        max_length=12,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                ("title", models.CharField(max_length=200, verbose_name="tên đợt")),
+                (
+                    "basis",
+                    models.CharField(
+                        max_length=300, verbose_name="căn cứ (nghị quyết, quyết định)"
+                    ),
+                ),
+                (
+                    "amounts",
+                    models.JSONField(
+                        default=dict,
+                        help_text='Ví dụ {"TB_A": 500000, "*": 300000}',
+                        verbose_name="mức quà theo diện (đồng)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đợt quà tặng, điều dưỡng',
-                'verbose_name_plural': 'đợt quà tặng, điều dưỡng',
-                'constraints': [models.UniqueConstraint(fields=('kind', 'year'), name='merit_campaign_kind_year')],
+                "verbose_name": "đợt quà tặng, điều dưỡng",
+                "verbose_name_plural": "đợt quà tặng, điều dưỡng",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "year"), name="merit_campaign_kind_year"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Correction',
+            name="Correction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(max_length=50, verbose_name='thông tin')),
-                ('before', models.CharField(max_length=255, verbose_name='trước')),
-                ('after', models.CharField(max_length=255, verbose_name='sau')),
-                ('basis', models.CharField(max_length=300, verbose_name='căn cứ đính chính')),
-                ('date', models.DateField(verbose_name='ngày')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("field", models.CharField(max_length=50, verbose_name="thông tin")),
+                ("before", models.CharField(max_length=255, verbose_name="trước")),
+                ("after", models.CharField(max_length=255, verbose_name="sau")),
+                ("basis", models.CharField(max_length=300, verbose_name="căn cứ đính chính")),
+                ("date", models.DateField(verbose_name="ngày")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đính chính thông tin',
-                'verbose_name_plural': 'đính chính thông tin',
+                "verbose_name": "đính chính thông tin",
+                "verbose_name_plural": "đính chính thông tin",
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('monthly', 'Trợ cấp hằng tháng'), ('worship', 'Trợ cấp thờ cúng liệt sĩ'), ('funeral', 'Trợ cấp mai táng'), ('one_off', 'Trợ cấp một lần'), ('transfer_in', 'Tiếp nhận hồ sơ chuyển đến'), ('transfer_out', 'Di chuyển hồ sơ đi tỉnh khác'), ('correction', 'Đính chính thông tin'), ('adjustment', 'Điều chỉnh trợ cấp và thu hồi/truy lĩnh')], max_length=15, verbose_name='loại quyết định')),
-                ('status', models.CharField(choices=[('draft', 'Dự thảo'), ('approved', 'Đã duyệt, đã vào sổ'), ('cancelled', 'Đã huỷ')], default='draft', max_length=10, verbose_name='trạng thái')),
-                ('summary', models.CharField(max_length=300, verbose_name='trích yếu')),
-                ('body', models.TextField(blank=True, verbose_name='nội dung quyết định')),
-                ('amount', models.BigIntegerField(default=0, help_text='Âm: số tiền phải thu hồi.', verbose_name='số tiền (đồng)')),
-                ('effective', models.DateField(blank=True, null=True, verbose_name='hiệu lực, hưởng từ')),
-                ('months', models.JSONField(blank=True, default=list, verbose_name='chi tiết từng tháng')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='năm sổ')),
-                ('number', models.PositiveIntegerField(blank=True, null=True, verbose_name='số trong sổ')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='ngày ký')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='duyệt lúc')),
-                ('arrears_month', models.DateField(blank=True, null=True, verbose_name='truy lĩnh trong danh sách chi trả tháng')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('correction', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='merit.correction')),
-                ('drafted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "Trợ cấp hằng tháng"),
+                            ("worship", "Trợ cấp thờ cúng liệt sĩ"),
+                            ("funeral", "Trợ cấp mai táng"),
+                            ("one_off", "Trợ cấp một lần"),
+                            ("transfer_in", "Tiếp nhận hồ sơ chuyển đến"),
+                            ("transfer_out", "Di chuyển hồ sơ đi tỉnh khác"),
+                            ("correction", "Đính chính thông tin"),
+                            ("adjustment", "Điều chỉnh trợ cấp và thu hồi/truy lĩnh"),
+                        ],
+                        max_length=15,
+                        verbose_name="loại quyết định",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Dự thảo"),
+                            ("approved", "Đã duyệt, đã vào sổ"),
+                            ("cancelled", "Đã huỷ"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("summary", models.CharField(max_length=300, verbose_name="trích yếu")),
+                ("body", models.TextField(blank=True, verbose_name="nội dung quyết định")),
+                (
+                    "amount",
+                    models.BigIntegerField(
+                        default=0,
+                        help_text="Âm: số tiền phải thu hồi.",
+                        verbose_name="số tiền (đồng)",
+                    ),
+                ),
+                (
+                    "effective",
+                    models.DateField(blank=True, null=True, verbose_name="hiệu lực, hưởng từ"),
+                ),
+                (
+                    "months",
+                    models.JSONField(blank=True, default=list, verbose_name="chi tiết từng tháng"),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="năm sổ"),
+                ),
+                (
+                    "number",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="số trong sổ"),
+                ),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="ngày ký")),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="duyệt lúc"),
+                ),
+                (
+                    "arrears_month",
+                    models.DateField(
+                        blank=True,
+                        null=True,
+                        verbose_name="truy lĩnh trong danh sách chi trả tháng",
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "correction",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="merit.correction",
+                    ),
+                ),
+                (
+                    "drafted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quyết định người có công',
-                'verbose_name_plural': 'quyết định người có công',
+                "verbose_name": "quyết định người có công",
+                "verbose_name_plural": "quyết định người có công",
             },
         ),
         migrations.CreateModel(
-            name='DecreeVersion',
+            name="DecreeVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='số hiệu')),
-                ('title', models.CharField(max_length=200, verbose_name='tên văn bản')),
-                ('valid_from', models.DateField(unique=True, verbose_name='hiệu lực từ')),
-                ('level', models.PositiveIntegerField(verbose_name='mức chuẩn (đồng/tháng)')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('loaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="số hiệu")),
+                ("title", models.CharField(max_length=200, verbose_name="tên văn bản")),
+                ("valid_from", models.DateField(unique=True, verbose_name="hiệu lực từ")),
+                ("level", models.PositiveIntegerField(verbose_name="mức chuẩn (đồng/tháng)")),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                (
+                    "loaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bảng mức trợ cấp theo nghị định',
-                'verbose_name_plural': 'bảng mức trợ cấp theo nghị định',
-                'ordering': ['valid_from'],
+                "verbose_name": "bảng mức trợ cấp theo nghị định",
+                "verbose_name_plural": "bảng mức trợ cấp theo nghị định",
+                "ordering": ["valid_from"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAllowanceBand',
+            name="HistoricalAllowanceBand",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('table', models.CharField(max_length=30, verbose_name='bảng')),
-                ('rate_from', models.PositiveSmallIntegerField(default=0, verbose_name='từ tỷ lệ (%)')),
-                ('rate_to', models.PositiveSmallIntegerField(default=0, verbose_name='đến tỷ lệ (%)')),
-                ('amount', models.PositiveIntegerField(blank=True, null=True, verbose_name='số tiền (đồng)')),
-                ('multiple', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='hệ số so với mức chuẩn')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú, nguồn')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('version', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.decreeversion')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("table", models.CharField(max_length=30, verbose_name="bảng")),
+                (
+                    "rate_from",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="từ tỷ lệ (%)"),
+                ),
+                (
+                    "rate_to",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="đến tỷ lệ (%)"),
+                ),
+                (
+                    "amount",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="số tiền (đồng)"
+                    ),
+                ),
+                (
+                    "multiple",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="hệ số so với mức chuẩn",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=300, verbose_name="ghi chú, nguồn"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.decreeversion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical dòng bảng mức trợ cấp',
-                'verbose_name_plural': 'historical dòng bảng mức trợ cấp',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalCampaign',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('tet', 'Quà Tết Nguyên đán'), ('27_7', 'Quà Ngày Thương binh – Liệt sĩ 27/7'), ('dieu_duong', 'Điều dưỡng người có công')], max_length=12, verbose_name='loại')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('title', models.CharField(max_length=200, verbose_name='tên đợt')),
-                ('basis', models.CharField(max_length=300, verbose_name='căn cứ (nghị quyết, quyết định)')),
-                ('amounts', models.JSONField(default=dict, help_text='Ví dụ {"TB_A": 500000, "*": 300000}', verbose_name='mức quà theo diện (đồng)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical đợt quà tặng, điều dưỡng',
-                'verbose_name_plural': 'historical đợt quà tặng, điều dưỡng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalDecreeVersion',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=20, verbose_name='số hiệu')),
-                ('title', models.CharField(max_length=200, verbose_name='tên văn bản')),
-                ('valid_from', models.DateField(db_index=True, verbose_name='hiệu lực từ')),
-                ('level', models.PositiveIntegerField(verbose_name='mức chuẩn (đồng/tháng)')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('loaded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical bảng mức trợ cấp theo nghị định',
-                'verbose_name_plural': 'historical bảng mức trợ cấp theo nghị định',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalMeritCategory',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=20, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên diện')),
-                ('kind', models.CharField(choices=[('rate_exact', 'Theo từng 1% tỷ lệ tổn thương'), ('rate_band', 'Theo khung tỷ lệ'), ('parent_rate', 'Theo tỷ lệ của cha/mẹ'), ('fixed', 'Mức cố định'), ('none', 'Không có trợ cấp hằng tháng')], max_length=12, verbose_name='cách tính')),
-                ('table', models.CharField(blank=True, max_length=30, verbose_name='bảng mức')),
-                ('min_rate', models.PositiveSmallIntegerField(default=0, verbose_name='tỷ lệ tối thiểu được hưởng')),
-                ('supplement', models.CharField(blank=True, max_length=30, verbose_name='bảng phụ cấp 81%+')),
-                ('supplement_severe', models.CharField(blank=True, max_length=30, verbose_name='bảng phụ cấp 81%+ đặc biệt nặng')),
-                ('caregiver', models.CharField(blank=True, max_length=30, verbose_name='bảng trợ cấp người phục vụ')),
-                ('caregiver_severe', models.CharField(blank=True, max_length=30, verbose_name='bảng người phục vụ (đặc biệt nặng)')),
-                ('age_limit', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='hưởng đến khi đủ tuổi')),
-                ('invalid', models.BooleanField(default=False, verbose_name='là thương binh (tỷ lệ 21–100%)')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical diện người có công',
-                'verbose_name_plural': 'historical diện người có công',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalRecalcBatch',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='tên đợt')),
-                ('until', models.DateField(verbose_name='tính đến hết tháng')),
-                ('basis', models.CharField(max_length=300, verbose_name='căn cứ (kết luận, văn bản)')),
-                ('status', models.CharField(choices=[('computing', 'Đang tính'), ('preview', 'Chờ duyệt'), ('approved', 'Đã duyệt, đã ra quyết định'), ('failed', 'Không tính được')], default='computing', max_length=10, verbose_name='trạng thái')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('message', models.CharField(blank=True, max_length=500, verbose_name='thông báo')),
-                ('people', models.PositiveIntegerField(default=0, verbose_name='số người')),
-                ('total_recovery', models.BigIntegerField(default=0, verbose_name='tổng thu hồi (đồng)')),
-                ('total_arrears', models.BigIntegerField(default=0, verbose_name='tổng truy lĩnh (đồng)')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='ngày ký quyết định')),
-                ('files_status', models.CharField(blank=True, max_length=10, verbose_name='tệp quyết định')),
-                ('files_progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ tạo tệp (%)')),
-                ('files_path', models.CharField(blank=True, max_length=300, verbose_name='thư mục tệp')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('approved_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('category', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritcategory', verbose_name='diện')),
-            ],
-            options={
-                'verbose_name': 'historical đợt tính lại trợ cấp',
-                'verbose_name_plural': 'historical đợt tính lại trợ cấp',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='MeritRecord',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(blank=True, max_length=30, verbose_name='số hồ sơ')),
-                ('status', models.CharField(choices=[('pending', 'Đang xét duyệt'), ('paying', 'Đang hưởng'), ('not_paid', 'Không hưởng hằng tháng'), ('ended', 'Thôi hưởng'), ('moved_out', 'Đã chuyển đi tỉnh khác')], default='pending', max_length=10, verbose_name='tình trạng')),
-                ('start_month', models.DateField(blank=True, null=True, verbose_name='hưởng từ tháng')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='thôi hưởng từ ngày')),
-                ('end_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do thôi hưởng')),
-                ('caregiver_from', models.DateField(blank=True, null=True, verbose_name='có người phục vụ từ')),
-                ('caregiver_to', models.DateField(blank=True, null=True, verbose_name='hết người phục vụ từ')),
-                ('origin_province', models.CharField(blank=True, max_length=100, verbose_name='chuyển đến từ tỉnh')),
-                ('recalc_from', models.DateField(blank=True, editable=False, null=True, verbose_name='cần tính lại từ tháng')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='records', to='merit.meritcategory', verbose_name='diện')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='xã/phường quản lý')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('martyr', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='relatives', to='merit.meritrecord', verbose_name='liệt sĩ')),
-                ('parent_record', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='merit.meritrecord', verbose_name='hồ sơ của cha/mẹ (con bị ảnh hưởng chất độc hóa học)')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='merit_records', to='core.person', verbose_name='người có công / thân nhân')),
-            ],
-            options={
-                'verbose_name': 'hồ sơ người có công',
-                'verbose_name_plural': 'hồ sơ người có công',
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalTransfer',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('direction', models.CharField(choices=[('in', 'Tiếp nhận từ tỉnh khác'), ('out', 'Chuyển đi tỉnh khác')], max_length=3, verbose_name='chiều')),
-                ('province', models.CharField(max_length=100, verbose_name='tỉnh')),
-                ('date', models.DateField(verbose_name='ngày')),
-                ('last_paid_month', models.DateField(blank=True, null=True, verbose_name='đã hưởng đến hết tháng')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord')),
-            ],
-            options={
-                'verbose_name': 'historical di chuyển hồ sơ',
-                'verbose_name_plural': 'historical di chuyển hồ sơ',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalRelation',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('caregiver', 'Người phục vụ'), ('worshipper', 'Người thờ cúng'), ('spouse', 'Vợ/chồng'), ('child', 'Con'), ('parent', 'Cha/mẹ'), ('other', 'Khác')], max_length=12, verbose_name='quan hệ')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='từ ngày')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.person', verbose_name='người thân')),
-                ('record', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord')),
-            ],
-            options={
-                'verbose_name': 'historical quan hệ gia đình',
-                'verbose_name_plural': 'historical quan hệ gia đình',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalRecoverySchedule',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('method', models.CharField(choices=[('deduction', 'Khấu trừ vào trợ cấp hằng tháng'), ('repayment', 'Nộp trả')], default='deduction', max_length=10, verbose_name='hình thức thu hồi')),
-                ('total', models.BigIntegerField(verbose_name='tổng phải thu hồi (đồng)')),
-                ('instalment', models.BigIntegerField(default=0, verbose_name='mỗi tháng khấu trừ tối đa (đồng)')),
-                ('settled_on', models.DateField(blank=True, null=True, verbose_name='đã thu hồi xong ngày')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('decision', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.decision')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord')),
-            ],
-            options={
-                'verbose_name': 'historical theo dõi thu hồi',
-                'verbose_name_plural': 'historical theo dõi thu hồi',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalMeritRecord',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(blank=True, max_length=30, verbose_name='số hồ sơ')),
-                ('status', models.CharField(choices=[('pending', 'Đang xét duyệt'), ('paying', 'Đang hưởng'), ('not_paid', 'Không hưởng hằng tháng'), ('ended', 'Thôi hưởng'), ('moved_out', 'Đã chuyển đi tỉnh khác')], default='pending', max_length=10, verbose_name='tình trạng')),
-                ('start_month', models.DateField(blank=True, null=True, verbose_name='hưởng từ tháng')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='thôi hưởng từ ngày')),
-                ('end_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do thôi hưởng')),
-                ('caregiver_from', models.DateField(blank=True, null=True, verbose_name='có người phục vụ từ')),
-                ('caregiver_to', models.DateField(blank=True, null=True, verbose_name='hết người phục vụ từ')),
-                ('origin_province', models.CharField(blank=True, max_length=100, verbose_name='chuyển đến từ tỉnh')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='xã/phường quản lý')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.person', verbose_name='người có công / thân nhân')),
-                ('category', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritcategory', verbose_name='diện')),
-                ('martyr', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord', verbose_name='liệt sĩ')),
-                ('parent_record', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord', verbose_name='hồ sơ của cha/mẹ (con bị ảnh hưởng chất độc hóa học)')),
-            ],
-            options={
-                'verbose_name': 'historical hồ sơ người có công',
-                'verbose_name_plural': 'historical hồ sơ người có công',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalEvidence',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(max_length=100, verbose_name='loại giấy tờ')),
-                ('number', models.CharField(blank=True, max_length=60, verbose_name='số, ký hiệu')),
-                ('issued', models.DateField(blank=True, null=True, verbose_name='ngày cấp')),
-                ('issuer', models.CharField(blank=True, max_length=200, verbose_name='cơ quan cấp')),
-                ('file', models.TextField(blank=True, max_length=100, verbose_name='tệp scan')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord')),
-            ],
-            options={
-                'verbose_name': 'historical giấy tờ chứng minh',
-                'verbose_name_plural': 'historical giấy tờ chứng minh',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical dòng bảng mức trợ cấp",
+                "verbose_name_plural": "historical dòng bảng mức trợ cấp",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCorrection',
+            name="HistoricalCampaign",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('field', models.CharField(max_length=50, verbose_name='thông tin')),
-                ('before', models.CharField(max_length=255, verbose_name='trước')),
-                ('after', models.CharField(max_length=255, verbose_name='sau')),
-                ('basis', models.CharField(max_length=300, verbose_name='căn cứ đính chính')),
-                ('date', models.DateField(verbose_name='ngày')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("tet", "Quà Tết Nguyên đán"),
+                            ("27_7", "Quà Ngày Thương binh – Liệt sĩ 27/7"),
+                            ("dieu_duong", "Điều dưỡng người có công"),
+                        ],
+                        max_length=12,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                ("title", models.CharField(max_length=200, verbose_name="tên đợt")),
+                (
+                    "basis",
+                    models.CharField(
+                        max_length=300, verbose_name="căn cứ (nghị quyết, quyết định)"
+                    ),
+                ),
+                (
+                    "amounts",
+                    models.JSONField(
+                        default=dict,
+                        help_text='Ví dụ {"TB_A": 500000, "*": 300000}',
+                        verbose_name="mức quà theo diện (đồng)",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical đính chính thông tin',
-                'verbose_name_plural': 'historical đính chính thông tin',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical đợt quà tặng, điều dưỡng",
+                "verbose_name_plural": "historical đợt quà tặng, điều dưỡng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAssessment',
+            name="HistoricalDecreeVersion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='ngày giám định')),
-                ('effective_from', models.DateField(verbose_name='áp dụng từ ngày')),
-                ('rate', models.PositiveSmallIntegerField(verbose_name='tỷ lệ tổn thương cơ thể (%)')),
-                ('severe', models.BooleanField(default=False, verbose_name='bệnh tật đặc biệt nặng')),
-                ('council', models.CharField(max_length=200, verbose_name='hội đồng giám định')),
-                ('minutes', models.CharField(blank=True, max_length=60, verbose_name='số biên bản')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='lý do (giám định lại, kết luận thanh tra…)')),
-                ('recorded_at', models.DateTimeField(blank=True, editable=False, verbose_name='ghi nhận lúc')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=20, verbose_name="số hiệu")),
+                ("title", models.CharField(max_length=200, verbose_name="tên văn bản")),
+                ("valid_from", models.DateField(db_index=True, verbose_name="hiệu lực từ")),
+                ("level", models.PositiveIntegerField(verbose_name="mức chuẩn (đồng/tháng)")),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "loaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical kết quả giám định',
-                'verbose_name_plural': 'historical kết quả giám định',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical bảng mức trợ cấp theo nghị định",
+                "verbose_name_plural": "historical bảng mức trợ cấp theo nghị định",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="HistoricalMeritCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=100, verbose_name='loại giấy tờ')),
-                ('number', models.CharField(blank=True, max_length=60, verbose_name='số, ký hiệu')),
-                ('issued', models.DateField(blank=True, null=True, verbose_name='ngày cấp')),
-                ('issuer', models.CharField(blank=True, max_length=200, verbose_name='cơ quan cấp')),
-                ('file', models.FileField(blank=True, upload_to='merit/evidence/%Y/', verbose_name='tệp scan')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evidence', to='merit.meritrecord')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=20, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên diện")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("rate_exact", "Theo từng 1% tỷ lệ tổn thương"),
+                            ("rate_band", "Theo khung tỷ lệ"),
+                            ("parent_rate", "Theo tỷ lệ của cha/mẹ"),
+                            ("fixed", "Mức cố định"),
+                            ("none", "Không có trợ cấp hằng tháng"),
+                        ],
+                        max_length=12,
+                        verbose_name="cách tính",
+                    ),
+                ),
+                ("table", models.CharField(blank=True, max_length=30, verbose_name="bảng mức")),
+                (
+                    "min_rate",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="tỷ lệ tối thiểu được hưởng"
+                    ),
+                ),
+                (
+                    "supplement",
+                    models.CharField(blank=True, max_length=30, verbose_name="bảng phụ cấp 81%+"),
+                ),
+                (
+                    "supplement_severe",
+                    models.CharField(
+                        blank=True, max_length=30, verbose_name="bảng phụ cấp 81%+ đặc biệt nặng"
+                    ),
+                ),
+                (
+                    "caregiver",
+                    models.CharField(
+                        blank=True, max_length=30, verbose_name="bảng trợ cấp người phục vụ"
+                    ),
+                ),
+                (
+                    "caregiver_severe",
+                    models.CharField(
+                        blank=True, max_length=30, verbose_name="bảng người phục vụ (đặc biệt nặng)"
+                    ),
+                ),
+                (
+                    "age_limit",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="hưởng đến khi đủ tuổi"
+                    ),
+                ),
+                (
+                    "invalid",
+                    models.BooleanField(
+                        default=False, verbose_name="là thương binh (tỷ lệ 21–100%)"
+                    ),
+                ),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'giấy tờ chứng minh',
-                'verbose_name_plural': 'giấy tờ chứng minh',
+                "verbose_name": "historical diện người có công",
+                "verbose_name_plural": "historical diện người có công",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalRecalcBatch",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="tên đợt")),
+                ("until", models.DateField(verbose_name="tính đến hết tháng")),
+                (
+                    "basis",
+                    models.CharField(max_length=300, verbose_name="căn cứ (kết luận, văn bản)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("computing", "Đang tính"),
+                            ("preview", "Chờ duyệt"),
+                            ("approved", "Đã duyệt, đã ra quyết định"),
+                            ("failed", "Không tính được"),
+                        ],
+                        default="computing",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                ("message", models.CharField(blank=True, max_length=500, verbose_name="thông báo")),
+                ("people", models.PositiveIntegerField(default=0, verbose_name="số người")),
+                (
+                    "total_recovery",
+                    models.BigIntegerField(default=0, verbose_name="tổng thu hồi (đồng)"),
+                ),
+                (
+                    "total_arrears",
+                    models.BigIntegerField(default=0, verbose_name="tổng truy lĩnh (đồng)"),
+                ),
+                (
+                    "signed_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày ký quyết định"),
+                ),
+                (
+                    "files_status",
+                    models.CharField(blank=True, max_length=10, verbose_name="tệp quyết định"),
+                ),
+                (
+                    "files_progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ tạo tệp (%)"),
+                ),
+                (
+                    "files_path",
+                    models.CharField(blank=True, max_length=300, verbose_name="thư mục tệp"),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritcategory",
+                        verbose_name="diện",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical đợt tính lại trợ cấp",
+                "verbose_name_plural": "historical đợt tính lại trợ cấp",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="MeritRecord",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(blank=True, max_length=30, verbose_name="số hồ sơ")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Đang xét duyệt"),
+                            ("paying", "Đang hưởng"),
+                            ("not_paid", "Không hưởng hằng tháng"),
+                            ("ended", "Thôi hưởng"),
+                            ("moved_out", "Đã chuyển đi tỉnh khác"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "start_month",
+                    models.DateField(blank=True, null=True, verbose_name="hưởng từ tháng"),
+                ),
+                (
+                    "end_date",
+                    models.DateField(blank=True, null=True, verbose_name="thôi hưởng từ ngày"),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do thôi hưởng"),
+                ),
+                (
+                    "caregiver_from",
+                    models.DateField(blank=True, null=True, verbose_name="có người phục vụ từ"),
+                ),
+                (
+                    "caregiver_to",
+                    models.DateField(blank=True, null=True, verbose_name="hết người phục vụ từ"),
+                ),
+                (
+                    "origin_province",
+                    models.CharField(blank=True, max_length=100, verbose_name="chuyển đến từ tỉnh"),
+                ),
+                (
+                    "recalc_from",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="cần tính lại từ tháng"
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="records",
+                        to="merit.meritcategory",
+                        verbose_name="diện",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường quản lý",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "martyr",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="relatives",
+                        to="merit.meritrecord",
+                        verbose_name="liệt sĩ",
+                    ),
+                ),
+                (
+                    "parent_record",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="merit.meritrecord",
+                        verbose_name="hồ sơ của cha/mẹ (con bị ảnh hưởng chất độc hóa học)",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merit_records",
+                        to="core.person",
+                        verbose_name="người có công / thân nhân",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "hồ sơ người có công",
+                "verbose_name_plural": "hồ sơ người có công",
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalTransfer",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[("in", "Tiếp nhận từ tỉnh khác"), ("out", "Chuyển đi tỉnh khác")],
+                        max_length=3,
+                        verbose_name="chiều",
+                    ),
+                ),
+                ("province", models.CharField(max_length=100, verbose_name="tỉnh")),
+                ("date", models.DateField(verbose_name="ngày")),
+                (
+                    "last_paid_month",
+                    models.DateField(blank=True, null=True, verbose_name="đã hưởng đến hết tháng"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="ghi chú")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical di chuyển hồ sơ",
+                "verbose_name_plural": "historical di chuyển hồ sơ",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalRelation",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("caregiver", "Người phục vụ"),
+                            ("worshipper", "Người thờ cúng"),
+                            ("spouse", "Vợ/chồng"),
+                            ("child", "Con"),
+                            ("parent", "Cha/mẹ"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=12,
+                        verbose_name="quan hệ",
+                    ),
+                ),
+                ("since", models.DateField(blank=True, null=True, verbose_name="từ ngày")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="đến ngày")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.person",
+                        verbose_name="người thân",
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical quan hệ gia đình",
+                "verbose_name_plural": "historical quan hệ gia đình",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalRecoverySchedule",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("deduction", "Khấu trừ vào trợ cấp hằng tháng"),
+                            ("repayment", "Nộp trả"),
+                        ],
+                        default="deduction",
+                        max_length=10,
+                        verbose_name="hình thức thu hồi",
+                    ),
+                ),
+                ("total", models.BigIntegerField(verbose_name="tổng phải thu hồi (đồng)")),
+                (
+                    "instalment",
+                    models.BigIntegerField(
+                        default=0, verbose_name="mỗi tháng khấu trừ tối đa (đồng)"
+                    ),
+                ),
+                (
+                    "settled_on",
+                    models.DateField(blank=True, null=True, verbose_name="đã thu hồi xong ngày"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.decision",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical theo dõi thu hồi",
+                "verbose_name_plural": "historical theo dõi thu hồi",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalMeritRecord",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(blank=True, max_length=30, verbose_name="số hồ sơ")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Đang xét duyệt"),
+                            ("paying", "Đang hưởng"),
+                            ("not_paid", "Không hưởng hằng tháng"),
+                            ("ended", "Thôi hưởng"),
+                            ("moved_out", "Đã chuyển đi tỉnh khác"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "start_month",
+                    models.DateField(blank=True, null=True, verbose_name="hưởng từ tháng"),
+                ),
+                (
+                    "end_date",
+                    models.DateField(blank=True, null=True, verbose_name="thôi hưởng từ ngày"),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do thôi hưởng"),
+                ),
+                (
+                    "caregiver_from",
+                    models.DateField(blank=True, null=True, verbose_name="có người phục vụ từ"),
+                ),
+                (
+                    "caregiver_to",
+                    models.DateField(blank=True, null=True, verbose_name="hết người phục vụ từ"),
+                ),
+                (
+                    "origin_province",
+                    models.CharField(blank=True, max_length=100, verbose_name="chuyển đến từ tỉnh"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường quản lý",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.person",
+                        verbose_name="người có công / thân nhân",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritcategory",
+                        verbose_name="diện",
+                    ),
+                ),
+                (
+                    "martyr",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                        verbose_name="liệt sĩ",
+                    ),
+                ),
+                (
+                    "parent_record",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                        verbose_name="hồ sơ của cha/mẹ (con bị ảnh hưởng chất độc hóa học)",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical hồ sơ người có công",
+                "verbose_name_plural": "historical hồ sơ người có công",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalEvidence",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=100, verbose_name="loại giấy tờ")),
+                ("number", models.CharField(blank=True, max_length=60, verbose_name="số, ký hiệu")),
+                ("issued", models.DateField(blank=True, null=True, verbose_name="ngày cấp")),
+                (
+                    "issuer",
+                    models.CharField(blank=True, max_length=200, verbose_name="cơ quan cấp"),
+                ),
+                ("file", models.TextField(blank=True, max_length=100, verbose_name="tệp scan")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical giấy tờ chứng minh",
+                "verbose_name_plural": "historical giấy tờ chứng minh",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalCorrection",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("field", models.CharField(max_length=50, verbose_name="thông tin")),
+                ("before", models.CharField(max_length=255, verbose_name="trước")),
+                ("after", models.CharField(max_length=255, verbose_name="sau")),
+                ("basis", models.CharField(max_length=300, verbose_name="căn cứ đính chính")),
+                ("date", models.DateField(verbose_name="ngày")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical đính chính thông tin",
+                "verbose_name_plural": "historical đính chính thông tin",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAssessment",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày giám định")),
+                ("effective_from", models.DateField(verbose_name="áp dụng từ ngày")),
+                (
+                    "rate",
+                    models.PositiveSmallIntegerField(verbose_name="tỷ lệ tổn thương cơ thể (%)"),
+                ),
+                (
+                    "severe",
+                    models.BooleanField(default=False, verbose_name="bệnh tật đặc biệt nặng"),
+                ),
+                ("council", models.CharField(max_length=200, verbose_name="hội đồng giám định")),
+                (
+                    "minutes",
+                    models.CharField(blank=True, max_length=60, verbose_name="số biên bản"),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True,
+                        max_length=300,
+                        verbose_name="lý do (giám định lại, kết luận thanh tra…)",
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="ghi nhận lúc"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical kết quả giám định",
+                "verbose_name_plural": "historical kết quả giám định",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Evidence",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=100, verbose_name="loại giấy tờ")),
+                ("number", models.CharField(blank=True, max_length=60, verbose_name="số, ký hiệu")),
+                ("issued", models.DateField(blank=True, null=True, verbose_name="ngày cấp")),
+                (
+                    "issuer",
+                    models.CharField(blank=True, max_length=200, verbose_name="cơ quan cấp"),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True, upload_to="merit/evidence/%Y/", verbose_name="tệp scan"
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="evidence",
+                        to="merit.meritrecord",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "giấy tờ chứng minh",
+                "verbose_name_plural": "giấy tờ chứng minh",
             },
         ),
         migrations.AddField(
-            model_name='decision',
-            name='record',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='merit.meritrecord'),
+            model_name="decision",
+            name="record",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="decisions",
+                to="merit.meritrecord",
+            ),
         ),
         migrations.AddField(
-            model_name='correction',
-            name='record',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='merit.meritrecord'),
+            model_name="correction",
+            name="record",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="corrections",
+                to="merit.meritrecord",
+            ),
         ),
         migrations.CreateModel(
-            name='CampaignEntry',
+            name="CampaignEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mode', models.CharField(choices=[('gift', 'Quà tặng'), ('centre', 'Điều dưỡng tập trung'), ('home', 'Điều dưỡng tại gia đình')], default='gift', max_length=6, verbose_name='hình thức')),
-                ('amount', models.BigIntegerField(verbose_name='số tiền (đồng)')),
-                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='merit.campaign')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='merit.meritrecord')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("gift", "Quà tặng"),
+                            ("centre", "Điều dưỡng tập trung"),
+                            ("home", "Điều dưỡng tại gia đình"),
+                        ],
+                        default="gift",
+                        max_length=6,
+                        verbose_name="hình thức",
+                    ),
+                ),
+                ("amount", models.BigIntegerField(verbose_name="số tiền (đồng)")),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="merit.campaign",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='ngày giám định')),
-                ('effective_from', models.DateField(verbose_name='áp dụng từ ngày')),
-                ('rate', models.PositiveSmallIntegerField(verbose_name='tỷ lệ tổn thương cơ thể (%)')),
-                ('severe', models.BooleanField(default=False, verbose_name='bệnh tật đặc biệt nặng')),
-                ('council', models.CharField(max_length=200, verbose_name='hội đồng giám định')),
-                ('minutes', models.CharField(blank=True, max_length=60, verbose_name='số biên bản')),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='lý do (giám định lại, kết luận thanh tra…)')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='ghi nhận lúc')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='merit.meritrecord')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày giám định")),
+                ("effective_from", models.DateField(verbose_name="áp dụng từ ngày")),
+                (
+                    "rate",
+                    models.PositiveSmallIntegerField(verbose_name="tỷ lệ tổn thương cơ thể (%)"),
+                ),
+                (
+                    "severe",
+                    models.BooleanField(default=False, verbose_name="bệnh tật đặc biệt nặng"),
+                ),
+                ("council", models.CharField(max_length=200, verbose_name="hội đồng giám định")),
+                (
+                    "minutes",
+                    models.CharField(blank=True, max_length=60, verbose_name="số biên bản"),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True,
+                        max_length=300,
+                        verbose_name="lý do (giám định lại, kết luận thanh tra…)",
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="ghi nhận lúc"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="merit.meritrecord",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kết quả giám định',
-                'verbose_name_plural': 'kết quả giám định',
-                'ordering': ['effective_from', 'recorded_at'],
+                "verbose_name": "kết quả giám định",
+                "verbose_name_plural": "kết quả giám định",
+                "ordering": ["effective_from", "recorded_at"],
             },
         ),
         migrations.CreateModel(
-            name='RecalcBatch',
+            name="RecalcBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='tên đợt')),
-                ('until', models.DateField(verbose_name='tính đến hết tháng')),
-                ('basis', models.CharField(max_length=300, verbose_name='căn cứ (kết luận, văn bản)')),
-                ('status', models.CharField(choices=[('computing', 'Đang tính'), ('preview', 'Chờ duyệt'), ('approved', 'Đã duyệt, đã ra quyết định'), ('failed', 'Không tính được')], default='computing', max_length=10, verbose_name='trạng thái')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('message', models.CharField(blank=True, max_length=500, verbose_name='thông báo')),
-                ('people', models.PositiveIntegerField(default=0, verbose_name='số người')),
-                ('total_recovery', models.BigIntegerField(default=0, verbose_name='tổng thu hồi (đồng)')),
-                ('total_arrears', models.BigIntegerField(default=0, verbose_name='tổng truy lĩnh (đồng)')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='ngày ký quyết định')),
-                ('files_status', models.CharField(blank=True, max_length=10, verbose_name='tệp quyết định')),
-                ('files_progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ tạo tệp (%)')),
-                ('files_path', models.CharField(blank=True, max_length=300, verbose_name='thư mục tệp')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='merit.meritcategory', verbose_name='diện')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="tên đợt")),
+                ("until", models.DateField(verbose_name="tính đến hết tháng")),
+                (
+                    "basis",
+                    models.CharField(max_length=300, verbose_name="căn cứ (kết luận, văn bản)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("computing", "Đang tính"),
+                            ("preview", "Chờ duyệt"),
+                            ("approved", "Đã duyệt, đã ra quyết định"),
+                            ("failed", "Không tính được"),
+                        ],
+                        default="computing",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                ("message", models.CharField(blank=True, max_length=500, verbose_name="thông báo")),
+                ("people", models.PositiveIntegerField(default=0, verbose_name="số người")),
+                (
+                    "total_recovery",
+                    models.BigIntegerField(default=0, verbose_name="tổng thu hồi (đồng)"),
+                ),
+                (
+                    "total_arrears",
+                    models.BigIntegerField(default=0, verbose_name="tổng truy lĩnh (đồng)"),
+                ),
+                (
+                    "signed_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày ký quyết định"),
+                ),
+                (
+                    "files_status",
+                    models.CharField(blank=True, max_length=10, verbose_name="tệp quyết định"),
+                ),
+                (
+                    "files_progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ tạo tệp (%)"),
+                ),
+                (
+                    "files_path",
+                    models.CharField(blank=True, max_length=300, verbose_name="thư mục tệp"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="merit.meritcategory",
+                        verbose_name="diện",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đợt tính lại trợ cấp',
-                'verbose_name_plural': 'đợt tính lại trợ cấp',
+                "verbose_name": "đợt tính lại trợ cấp",
+                "verbose_name_plural": "đợt tính lại trợ cấp",
             },
         ),
         migrations.AddField(
-            model_name='decision',
-            name='batch',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='merit.recalcbatch'),
+            model_name="decision",
+            name="batch",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="decisions",
+                to="merit.recalcbatch",
+            ),
         ),
         migrations.CreateModel(
-            name='BatchItem',
+            name="BatchItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_month', models.DateField()),
-                ('difference', models.BigIntegerField(verbose_name='chênh lệch (đồng)')),
-                ('months', models.JSONField(default=list)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='merit.meritrecord')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='merit.recalcbatch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_month", models.DateField()),
+                ("difference", models.BigIntegerField(verbose_name="chênh lệch (đồng)")),
+                ("months", models.JSONField(default=list)),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="merit.recalcbatch",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RecoverySchedule',
+            name="RecoverySchedule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('deduction', 'Khấu trừ vào trợ cấp hằng tháng'), ('repayment', 'Nộp trả')], default='deduction', max_length=10, verbose_name='hình thức thu hồi')),
-                ('total', models.BigIntegerField(verbose_name='tổng phải thu hồi (đồng)')),
-                ('instalment', models.BigIntegerField(default=0, verbose_name='mỗi tháng khấu trừ tối đa (đồng)')),
-                ('settled_on', models.DateField(blank=True, null=True, verbose_name='đã thu hồi xong ngày')),
-                ('decision', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='schedule', to='merit.decision')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='schedules', to='merit.meritrecord')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("deduction", "Khấu trừ vào trợ cấp hằng tháng"),
+                            ("repayment", "Nộp trả"),
+                        ],
+                        default="deduction",
+                        max_length=10,
+                        verbose_name="hình thức thu hồi",
+                    ),
+                ),
+                ("total", models.BigIntegerField(verbose_name="tổng phải thu hồi (đồng)")),
+                (
+                    "instalment",
+                    models.BigIntegerField(
+                        default=0, verbose_name="mỗi tháng khấu trừ tối đa (đồng)"
+                    ),
+                ),
+                (
+                    "settled_on",
+                    models.DateField(blank=True, null=True, verbose_name="đã thu hồi xong ngày"),
+                ),
+                (
+                    "decision",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="schedule",
+                        to="merit.decision",
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="schedules",
+                        to="merit.meritrecord",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'theo dõi thu hồi',
-                'verbose_name_plural': 'theo dõi thu hồi',
+                "verbose_name": "theo dõi thu hồi",
+                "verbose_name_plural": "theo dõi thu hồi",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRepayment',
+            name="HistoricalRepayment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='ngày nộp')),
-                ('amount', models.BigIntegerField(verbose_name='số tiền (đồng)')),
-                ('receipt', models.CharField(blank=True, max_length=60, verbose_name='số biên lai')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('schedule', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.recoveryschedule')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày nộp")),
+                ("amount", models.BigIntegerField(verbose_name="số tiền (đồng)")),
+                (
+                    "receipt",
+                    models.CharField(blank=True, max_length=60, verbose_name="số biên lai"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "schedule",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.recoveryschedule",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical repayment',
-                'verbose_name_plural': 'historical repayments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical repayment",
+                "verbose_name_plural": "historical repayments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Relation',
+            name="Relation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('caregiver', 'Người phục vụ'), ('worshipper', 'Người thờ cúng'), ('spouse', 'Vợ/chồng'), ('child', 'Con'), ('parent', 'Cha/mẹ'), ('other', 'Khác')], max_length=12, verbose_name='quan hệ')),
-                ('since', models.DateField(blank=True, null=True, verbose_name='từ ngày')),
-                ('until', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='merit_relations', to='core.person', verbose_name='người thân')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='relations', to='merit.meritrecord')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("caregiver", "Người phục vụ"),
+                            ("worshipper", "Người thờ cúng"),
+                            ("spouse", "Vợ/chồng"),
+                            ("child", "Con"),
+                            ("parent", "Cha/mẹ"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=12,
+                        verbose_name="quan hệ",
+                    ),
+                ),
+                ("since", models.DateField(blank=True, null=True, verbose_name="từ ngày")),
+                ("until", models.DateField(blank=True, null=True, verbose_name="đến ngày")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merit_relations",
+                        to="core.person",
+                        verbose_name="người thân",
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="relations",
+                        to="merit.meritrecord",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quan hệ gia đình',
-                'verbose_name_plural': 'quan hệ gia đình',
+                "verbose_name": "quan hệ gia đình",
+                "verbose_name_plural": "quan hệ gia đình",
             },
         ),
         migrations.CreateModel(
-            name='Repayment',
+            name="Repayment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='ngày nộp')),
-                ('amount', models.BigIntegerField(verbose_name='số tiền (đồng)')),
-                ('receipt', models.CharField(blank=True, max_length=60, verbose_name='số biên lai')),
-                ('schedule', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='repayments', to='merit.recoveryschedule')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày nộp")),
+                ("amount", models.BigIntegerField(verbose_name="số tiền (đồng)")),
+                (
+                    "receipt",
+                    models.CharField(blank=True, max_length=60, verbose_name="số biên lai"),
+                ),
+                (
+                    "schedule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="repayments",
+                        to="merit.recoveryschedule",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Transfer',
+            name="Transfer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('direction', models.CharField(choices=[('in', 'Tiếp nhận từ tỉnh khác'), ('out', 'Chuyển đi tỉnh khác')], max_length=3, verbose_name='chiều')),
-                ('province', models.CharField(max_length=100, verbose_name='tỉnh')),
-                ('date', models.DateField(verbose_name='ngày')),
-                ('last_paid_month', models.DateField(blank=True, null=True, verbose_name='đã hưởng đến hết tháng')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='transfers', to='merit.meritrecord')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[("in", "Tiếp nhận từ tỉnh khác"), ("out", "Chuyển đi tỉnh khác")],
+                        max_length=3,
+                        verbose_name="chiều",
+                    ),
+                ),
+                ("province", models.CharField(max_length=100, verbose_name="tỉnh")),
+                ("date", models.DateField(verbose_name="ngày")),
+                (
+                    "last_paid_month",
+                    models.DateField(blank=True, null=True, verbose_name="đã hưởng đến hết tháng"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="ghi chú")),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="transfers",
+                        to="merit.meritrecord",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'di chuyển hồ sơ',
-                'verbose_name_plural': 'di chuyển hồ sơ',
+                "verbose_name": "di chuyển hồ sơ",
+                "verbose_name_plural": "di chuyển hồ sơ",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalDecision',
+            name="HistoricalDecision",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('monthly', 'Trợ cấp hằng tháng'), ('worship', 'Trợ cấp thờ cúng liệt sĩ'), ('funeral', 'Trợ cấp mai táng'), ('one_off', 'Trợ cấp một lần'), ('transfer_in', 'Tiếp nhận hồ sơ chuyển đến'), ('transfer_out', 'Di chuyển hồ sơ đi tỉnh khác'), ('correction', 'Đính chính thông tin'), ('adjustment', 'Điều chỉnh trợ cấp và thu hồi/truy lĩnh')], max_length=15, verbose_name='loại quyết định')),
-                ('status', models.CharField(choices=[('draft', 'Dự thảo'), ('approved', 'Đã duyệt, đã vào sổ'), ('cancelled', 'Đã huỷ')], default='draft', max_length=10, verbose_name='trạng thái')),
-                ('summary', models.CharField(max_length=300, verbose_name='trích yếu')),
-                ('body', models.TextField(blank=True, verbose_name='nội dung quyết định')),
-                ('amount', models.BigIntegerField(default=0, help_text='Âm: số tiền phải thu hồi.', verbose_name='số tiền (đồng)')),
-                ('effective', models.DateField(blank=True, null=True, verbose_name='hiệu lực, hưởng từ')),
-                ('months', models.JSONField(blank=True, default=list, verbose_name='chi tiết từng tháng')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='năm sổ')),
-                ('number', models.PositiveIntegerField(blank=True, null=True, verbose_name='số trong sổ')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='ngày ký')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='duyệt lúc')),
-                ('arrears_month', models.DateField(blank=True, null=True, verbose_name='truy lĩnh trong danh sách chi trả tháng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('approved_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('correction', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.correction')),
-                ('drafted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('record', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.meritrecord')),
-                ('batch', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.recalcbatch')),
-                ('transfer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='merit.transfer')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "Trợ cấp hằng tháng"),
+                            ("worship", "Trợ cấp thờ cúng liệt sĩ"),
+                            ("funeral", "Trợ cấp mai táng"),
+                            ("one_off", "Trợ cấp một lần"),
+                            ("transfer_in", "Tiếp nhận hồ sơ chuyển đến"),
+                            ("transfer_out", "Di chuyển hồ sơ đi tỉnh khác"),
+                            ("correction", "Đính chính thông tin"),
+                            ("adjustment", "Điều chỉnh trợ cấp và thu hồi/truy lĩnh"),
+                        ],
+                        max_length=15,
+                        verbose_name="loại quyết định",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Dự thảo"),
+                            ("approved", "Đã duyệt, đã vào sổ"),
+                            ("cancelled", "Đã huỷ"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("summary", models.CharField(max_length=300, verbose_name="trích yếu")),
+                ("body", models.TextField(blank=True, verbose_name="nội dung quyết định")),
+                (
+                    "amount",
+                    models.BigIntegerField(
+                        default=0,
+                        help_text="Âm: số tiền phải thu hồi.",
+                        verbose_name="số tiền (đồng)",
+                    ),
+                ),
+                (
+                    "effective",
+                    models.DateField(blank=True, null=True, verbose_name="hiệu lực, hưởng từ"),
+                ),
+                (
+                    "months",
+                    models.JSONField(blank=True, default=list, verbose_name="chi tiết từng tháng"),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="năm sổ"),
+                ),
+                (
+                    "number",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="số trong sổ"),
+                ),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="ngày ký")),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="duyệt lúc"),
+                ),
+                (
+                    "arrears_month",
+                    models.DateField(
+                        blank=True,
+                        null=True,
+                        verbose_name="truy lĩnh trong danh sách chi trả tháng",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "correction",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.correction",
+                    ),
+                ),
+                (
+                    "drafted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.meritrecord",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.recalcbatch",
+                    ),
+                ),
+                (
+                    "transfer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="merit.transfer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical quyết định người có công',
-                'verbose_name_plural': 'historical quyết định người có công',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical quyết định người có công",
+                "verbose_name_plural": "historical quyết định người có công",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='decision',
-            name='transfer',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='merit.transfer'),
+            model_name="decision",
+            name="transfer",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="merit.transfer",
+            ),
         ),
         migrations.CreateModel(
-            name='AllowanceBand',
+            name="AllowanceBand",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('table', models.CharField(max_length=30, verbose_name='bảng')),
-                ('rate_from', models.PositiveSmallIntegerField(default=0, verbose_name='từ tỷ lệ (%)')),
-                ('rate_to', models.PositiveSmallIntegerField(default=0, verbose_name='đến tỷ lệ (%)')),
-                ('amount', models.PositiveIntegerField(blank=True, null=True, verbose_name='số tiền (đồng)')),
-                ('multiple', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='hệ số so với mức chuẩn')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú, nguồn')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bands', to='merit.decreeversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("table", models.CharField(max_length=30, verbose_name="bảng")),
+                (
+                    "rate_from",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="từ tỷ lệ (%)"),
+                ),
+                (
+                    "rate_to",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="đến tỷ lệ (%)"),
+                ),
+                (
+                    "amount",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="số tiền (đồng)"
+                    ),
+                ),
+                (
+                    "multiple",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="hệ số so với mức chuẩn",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=300, verbose_name="ghi chú, nguồn"),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bands",
+                        to="merit.decreeversion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dòng bảng mức trợ cấp',
-                'verbose_name_plural': 'dòng bảng mức trợ cấp',
-                'ordering': ['version', 'table', 'rate_from'],
-                'constraints': [models.UniqueConstraint(fields=('version', 'table', 'rate_from', 'rate_to'), name='merit_band_unique')],
+                "verbose_name": "dòng bảng mức trợ cấp",
+                "verbose_name_plural": "dòng bảng mức trợ cấp",
+                "ordering": ["version", "table", "rate_from"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("version", "table", "rate_from", "rate_to"),
+                        name="merit_band_unique",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='meritrecord',
-            index=models.Index(fields=['commune', 'status'], name='merit_commune_status'),
+            model_name="meritrecord",
+            index=models.Index(fields=["commune", "status"], name="merit_commune_status"),
         ),
         migrations.AddIndex(
-            model_name='meritrecord',
-            index=models.Index(fields=['category', 'status'], name='merit_category_status'),
+            model_name="meritrecord",
+            index=models.Index(fields=["category", "status"], name="merit_category_status"),
         ),
         migrations.AddConstraint(
-            model_name='campaignentry',
-            constraint=models.UniqueConstraint(fields=('campaign', 'record'), name='merit_campaign_entry_unique'),
+            model_name="campaignentry",
+            constraint=models.UniqueConstraint(
+                fields=("campaign", "record"), name="merit_campaign_entry_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='batchitem',
-            index=models.Index(fields=['batch', 'record'], name='merit_batch_item'),
+            model_name="batchitem",
+            index=models.Index(fields=["batch", "record"], name="merit_batch_item"),
         ),
         migrations.AddIndex(
-            model_name='decision',
-            index=models.Index(fields=['kind', 'signed_on'], name='merit_decision_kind_day'),
+            model_name="decision",
+            index=models.Index(fields=["kind", "signed_on"], name="merit_decision_kind_day"),
         ),
         migrations.AddConstraint(
-            model_name='decision',
-            constraint=models.UniqueConstraint(fields=('year', 'number'), name='merit_decision_register'),
+            model_name="decision",
+            constraint=models.UniqueConstraint(
+                fields=("year", "number"), name="merit_decision_register"
+            ),
         ),
     ]

@@ -5,20 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('merit', '0001_initial'),
+        ("merit", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='evidence',
-            name='file',
-            field=models.FileField(blank=True, storage=ansinh.merit.models.evidence_storage, upload_to='merit/evidence/%Y/', verbose_name='tệp scan (PDF, JPG, PNG)'),
+            model_name="evidence",
+            name="file",
+            field=models.FileField(
+                blank=True,
+                storage=ansinh.merit.models.evidence_storage,
+                upload_to="merit/evidence/%Y/",
+                verbose_name="tệp scan (PDF, JPG, PNG)",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalevidence',
-            name='file',
-            field=models.TextField(blank=True, max_length=100, verbose_name='tệp scan (PDF, JPG, PNG)'),
+            model_name="historicalevidence",
+            name="file",
+            field=models.TextField(
+                blank=True, max_length=100, verbose_name="tệp scan (PDF, JPG, PNG)"
+            ),
         ),
     ]

@@ -1,4 +1,5 @@
 """The batch flow end to end: a group re-assessed lower, preview, approval, decisions, files."""
+
 import io
 import zipfile
 from datetime import date
@@ -9,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from docx import Document
 from openpyxl import load_workbook
 
-from ansinh.core.tests.web import login
 from ansinh.core.errors import AppError
+from ansinh.core.tests.web import login
 from ansinh.merit import documents, recalc, services
 from ansinh.merit.models import Assessment, Decision, MeritCategory, RecalcBatch, RecoverySchedule
 
@@ -24,33 +25,63 @@ M = lambda y, m: date(y, m, 1)  # noqa: E731
 def lowered(users, ncc, my_tu_commune, ke_sach_commune, province):
     """Three AO activists paid 05–08/2023, re-assessed lower from a past month."""
     a = paying_record(my_tu_commune, "CDHH", 85, start=M(2023, 5), full_name="Lâm Văn A")
-    b = paying_record(ke_sach_commune, "CDHH", 70, start=M(2023, 5), full_name="Thạch Thị B", sex="nu")
+    b = paying_record(
+        ke_sach_commune, "CDHH", 70, start=M(2023, 5), full_name="Thạch Thị B", sex="nu"
+    )
     c = paying_record(my_tu_commune, "CDHH", 50, start=M(2023, 5), full_name="Danh Văn C")
     close_payrolls(users["admin"], province, M(2023, 5), M(2023, 8))
     for record, month, rate in ((a, M(2023, 5), 50), (b, M(2023, 7), 30), (c, M(2023, 8), 15)):
-        services.add_assessment(ncc, record, date(2023, 9, 1), month, rate, "Hội đồng GĐYK tỉnh", reason="Kết luận 153/KL-TTr")
+        services.add_assessment(
+            ncc,
+            record,
+            date(2023, 9, 1),
+            month,
+            rate,
+            "Hội đồng GĐYK tỉnh",
+            reason="Kết luận 153/KL-TTr",
+        )
     return a, b, c
 
 
 def test_batch_preview_approve_and_files(users, ncc, lowered, settings, tmp_path):
     settings.DATA_DIR = tmp_path
     a, b, c = lowered
-    batch = recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), M(2023, 8), "", "Kết luận số 153/KL-TTr ngày 30/6/2023")
+    batch = recalc.start_batch(
+        ncc,
+        MeritCategory.objects.get(code="CDHH"),
+        M(2023, 8),
+        "",
+        "Kết luận số 153/KL-TTr ngày 30/6/2023",
+    )
     batch = recalc.compute_batch(batch)
     # a: 2 × 2.456.000 + 2 × 3.106.000 = 11.124.000
     # b: 07–08/2023 (55/2023): 3.658.000 − 1.562.000 = 2.096.000 × 2 = 4.192.000
     # c: 08/2023: 2.610.000 − 0 (15% is below 21%) = 2.610.000
     items = {i.record_id: i.difference for i in batch.items.all()}
     assert items == {a.pk: -11_124_000, b.pk: -4_192_000, c.pk: -2_610_000}
-    assert (batch.status, batch.people, batch.total_recovery, batch.total_arrears) == ("preview", 3, 17_926_000, 0)
+    assert (batch.status, batch.people, batch.total_recovery, batch.total_arrears) == (
+        "preview",
+        3,
+        17_926_000,
+        0,
+    )
     with pytest.raises(PermissionDenied):
         recalc.approve_batch(ncc, batch)
     recalc.approve_batch(users["leader"], batch, date(2023, 9, 25))
     decisions = list(Decision.objects.filter(batch=batch).order_by("number"))
-    assert [d.number for d in decisions] == [1, 2, 3] and all(d.status == "approved" for d in decisions)
+    assert [d.number for d in decisions] == [1, 2, 3] and all(
+        d.status == "approved" for d in decisions
+    )
     assert sorted(d.amount for d in decisions) == [-11_124_000, -4_192_000, -2_610_000]
-    assert RecoverySchedule.objects.count() == 3 and not a.__class__.objects.filter(recalc_from__isnull=False).exists()
-    assert all(h.history_change_reason.startswith("Duyệt đợt tính lại") for d in decisions for h in d.history.all())
+    assert (
+        RecoverySchedule.objects.count() == 3
+        and not a.__class__.objects.filter(recalc_from__isnull=False).exists()
+    )
+    assert all(
+        h.history_change_reason.startswith("Duyệt đợt tính lại")
+        for d in decisions
+        for h in d.history.all()
+    )
     with pytest.raises(AppError, match="chỉ duyệt được khi chờ duyệt"):
         recalc.approve_batch(users["leader"], batch)
     documents.generate_batch_files(batch)
@@ -71,8 +102,14 @@ def test_batch_preview_approve_and_files(users, ncc, lowered, settings, tmp_path
 def test_batch_pages_preview_approve_and_scope(client, users, ncc, lowered, settings, tmp_path):
     settings.DATA_DIR = tmp_path
     login(client, "ncc")
-    response = client.post("/nguoi-co-cong/tinh-lai/", {"category": MeritCategory.objects.get(code="CDHH").pk, "until": "2023-08",
-                                                       "basis": "Kết luận số 153/KL-TTr"})
+    response = client.post(
+        "/nguoi-co-cong/tinh-lai/",
+        {
+            "category": MeritCategory.objects.get(code="CDHH").pk,
+            "until": "2023-08",
+            "basis": "Kết luận số 153/KL-TTr",
+        },
+    )
     batch = RecalcBatch.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/tinh-lai/{batch.pk}/")
     page = client.get(f"/nguoi-co-cong/tinh-lai/{batch.pk}/").content.decode()
@@ -98,19 +135,30 @@ def test_batch_refuses_an_empty_group(ncc, users, my_tu_commune):
     assert not Assessment.objects.exists() and not RecalcBatch.objects.exists()
 
 
-def test_a_batch_is_computed_and_its_files_made_by_one_queued_job_at_a_time(users, ncc, lowered, settings, tmp_path):
+def test_a_batch_is_computed_and_its_files_made_by_one_queued_job_at_a_time(
+    users, ncc, lowered, settings, tmp_path
+):
     from django_tasks_db.models import DBTaskResult
 
-    settings.DATA_DIR, settings.TASKS = tmp_path, {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued, no worker
-    batch = recalc.start_batch(ncc, MeritCategory.objects.get(code="CDHH"), M(2023, 8), "", "Kết luận số 153/KL-TTr")
+    settings.DATA_DIR, settings.TASKS = (
+        tmp_path,
+        {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+    )  # queued, no worker
+    batch = recalc.start_batch(
+        ncc, MeritCategory.objects.get(code="CDHH"), M(2023, 8), "", "Kết luận số 153/KL-TTr"
+    )
     RecalcBatch.objects.filter(pk=batch.pk).update(status=RecalcBatch.Status.PREVIEW)
     recalc.recompute(ncc, batch)
     with pytest.raises(AppError, match="không đang tính"):
         recalc.recompute(ncc, batch)  # the first is still queued
-    assert DBTaskResult.objects.filter(task_path="ansinh.merit.recalc.compute_batch_job").count() == 1
+    assert (
+        DBTaskResult.objects.filter(task_path="ansinh.merit.recalc.compute_batch_job").count() == 1
+    )
     recalc.compute_batch_job.call(batch.pk)  # what the worker does
     recalc.approve_batch(users["leader"], RecalcBatch.objects.get(pk=batch.pk), date(2023, 9, 25))
     assert documents.start_batch_files(batch) and not documents.start_batch_files(batch)
-    assert DBTaskResult.objects.filter(task_path="ansinh.merit.documents.batch_files_job").count() == 1
+    assert (
+        DBTaskResult.objects.filter(task_path="ansinh.merit.documents.batch_files_job").count() == 1
+    )
     documents.batch_files_job.call(batch.pk)
     assert RecalcBatch.objects.get(pk=batch.pk).files_status == "done"

@@ -1,5 +1,6 @@
 """A draft decision approved by the leader while the officer cancels it, at the same moment:
 exactly one of the two happens (issue 10, finding 3). Real threads, each with its own connection."""
+
 from datetime import date
 
 import pytest
@@ -14,7 +15,9 @@ pytestmark = [pytest.mark.usefixtures("merit"), pytest.mark.django_db(transactio
 
 
 def test_approve_and_cancel_at_once_leave_one_outcome(ncc, users, my_tu_commune):
-    record = paying_record(my_tu_commune, "CDHH", 30, start=None, full_name="Huỳnh Thị Mai", sex="nu")
+    record = paying_record(
+        my_tu_commune, "CDHH", 30, start=None, full_name="Huỳnh Thị Mai", sex="nu"
+    )
     draft = services.draft_decision(ncc, record, "monthly", date(2024, 7, 1))
 
     pages = [Decision.objects.get(pk=draft.pk) for _ in range(2)]  # the page each of them has open
@@ -32,16 +35,24 @@ def test_approve_and_cancel_at_once_leave_one_outcome(ncc, users, my_tu_commune)
     draft.refresh_from_db()
     assert draft.status == outcomes[0]
     assert "Quyết định" in refusals[0] and "hãy tải lại trang" in refusals[0], refusals
-    assert draft.history.exclude(status=Decision.Status.DRAFT).count() == 1  # one change, never both
+    assert (
+        draft.history.exclude(status=Decision.Status.DRAFT).count() == 1
+    )  # one change, never both
 
 
 def test_three_simultaneous_approvals_give_one_number(ncc, users, my_tu_commune):
-    record = paying_record(my_tu_commune, "CDHH", 30, start=None, full_name="Huỳnh Thị Mai", sex="nu")
+    record = paying_record(
+        my_tu_commune, "CDHH", 30, start=None, full_name="Huỳnh Thị Mai", sex="nu"
+    )
     draft = services.draft_decision(ncc, record, "monthly", date(2024, 7, 1))
 
     pages = [Decision.objects.get(pk=draft.pk) for _ in range(3)]
-    results = race(3, lambda i: services.approve_decision(users["leader"], pages[i], date(2024, 7, 5)).number)
+    results = race(
+        3, lambda i: services.approve_decision(users["leader"], pages[i], date(2024, 7, 5)).number
+    )
     numbers = [r for r in results if not isinstance(r, Exception)]
     assert len(numbers) == 1, results
     assert Decision.objects.filter(status=Decision.Status.APPROVED).count() == 1
-    assert all("không duyệt lần thứ hai" in str(r) for r in results if isinstance(r, Exception)), results
+    assert all("không duyệt lần thứ hai" in str(r) for r in results if isinstance(r, Exception)), (
+        results
+    )

@@ -7,132 +7,397 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
+        ("core", "0002_name_key_c_collation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportDefinition',
+            name="ReportDefinition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('parent_agency', models.CharField(max_length=200, verbose_name='cơ quan chủ quản')),
-                ('agency', models.CharField(max_length=200, verbose_name='cơ quan ban hành')),
-                ('number_suffix', models.CharField(default='BC-SLĐTBXH', max_length=50, verbose_name='ký hiệu số')),
-                ('place', models.CharField(max_length=100, verbose_name='địa danh')),
-                ('summary_template', models.CharField(help_text='Ví dụ: Kết quả thực hiện {period_title} Nhiệm vụ trọng tâm {next_period_title}', max_length=300, verbose_name='trích yếu')),
-                ('part1_heading', models.CharField(default='TÌNH HÌNH THỰC HIỆN {PERIOD_TITLE}', max_length=200, verbose_name='tiêu đề phần I')),
-                ('part2_heading', models.CharField(default='NHIỆM VỤ TRỌNG TÂM {NEXT_PERIOD_TITLE}', max_length=200, verbose_name='tiêu đề phần II')),
-                ('signer_authority', models.CharField(default='KT. GIÁM ĐỐC', max_length=100, verbose_name='thẩm quyền ký')),
-                ('signer_title', models.CharField(default='PHÓ GIÁM ĐỐC', max_length=100, verbose_name='chức vụ người ký')),
-                ('signer_name', models.CharField(blank=True, max_length=100, verbose_name='họ tên người ký')),
-                ('recipients', models.TextField(help_text='Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT…”.', verbose_name='nơi nhận')),
-                ('subtotal_checks', models.JSONField(blank=True, default=list, help_text='[{"label": …, "total": MÃ, "parts": [MÃ, …]}]', verbose_name='kiểm tra tổng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                (
+                    "parent_agency",
+                    models.CharField(max_length=200, verbose_name="cơ quan chủ quản"),
+                ),
+                ("agency", models.CharField(max_length=200, verbose_name="cơ quan ban hành")),
+                (
+                    "number_suffix",
+                    models.CharField(
+                        default="BC-SLĐTBXH", max_length=50, verbose_name="ký hiệu số"
+                    ),
+                ),
+                ("place", models.CharField(max_length=100, verbose_name="địa danh")),
+                (
+                    "summary_template",
+                    models.CharField(
+                        help_text="Ví dụ: Kết quả thực hiện {period_title} Nhiệm vụ trọng tâm {next_period_title}",
+                        max_length=300,
+                        verbose_name="trích yếu",
+                    ),
+                ),
+                (
+                    "part1_heading",
+                    models.CharField(
+                        default="TÌNH HÌNH THỰC HIỆN {PERIOD_TITLE}",
+                        max_length=200,
+                        verbose_name="tiêu đề phần I",
+                    ),
+                ),
+                (
+                    "part2_heading",
+                    models.CharField(
+                        default="NHIỆM VỤ TRỌNG TÂM {NEXT_PERIOD_TITLE}",
+                        max_length=200,
+                        verbose_name="tiêu đề phần II",
+                    ),
+                ),
+                (
+                    "signer_authority",
+                    models.CharField(
+                        default="KT. GIÁM ĐỐC", max_length=100, verbose_name="thẩm quyền ký"
+                    ),
+                ),
+                (
+                    "signer_title",
+                    models.CharField(
+                        default="PHÓ GIÁM ĐỐC", max_length=100, verbose_name="chức vụ người ký"
+                    ),
+                ),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="họ tên người ký"),
+                ),
+                (
+                    "recipients",
+                    models.TextField(
+                        help_text="Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT…”.",
+                        verbose_name="nơi nhận",
+                    ),
+                ),
+                (
+                    "subtotal_checks",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text='[{"label": …, "total": MÃ, "parts": [MÃ, …]}]',
+                        verbose_name="kiểm tra tổng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mẫu báo cáo',
-                'verbose_name_plural': 'mẫu báo cáo',
+                "verbose_name": "mẫu báo cáo",
+                "verbose_name_plural": "mẫu báo cáo",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalReportDefinition',
+            name="HistoricalReportDefinition",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=40, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='tên')),
-                ('parent_agency', models.CharField(max_length=200, verbose_name='cơ quan chủ quản')),
-                ('agency', models.CharField(max_length=200, verbose_name='cơ quan ban hành')),
-                ('number_suffix', models.CharField(default='BC-SLĐTBXH', max_length=50, verbose_name='ký hiệu số')),
-                ('place', models.CharField(max_length=100, verbose_name='địa danh')),
-                ('summary_template', models.CharField(help_text='Ví dụ: Kết quả thực hiện {period_title} Nhiệm vụ trọng tâm {next_period_title}', max_length=300, verbose_name='trích yếu')),
-                ('part1_heading', models.CharField(default='TÌNH HÌNH THỰC HIỆN {PERIOD_TITLE}', max_length=200, verbose_name='tiêu đề phần I')),
-                ('part2_heading', models.CharField(default='NHIỆM VỤ TRỌNG TÂM {NEXT_PERIOD_TITLE}', max_length=200, verbose_name='tiêu đề phần II')),
-                ('signer_authority', models.CharField(default='KT. GIÁM ĐỐC', max_length=100, verbose_name='thẩm quyền ký')),
-                ('signer_title', models.CharField(default='PHÓ GIÁM ĐỐC', max_length=100, verbose_name='chức vụ người ký')),
-                ('signer_name', models.CharField(blank=True, max_length=100, verbose_name='họ tên người ký')),
-                ('recipients', models.TextField(help_text='Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT…”.', verbose_name='nơi nhận')),
-                ('subtotal_checks', models.JSONField(blank=True, default=list, help_text='[{"label": …, "total": MÃ, "parts": [MÃ, …]}]', verbose_name='kiểm tra tổng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=40, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="tên")),
+                (
+                    "parent_agency",
+                    models.CharField(max_length=200, verbose_name="cơ quan chủ quản"),
+                ),
+                ("agency", models.CharField(max_length=200, verbose_name="cơ quan ban hành")),
+                (
+                    "number_suffix",
+                    models.CharField(
+                        default="BC-SLĐTBXH", max_length=50, verbose_name="ký hiệu số"
+                    ),
+                ),
+                ("place", models.CharField(max_length=100, verbose_name="địa danh")),
+                (
+                    "summary_template",
+                    models.CharField(
+                        help_text="Ví dụ: Kết quả thực hiện {period_title} Nhiệm vụ trọng tâm {next_period_title}",
+                        max_length=300,
+                        verbose_name="trích yếu",
+                    ),
+                ),
+                (
+                    "part1_heading",
+                    models.CharField(
+                        default="TÌNH HÌNH THỰC HIỆN {PERIOD_TITLE}",
+                        max_length=200,
+                        verbose_name="tiêu đề phần I",
+                    ),
+                ),
+                (
+                    "part2_heading",
+                    models.CharField(
+                        default="NHIỆM VỤ TRỌNG TÂM {NEXT_PERIOD_TITLE}",
+                        max_length=200,
+                        verbose_name="tiêu đề phần II",
+                    ),
+                ),
+                (
+                    "signer_authority",
+                    models.CharField(
+                        default="KT. GIÁM ĐỐC", max_length=100, verbose_name="thẩm quyền ký"
+                    ),
+                ),
+                (
+                    "signer_title",
+                    models.CharField(
+                        default="PHÓ GIÁM ĐỐC", max_length=100, verbose_name="chức vụ người ký"
+                    ),
+                ),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="họ tên người ký"),
+                ),
+                (
+                    "recipients",
+                    models.TextField(
+                        help_text="Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT…”.",
+                        verbose_name="nơi nhận",
+                    ),
+                ),
+                (
+                    "subtotal_checks",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text='[{"label": …, "total": MÃ, "parts": [MÃ, …]}]',
+                        verbose_name="kiểm tra tổng",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical mẫu báo cáo',
-                'verbose_name_plural': 'historical mẫu báo cáo',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical mẫu báo cáo",
+                "verbose_name_plural": "historical mẫu báo cáo",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReportSection',
+            name="HistoricalReportSection",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.CharField(help_text='1, 2, 4.1 …', max_length=10, verbose_name='số thứ tự')),
-                ('title', models.CharField(max_length=200, verbose_name='tiêu đề')),
-                ('topic', models.CharField(blank=True, choices=[('labour', 'Việc làm – Tiền lương – An toàn lao động'), ('vocational', 'Quản lý giáo dục nghề nghiệp'), ('merit', 'Chính sách Người có công'), ('social_protection', 'Hoạt động Bảo trợ xã hội'), ('children', 'Hoạt động Trẻ em'), ('gender', 'Hoạt động Bình đẳng giới'), ('poverty', 'Giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Công tác Thanh tra, tài chính, cải cách hành chính')], help_text='Để trống với mục chỉ có tiêu đề (mục có các mục con).', max_length=20, verbose_name='nội dung nhật ký')),
-                ('sentences', models.TextField(blank=True, help_text='Mỗi đoạn một dòng. Chỗ điền: {MÃ}, {MÃ.phân_tổ}, {MÃ|pct}, {MÃ|pad}, {MÃ|money}, {MÃ|over}, {period}.', verbose_name='câu có số liệu')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('definition', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reports.reportdefinition')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        help_text="1, 2, 4.1 …", max_length=10, verbose_name="số thứ tự"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="tiêu đề")),
+                (
+                    "topic",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("labour", "Việc làm – Tiền lương – An toàn lao động"),
+                            ("vocational", "Quản lý giáo dục nghề nghiệp"),
+                            ("merit", "Chính sách Người có công"),
+                            ("social_protection", "Hoạt động Bảo trợ xã hội"),
+                            ("children", "Hoạt động Trẻ em"),
+                            ("gender", "Hoạt động Bình đẳng giới"),
+                            ("poverty", "Giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Công tác Thanh tra, tài chính, cải cách hành chính"),
+                        ],
+                        help_text="Để trống với mục chỉ có tiêu đề (mục có các mục con).",
+                        max_length=20,
+                        verbose_name="nội dung nhật ký",
+                    ),
+                ),
+                (
+                    "sentences",
+                    models.TextField(
+                        blank=True,
+                        help_text="Mỗi đoạn một dòng. Chỗ điền: {MÃ}, {MÃ.phân_tổ}, {MÃ|pct}, {MÃ|pad}, {MÃ|money}, {MÃ|over}, {period}.",
+                        verbose_name="câu có số liệu",
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "definition",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="reports.reportdefinition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical mục báo cáo',
-                'verbose_name_plural': 'historical mục báo cáo',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical mục báo cáo",
+                "verbose_name_plural": "historical mục báo cáo",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='GeneratedReport',
+            name="GeneratedReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(max_length=10, verbose_name='kỳ')),
-                ('number', models.CharField(blank=True, max_length=50, verbose_name='số')),
-                ('issued_at', models.DateTimeField(auto_now_add=True, verbose_name='lập lúc')),
-                ('snapshot', models.JSONField(verbose_name='dữ liệu đầu vào')),
-                ('warnings', models.JSONField(default=list, verbose_name='cảnh báo đã xác nhận')),
-                ('docx', models.BinaryField(verbose_name='tệp Word')),
-                ('pdf', models.BinaryField(null=True, verbose_name='tệp PDF')),
-                ('xlsx', models.BinaryField(verbose_name='phụ lục Excel')),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người lập')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='địa bàn')),
-                ('definition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issued', to='reports.reportdefinition', verbose_name='mẫu báo cáo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(max_length=10, verbose_name="kỳ")),
+                ("number", models.CharField(blank=True, max_length=50, verbose_name="số")),
+                ("issued_at", models.DateTimeField(auto_now_add=True, verbose_name="lập lúc")),
+                ("snapshot", models.JSONField(verbose_name="dữ liệu đầu vào")),
+                ("warnings", models.JSONField(default=list, verbose_name="cảnh báo đã xác nhận")),
+                ("docx", models.BinaryField(verbose_name="tệp Word")),
+                ("pdf", models.BinaryField(null=True, verbose_name="tệp PDF")),
+                ("xlsx", models.BinaryField(verbose_name="phụ lục Excel")),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người lập",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
+                (
+                    "definition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issued",
+                        to="reports.reportdefinition",
+                        verbose_name="mẫu báo cáo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'báo cáo đã lập',
-                'verbose_name_plural': 'báo cáo đã lập',
-                'ordering': ['-issued_at'],
+                "verbose_name": "báo cáo đã lập",
+                "verbose_name_plural": "báo cáo đã lập",
+                "ordering": ["-issued_at"],
             },
         ),
         migrations.CreateModel(
-            name='ReportSection',
+            name="ReportSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(help_text='1, 2, 4.1 …', max_length=10, verbose_name='số thứ tự')),
-                ('title', models.CharField(max_length=200, verbose_name='tiêu đề')),
-                ('topic', models.CharField(blank=True, choices=[('labour', 'Việc làm – Tiền lương – An toàn lao động'), ('vocational', 'Quản lý giáo dục nghề nghiệp'), ('merit', 'Chính sách Người có công'), ('social_protection', 'Hoạt động Bảo trợ xã hội'), ('children', 'Hoạt động Trẻ em'), ('gender', 'Hoạt động Bình đẳng giới'), ('poverty', 'Giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Công tác Thanh tra, tài chính, cải cách hành chính')], help_text='Để trống với mục chỉ có tiêu đề (mục có các mục con).', max_length=20, verbose_name='nội dung nhật ký')),
-                ('sentences', models.TextField(blank=True, help_text='Mỗi đoạn một dòng. Chỗ điền: {MÃ}, {MÃ.phân_tổ}, {MÃ|pct}, {MÃ|pad}, {MÃ|money}, {MÃ|over}, {period}.', verbose_name='câu có số liệu')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('definition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sections', to='reports.reportdefinition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        help_text="1, 2, 4.1 …", max_length=10, verbose_name="số thứ tự"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="tiêu đề")),
+                (
+                    "topic",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("labour", "Việc làm – Tiền lương – An toàn lao động"),
+                            ("vocational", "Quản lý giáo dục nghề nghiệp"),
+                            ("merit", "Chính sách Người có công"),
+                            ("social_protection", "Hoạt động Bảo trợ xã hội"),
+                            ("children", "Hoạt động Trẻ em"),
+                            ("gender", "Hoạt động Bình đẳng giới"),
+                            ("poverty", "Giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Công tác Thanh tra, tài chính, cải cách hành chính"),
+                        ],
+                        help_text="Để trống với mục chỉ có tiêu đề (mục có các mục con).",
+                        max_length=20,
+                        verbose_name="nội dung nhật ký",
+                    ),
+                ),
+                (
+                    "sentences",
+                    models.TextField(
+                        blank=True,
+                        help_text="Mỗi đoạn một dòng. Chỗ điền: {MÃ}, {MÃ.phân_tổ}, {MÃ|pct}, {MÃ|pad}, {MÃ|money}, {MÃ|over}, {period}.",
+                        verbose_name="câu có số liệu",
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "definition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sections",
+                        to="reports.reportdefinition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mục báo cáo',
-                'verbose_name_plural': 'mục báo cáo',
-                'ordering': ['order'],
+                "verbose_name": "mục báo cáo",
+                "verbose_name_plural": "mục báo cáo",
+                "ordering": ["order"],
             },
         ),
     ]

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0001_initial'),
+        ("reports", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalreportdefinition',
-            name='word_template',
-            field=models.BinaryField(blank=True, help_text='Để trống thì dùng mẫu Word có sẵn theo Nghị định 30/2020/NĐ-CP.', null=True, verbose_name='mẫu Word riêng'),
+            model_name="historicalreportdefinition",
+            name="word_template",
+            field=models.BinaryField(
+                blank=True,
+                help_text="Để trống thì dùng mẫu Word có sẵn theo Nghị định 30/2020/NĐ-CP.",
+                null=True,
+                verbose_name="mẫu Word riêng",
+            ),
         ),
         migrations.AddField(
-            model_name='reportdefinition',
-            name='word_template',
-            field=models.BinaryField(blank=True, help_text='Để trống thì dùng mẫu Word có sẵn theo Nghị định 30/2020/NĐ-CP.', null=True, verbose_name='mẫu Word riêng'),
+            model_name="reportdefinition",
+            name="word_template",
+            field=models.BinaryField(
+                blank=True,
+                help_text="Để trống thì dùng mẫu Word có sẵn theo Nghị định 30/2020/NĐ-CP.",
+                null=True,
+                verbose_name="mẫu Word riêng",
+            ),
         ),
     ]

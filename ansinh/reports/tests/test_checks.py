@@ -21,8 +21,14 @@ def codes(warnings):
 
 
 def add_activity(text, day=date(2024, 3, 1), topic="inspection"):
-    Activity.objects.create(org_unit=OrgUnit.objects.get(code="SLDTBXH94-TTRA"), period="2024Q1", topic=topic,
-                            kind="khac", text=text, date=day)
+    Activity.objects.create(
+        org_unit=OrgUnit.objects.get(code="SLDTBXH94-TTRA"),
+        period="2024Q1",
+        topic=topic,
+        kind="khac",
+        text=text,
+        date=day,
+    )
 
 
 def test_clean_quarter_has_no_warning(demo_q1, province):
@@ -54,7 +60,9 @@ def test_sub_total_that_does_not_add_up(demo_q1, desk_registers, province):
     from ansinh.desk.models import Petition
 
     forwarded = Petition.objects.filter(status=Petition.Status.FORWARDED).first()
-    Petition.objects.filter(pk=forwarded.pk).update(status=Petition.Status.GUIDED, result="Hướng dẫn gửi đơn đến UBND huyện")
+    Petition.objects.filter(pk=forwarded.pk).update(
+        status=Petition.Status.GUIDED, result="Hướng dẫn gửi đơn đến UBND huyện"
+    )
     found = [w for w in warnings_of(demo_q1, province) if w["code"] == "subtotal"]
     assert len(found) == 1 and "là 8 nhưng các thành phần cộng lại bằng 7" in found[0]["message"]
 
@@ -67,18 +75,28 @@ def test_missing_target_for_a_percentage(demo_q1, province):
 
 
 def test_district_that_has_not_submitted(demo_q1, province, users):
-    submission = Submission.objects.get(data_set__code="HUYEN_THANG", org_unit__code="PLDTBXH-944", period="2024-02")
+    submission = Submission.objects.get(
+        data_set__code="HUYEN_THANG", org_unit__code="PLDTBXH-944", period="2024-02"
+    )
     indicator_services.reopen(users["leader"], submission, "Sửa số liệu")
     found = [w for w in warnings_of(demo_q1, province) if w["code"] == "not_submitted"]
-    assert len(found) == 1 and "Huyện Mỹ Tú" in found[0]["message"] and "tháng 2/2024" in found[0]["message"]
+    assert (
+        len(found) == 1
+        and "Huyện Mỹ Tú" in found[0]["message"]
+        and "tháng 2/2024" in found[0]["message"]
+    )
 
 
 def test_issue_requires_acknowledging_warnings(demo_q1, province, users):
     add_activity("Trong tháng, tiếp công dân theo lịch")
     with pytest.raises(services.NotAcknowledged):
-        services.issue(users["leader"], demo_q1, "2024Q1", province, acknowledged=False, with_pdf=False)
+        services.issue(
+            users["leader"], demo_q1, "2024Q1", province, acknowledged=False, with_pdf=False
+        )
     assert not GeneratedReport.objects.exists()
-    report = services.issue(users["leader"], demo_q1, "2024Q1", province, acknowledged=True, with_pdf=False)
+    report = services.issue(
+        users["leader"], demo_q1, "2024Q1", province, acknowledged=True, with_pdf=False
+    )
     assert codes(report.warnings) == ["period_word"]
 
 
@@ -91,7 +109,9 @@ def test_broken_placeholder_in_a_section(demo_q1, province):
 
 
 def test_issued_report_reopens_exactly_as_issued(demo_q1, province, users, client):
-    report = services.issue(users["leader"], demo_q1, "2024Q1", province, acknowledged=True, with_pdf=False)
+    report = services.issue(
+        users["leader"], demo_q1, "2024Q1", province, acknowledged=True, with_pdf=False
+    )
     value = DataValue.objects.filter(indicator__code="VL_GQVL").first()
     value.value += Decimal(1000)
     value.save()

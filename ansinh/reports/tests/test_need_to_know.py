@@ -1,5 +1,6 @@
 """Need to know: desk and inspection accounts, who see no names of the welfare and merit
 registries, still open the quarterly report and the figures (counts) behind it."""
+
 import pytest
 
 from ansinh.core.tests.web import login

@@ -5,7 +5,11 @@ import pytest
 from ansinh.reports import render
 
 WORDS = {"period": "quý I/2024", "next_period": "quý II/2024"}
-VALUES = {"VL_GQVL": (D("4732.00"), D("28500.00")), "LD_NOIQUY": (D("2.00"), None), "NCC_THUHOI": (D("99187075000.00"), None)}
+VALUES = {
+    "VL_GQVL": (D("4732.00"), D("28500.00")),
+    "LD_NOIQUY": (D("2.00"), None),
+    "NCC_THUHOI": (D("99187075000.00"), None),
+}
 
 
 def resolve(placeholder):
@@ -13,14 +17,17 @@ def resolve(placeholder):
     return value, target, ""
 
 
-@pytest.mark.parametrize("template, text", [
-    ("Trong {period}, giải quyết {VL_GQVL} người", "Trong quý I/2024, giải quyết 4.732 người"),
-    ("đạt {VL_GQVL|pct} kế hoạch", "đạt 16,60% kế hoạch"),
-    ("thẩm định {LD_NOIQUY|pad} nội quy", "thẩm định 02 nội quy"),
-    ("thu hồi {NCC_THUHOI|money}", "thu hồi 99.187.075.000 đồng"),
-    ("vượt {VL_GQVL|over}", "vượt -23.768"),
-    ("không có chỗ điền", "không có chỗ điền"),
-])
+@pytest.mark.parametrize(
+    "template, text",
+    [
+        ("Trong {period}, giải quyết {VL_GQVL} người", "Trong quý I/2024, giải quyết 4.732 người"),
+        ("đạt {VL_GQVL|pct} kế hoạch", "đạt 16,60% kế hoạch"),
+        ("thẩm định {LD_NOIQUY|pad} nội quy", "thẩm định 02 nội quy"),
+        ("thu hồi {NCC_THUHOI|money}", "thu hồi 99.187.075.000 đồng"),
+        ("vượt {VL_GQVL|over}", "vượt -23.768"),
+        ("không có chỗ điền", "không có chỗ điền"),
+    ],
+)
 def test_render(template, text):
     segments, missing = render.render(template, resolve, WORDS)
     assert render.plain(segments) == text and missing == []
@@ -28,7 +35,9 @@ def test_render(template, text):
 
 def test_figures_keep_their_reference():
     segments, _ = render.render("{VL_GQVL|pct}", resolve, WORDS)
-    assert segments == [{"t": "16,60%", "ref": {"code": "VL_GQVL", "category": "", "period": "", "filter": "pct"}}]
+    assert segments == [
+        {"t": "16,60%", "ref": {"code": "VL_GQVL", "category": "", "period": "", "filter": "pct"}}
+    ]
 
 
 def test_missing_target_renders_an_ellipsis_and_is_reported():
@@ -36,13 +45,16 @@ def test_missing_target_renders_an_ellipsis_and_is_reported():
     assert render.plain(segments) == "đạt …" and missing == ["LD_NOIQUY"]
 
 
-@pytest.mark.parametrize("template, message", [
-    ("{vl_gqvl}", "không hợp lệ"),
-    ("{VL_GQVL|round}", "không hợp lệ"),
-    ("{VL_GQVL", "không khớp"),
-    ("VL_GQVL}", "không khớp"),
-    ("{}", "không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "template, message",
+    [
+        ("{vl_gqvl}", "không hợp lệ"),
+        ("{VL_GQVL|round}", "không hợp lệ"),
+        ("{VL_GQVL", "không khớp"),
+        ("VL_GQVL}", "không khớp"),
+        ("{}", "không hợp lệ"),
+    ],
+)
 def test_broken_placeholders(template, message):
     with pytest.raises(render.TemplateError, match=message):
         render.parse(template, WORDS)
@@ -52,4 +64,7 @@ def test_check_against_the_catalogue():
     catalogue = {"VL_GQVL": [], "GDNN_TUYENSINH": ["so_cap"]}
     assert render.check("{VL_GQVL} {GDNN_TUYENSINH.so_cap} {period}", catalogue, WORDS) == []
     problems = render.check("{VL_KHONG} {GDNN_TUYENSINH.dai_hoc}", catalogue, WORDS)
-    assert "không có chỉ tiêu mã “VL_KHONG”" in problems[0] and "không có phân tổ “dai_hoc”" in problems[1]
+    assert (
+        "không có chỉ tiêu mã “VL_KHONG”" in problems[0]
+        and "không có phân tổ “dai_hoc”" in problems[1]
+    )

@@ -1,4 +1,5 @@
 """The generated 2024Q1 report carries every figure of figures-2024Q1.md in the right section."""
+
 import io
 from datetime import date
 
@@ -10,24 +11,66 @@ from ansinh.reports import documents, services
 
 # (part, section number) -> phrases that must appear there, figures formatted the Vietnamese way
 EXPECTED = {
-    ("I", "1"): ["giải quyết việc làm cho 4.732 người lao động, đạt 16,60% kế hoạch",
-                 "theo hợp đồng là 37 người, đạt 10,57% kế hoạch", "cho 1.669 lượt người lao động",
-                 "tổ chức 03 phiên giao dịch việc làm", "giải quyết 1.077 hồ sơ", "thẩm định 02 nội quy lao động",
-                 "tiếp nhận 02 thỏa ước", "cấp lại 01 giấy phép lao động và gia hạn 02 giấy phép", "tiếp nhận 05 hồ sơ khai báo"],
-    ("I", "2"): ["tuyển sinh được 2.230 người (sơ cấp 1.438 người, trình độ dưới 3 tháng 792 người)", "302 người (trình độ sơ cấp)"],
-    ("I", "3"): ["cho 148 hồ sơ mai táng phí", "hằng tháng 03 trường hợp", "thờ cúng liệt sĩ 46 trường hợp",
-                 "chuyển đến 02 trường hợp", "chuyển 03 hồ sơ đi tỉnh khác", "người có công 09 trường hợp",
-                 "Ban hành 905 quyết định", "là 99.187.075.000 đồng"],
-    ("I", "4.1"): ["hằng tháng cho 42.747 đối tượng", "trợ cấp 4.011 cá nhân", "mai táng cho 3.223 gia đình", "cấp 33.716 thẻ",
-                   "hằng tháng cho 2.474 đối tượng", "khẩn cấp 12 đối tượng", "mai táng phí 58 đối tượng", "cấp 02 thẻ",
-                   "Chúc thọ 65 người cao tuổi tròn 100 tuổi và 956 người", "chăm sóc 110 đối tượng (gồm 31 trẻ em",
-                   "31 người cao tuổi cô đơn và 48 người khuyết tật", "khẩn cấp 03 đối tượng lang thang"],
-    ("I", "4.2"): ["Trao 900 áo phao", "quà cho 1.100 trẻ em", "kinh phí 330.000.000 đồng", "đăng ký 788 trẻ em"],
+    ("I", "1"): [
+        "giải quyết việc làm cho 4.732 người lao động, đạt 16,60% kế hoạch",
+        "theo hợp đồng là 37 người, đạt 10,57% kế hoạch",
+        "cho 1.669 lượt người lao động",
+        "tổ chức 03 phiên giao dịch việc làm",
+        "giải quyết 1.077 hồ sơ",
+        "thẩm định 02 nội quy lao động",
+        "tiếp nhận 02 thỏa ước",
+        "cấp lại 01 giấy phép lao động và gia hạn 02 giấy phép",
+        "tiếp nhận 05 hồ sơ khai báo",
+    ],
+    ("I", "2"): [
+        "tuyển sinh được 2.230 người (sơ cấp 1.438 người, trình độ dưới 3 tháng 792 người)",
+        "302 người (trình độ sơ cấp)",
+    ],
+    ("I", "3"): [
+        "cho 148 hồ sơ mai táng phí",
+        "hằng tháng 03 trường hợp",
+        "thờ cúng liệt sĩ 46 trường hợp",
+        "chuyển đến 02 trường hợp",
+        "chuyển 03 hồ sơ đi tỉnh khác",
+        "người có công 09 trường hợp",
+        "Ban hành 905 quyết định",
+        "là 99.187.075.000 đồng",
+    ],
+    ("I", "4.1"): [
+        "hằng tháng cho 42.747 đối tượng",
+        "trợ cấp 4.011 cá nhân",
+        "mai táng cho 3.223 gia đình",
+        "cấp 33.716 thẻ",
+        "hằng tháng cho 2.474 đối tượng",
+        "khẩn cấp 12 đối tượng",
+        "mai táng phí 58 đối tượng",
+        "cấp 02 thẻ",
+        "Chúc thọ 65 người cao tuổi tròn 100 tuổi và 956 người",
+        "chăm sóc 110 đối tượng (gồm 31 trẻ em",
+        "31 người cao tuổi cô đơn và 48 người khuyết tật",
+        "khẩn cấp 03 đối tượng lang thang",
+    ],
+    ("I", "4.2"): [
+        "Trao 900 áo phao",
+        "quà cho 1.100 trẻ em",
+        "kinh phí 330.000.000 đồng",
+        "đăng ký 788 trẻ em",
+    ],
     ("I", "4.4"): ["Cấp phát 3.545.025 kg gạo", "hỗ trợ 236.335 người"],
     ("I", "5"): ["giáo dục 468 học viên (có 12 học viên nữ)"],
-    ("I", "6"): ["có 13 lượt công dân", "tiếp nhận 08 đơn", "giải quyết 01 đơn", "xử lý 01 đơn", "chuyển 06 đơn",
-                 "tiếp nhận 750 hồ sơ thủ tục hành chính (có 584 hồ sơ trực tuyến)", "trước hạn 560 hồ sơ, đúng hạn 03 hồ sơ, còn trong hạn 187 hồ sơ",
-                 "tặng 140.902 phần quà", "là 61.148.248.000 đồng", "cao hơn kế hoạch 85.900 phần quà", "cao hơn 29.600.048.000 đồng"],
+    ("I", "6"): [
+        "có 13 lượt công dân",
+        "tiếp nhận 08 đơn",
+        "giải quyết 01 đơn",
+        "xử lý 01 đơn",
+        "chuyển 06 đơn",
+        "tiếp nhận 750 hồ sơ thủ tục hành chính (có 584 hồ sơ trực tuyến)",
+        "trước hạn 560 hồ sơ, đúng hạn 03 hồ sơ, còn trong hạn 187 hồ sơ",
+        "tặng 140.902 phần quà",
+        "là 61.148.248.000 đồng",
+        "cao hơn kế hoạch 85.900 phần quà",
+        "cao hơn 29.600.048.000 đồng",
+    ],
     ("II", "5"): ["vận động 40 học viên"],
 }
 
@@ -56,10 +99,15 @@ def content(demo_q1, province):
     return content
 
 
-def test_docx_has_every_reference_figure_in_its_section(welfare_registry, merit_registry, desk_registers, content):
+def test_docx_has_every_reference_figure_in_its_section(
+    welfare_registry, merit_registry, desk_registers, content
+):
     jackets = next(row for row in content["annex"]["rows"] if row["code"] == "TE_AOPHAO")
-    assert [name for name, n in zip(content["annex"]["districts"], jackets["districts"], strict=True) if n] == [
-        {"code": "943", "name": "Huyện Kế Sách"}, {"code": "951", "name": "Huyện Trần Đề"}]
+    assert [
+        name
+        for name, n in zip(content["annex"]["districts"], jackets["districts"], strict=True)
+        if n
+    ] == [{"code": "943", "name": "Huyện Kế Sách"}, {"code": "951", "name": "Huyện Trần Đề"}]
     text = sections_of_docx(documents.render_docx(content))
     for place, phrases in EXPECTED.items():
         for phrase in phrases:
@@ -69,16 +117,29 @@ def test_docx_has_every_reference_figure_in_its_section(welfare_registry, merit_
 def test_docx_header_and_signature_follow_decree_30(content):
     document = Document(io.BytesIO(documents.render_docx(content)))
     header = [p.text for cell in document.tables[0].rows[0].cells for p in cell.paragraphs]
-    assert header[:3] == ["UBND TỈNH SÓC TRĂNG", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Số: 05/BC-SLĐTBXH"]
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header and "Độc lập - Tự do - Hạnh phúc" in header
+    assert header[:3] == [
+        "UBND TỈNH SÓC TRĂNG",
+        "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        "Số: 05/BC-SLĐTBXH",
+    ]
+    assert (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header and "Độc lập - Tự do - Hạnh phúc" in header
+    )
     assert "Sóc Trăng, ngày 15 tháng 4 năm 2024" in header
     body = [p.text for p in document.paragraphs]
-    assert "BÁO CÁO" in body and "Kết quả thực hiện Quý I năm 2024 Nhiệm vụ trọng tâm Quý II năm 2024" in body
+    assert (
+        "BÁO CÁO" in body
+        and "Kết quả thực hiện Quý I năm 2024 Nhiệm vụ trọng tâm Quý II năm 2024" in body
+    )
     closing = [p.text for cell in document.tables[1].rows[0].cells for p in cell.paragraphs]
     assert closing[0] == "Nơi nhận:" and closing[-4] == "- Lưu: VT."
     assert "KT. GIÁM ĐỐC" in closing and "PHÓ GIÁM ĐỐC" in closing
     section = document.sections[0]
-    assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
+    assert (
+        round(section.page_width.mm) == 210
+        and round(section.left_margin.mm) == 30
+        and round(section.right_margin.mm) == 15
+    )
     assert section.different_first_page_header_footer
     assert document.styles["AS Noi dung"].font.name == "Times New Roman"
 
@@ -117,7 +178,18 @@ def test_command_line(demo_q1, tmp_path):
     from django.core.management import call_command
 
     out = tmp_path / "bc.docx"
-    call_command("report", "2024Q1", "--unit", "94", "--format", "docx", "--out", str(out), "--date", "2024-04-15")
+    call_command(
+        "report",
+        "2024Q1",
+        "--unit",
+        "94",
+        "--format",
+        "docx",
+        "--out",
+        str(out),
+        "--date",
+        "2024-04-15",
+    )
     assert "4.732" in " ".join(p.text for p in Document(str(out)).paragraphs)
     xlsx = tmp_path / "pl.xlsx"
     call_command("report", "2024Q1", "--unit", "94", "--format", "xlsx", "--out", str(xlsx))

@@ -7,238 +7,774 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
+        ("core", "0002_name_key_c_collation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BenefitCategory',
+            name="BenefitCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên nhóm đối tượng')),
-                ('rule_code', models.CharField(blank=True, help_text='Để trống với nhóm do tỉnh quy định.', max_length=10, verbose_name='mã khoản theo Nghị định 20')),
-                ('provincial_coefficient', models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True, verbose_name='hệ số (nhóm của tỉnh)')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên nhóm đối tượng")),
+                (
+                    "rule_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Để trống với nhóm do tỉnh quy định.",
+                        max_length=10,
+                        verbose_name="mã khoản theo Nghị định 20",
+                    ),
+                ),
+                (
+                    "provincial_coefficient",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="hệ số (nhóm của tỉnh)",
+                    ),
+                ),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
             ],
             options={
-                'verbose_name': 'nhóm đối tượng trợ cấp',
-                'verbose_name_plural': 'nhóm đối tượng trợ cấp',
-                'ordering': ['code'],
+                "verbose_name": "nhóm đối tượng trợ cấp",
+                "verbose_name_plural": "nhóm đối tượng trợ cấp",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='StandardLevel',
+            name="StandardLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('amount', models.PositiveIntegerField(verbose_name='mức chuẩn (đồng/tháng)')),
-                ('province', models.CharField(blank=True, max_length=5, verbose_name='mã tỉnh (để trống: toàn quốc)')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                ("amount", models.PositiveIntegerField(verbose_name="mức chuẩn (đồng/tháng)")),
+                (
+                    "province",
+                    models.CharField(
+                        blank=True, max_length=5, verbose_name="mã tỉnh (để trống: toàn quốc)"
+                    ),
+                ),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
             ],
             options={
-                'verbose_name': 'mức chuẩn trợ giúp xã hội',
-                'verbose_name_plural': 'mức chuẩn trợ giúp xã hội',
-                'ordering': ['valid_from'],
+                "verbose_name": "mức chuẩn trợ giúp xã hội",
+                "verbose_name_plural": "mức chuẩn trợ giúp xã hội",
+                "ordering": ["valid_from"],
             },
         ),
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('disability_level', models.CharField(blank=True, choices=[('nang', 'Nặng'), ('dac_biet_nang', 'Đặc biệt nặng')], max_length=15, verbose_name='mức độ khuyết tật')),
-                ('is_studying', models.BooleanField(default=False, verbose_name='đang đi học')),
-                ('hiv', models.BooleanField(default=False, verbose_name='nhiễm HIV')),
-                ('children_count', models.PositiveSmallIntegerField(default=0, verbose_name='số con đang nuôi')),
-                ('status', models.CharField(choices=[('received', 'Đã nhận hồ sơ (cấp xã)'), ('appraised', 'Đã thẩm định'), ('paying', 'Đang hưởng'), ('suspended', 'Tạm dừng'), ('ended', 'Đã thôi hưởng'), ('refused', 'Không đủ điều kiện')], default='received', max_length=10, verbose_name='tình trạng')),
-                ('application_date', models.DateField(verbose_name='ngày nhận hồ sơ')),
-                ('decision_number', models.CharField(blank=True, max_length=50, verbose_name='số quyết định')),
-                ('decision_date', models.DateField(blank=True, null=True, verbose_name='ngày quyết định')),
-                ('start_month', models.DateField(blank=True, help_text='Ngày 01 của tháng bắt đầu hưởng', null=True, verbose_name='hưởng từ tháng')),
-                ('end_date', models.DateField(blank=True, help_text='Ngày đầu tiên không còn hưởng', null=True, verbose_name='thôi hưởng từ ngày')),
-                ('end_reason', models.CharField(blank=True, choices=[('death', 'Chết'), ('moved', 'Chuyển đi nơi khác'), ('not_eligible', 'Không còn đủ điều kiện'), ('other', 'Khác')], max_length=15, verbose_name='lý do thôi hưởng')),
-                ('payment_method', models.CharField(choices=[('cash', 'Tiền mặt tại xã'), ('bank', 'Chuyển khoản ngân hàng'), ('post', 'Qua bưu điện')], default='cash', max_length=5, verbose_name='hình thức chi trả')),
-                ('account_number', models.CharField(blank=True, max_length=30, verbose_name='số tài khoản')),
-                ('recalc_from', models.DateField(blank=True, editable=False, null=True, verbose_name='cần tính lại từ tháng')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='welfare.benefitcategory', verbose_name='nhóm đối tượng')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='xã/phường quản lý')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='welfare_cases', to='core.person', verbose_name='đối tượng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "disability_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")],
+                        max_length=15,
+                        verbose_name="mức độ khuyết tật",
+                    ),
+                ),
+                ("is_studying", models.BooleanField(default=False, verbose_name="đang đi học")),
+                ("hiv", models.BooleanField(default=False, verbose_name="nhiễm HIV")),
+                (
+                    "children_count",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="số con đang nuôi"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Đã nhận hồ sơ (cấp xã)"),
+                            ("appraised", "Đã thẩm định"),
+                            ("paying", "Đang hưởng"),
+                            ("suspended", "Tạm dừng"),
+                            ("ended", "Đã thôi hưởng"),
+                            ("refused", "Không đủ điều kiện"),
+                        ],
+                        default="received",
+                        max_length=10,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                ("application_date", models.DateField(verbose_name="ngày nhận hồ sơ")),
+                (
+                    "decision_number",
+                    models.CharField(blank=True, max_length=50, verbose_name="số quyết định"),
+                ),
+                (
+                    "decision_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày quyết định"),
+                ),
+                (
+                    "start_month",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ngày 01 của tháng bắt đầu hưởng",
+                        null=True,
+                        verbose_name="hưởng từ tháng",
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ngày đầu tiên không còn hưởng",
+                        null=True,
+                        verbose_name="thôi hưởng từ ngày",
+                    ),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("death", "Chết"),
+                            ("moved", "Chuyển đi nơi khác"),
+                            ("not_eligible", "Không còn đủ điều kiện"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=15,
+                        verbose_name="lý do thôi hưởng",
+                    ),
+                ),
+                (
+                    "payment_method",
+                    models.CharField(
+                        choices=[
+                            ("cash", "Tiền mặt tại xã"),
+                            ("bank", "Chuyển khoản ngân hàng"),
+                            ("post", "Qua bưu điện"),
+                        ],
+                        default="cash",
+                        max_length=5,
+                        verbose_name="hình thức chi trả",
+                    ),
+                ),
+                (
+                    "account_number",
+                    models.CharField(blank=True, max_length=30, verbose_name="số tài khoản"),
+                ),
+                (
+                    "recalc_from",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="cần tính lại từ tháng"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="ghi chú")),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="welfare.benefitcategory",
+                        verbose_name="nhóm đối tượng",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường quản lý",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="welfare_cases",
+                        to="core.person",
+                        verbose_name="đối tượng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hồ sơ trợ cấp xã hội',
-                'verbose_name_plural': 'hồ sơ trợ cấp xã hội',
+                "verbose_name": "hồ sơ trợ cấp xã hội",
+                "verbose_name_plural": "hồ sơ trợ cấp xã hội",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalBenefitCategory',
+            name="HistoricalBenefitCategory",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=20, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên nhóm đối tượng')),
-                ('rule_code', models.CharField(blank=True, help_text='Để trống với nhóm do tỉnh quy định.', max_length=10, verbose_name='mã khoản theo Nghị định 20')),
-                ('provincial_coefficient', models.DecimalField(blank=True, decimal_places=2, max_digits=4, null=True, verbose_name='hệ số (nhóm của tỉnh)')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=20, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên nhóm đối tượng")),
+                (
+                    "rule_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="Để trống với nhóm do tỉnh quy định.",
+                        max_length=10,
+                        verbose_name="mã khoản theo Nghị định 20",
+                    ),
+                ),
+                (
+                    "provincial_coefficient",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="hệ số (nhóm của tỉnh)",
+                    ),
+                ),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical nhóm đối tượng trợ cấp',
-                'verbose_name_plural': 'historical nhóm đối tượng trợ cấp',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical nhóm đối tượng trợ cấp",
+                "verbose_name_plural": "historical nhóm đối tượng trợ cấp",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCase',
+            name="HistoricalCase",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('disability_level', models.CharField(blank=True, choices=[('nang', 'Nặng'), ('dac_biet_nang', 'Đặc biệt nặng')], max_length=15, verbose_name='mức độ khuyết tật')),
-                ('is_studying', models.BooleanField(default=False, verbose_name='đang đi học')),
-                ('hiv', models.BooleanField(default=False, verbose_name='nhiễm HIV')),
-                ('children_count', models.PositiveSmallIntegerField(default=0, verbose_name='số con đang nuôi')),
-                ('status', models.CharField(choices=[('received', 'Đã nhận hồ sơ (cấp xã)'), ('appraised', 'Đã thẩm định'), ('paying', 'Đang hưởng'), ('suspended', 'Tạm dừng'), ('ended', 'Đã thôi hưởng'), ('refused', 'Không đủ điều kiện')], default='received', max_length=10, verbose_name='tình trạng')),
-                ('application_date', models.DateField(verbose_name='ngày nhận hồ sơ')),
-                ('decision_number', models.CharField(blank=True, max_length=50, verbose_name='số quyết định')),
-                ('decision_date', models.DateField(blank=True, null=True, verbose_name='ngày quyết định')),
-                ('start_month', models.DateField(blank=True, help_text='Ngày 01 của tháng bắt đầu hưởng', null=True, verbose_name='hưởng từ tháng')),
-                ('end_date', models.DateField(blank=True, help_text='Ngày đầu tiên không còn hưởng', null=True, verbose_name='thôi hưởng từ ngày')),
-                ('end_reason', models.CharField(blank=True, choices=[('death', 'Chết'), ('moved', 'Chuyển đi nơi khác'), ('not_eligible', 'Không còn đủ điều kiện'), ('other', 'Khác')], max_length=15, verbose_name='lý do thôi hưởng')),
-                ('payment_method', models.CharField(choices=[('cash', 'Tiền mặt tại xã'), ('bank', 'Chuyển khoản ngân hàng'), ('post', 'Qua bưu điện')], default='cash', max_length=5, verbose_name='hình thức chi trả')),
-                ('account_number', models.CharField(blank=True, max_length=30, verbose_name='số tài khoản')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('category', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='welfare.benefitcategory', verbose_name='nhóm đối tượng')),
-                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='xã/phường quản lý')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.person', verbose_name='đối tượng')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "disability_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")],
+                        max_length=15,
+                        verbose_name="mức độ khuyết tật",
+                    ),
+                ),
+                ("is_studying", models.BooleanField(default=False, verbose_name="đang đi học")),
+                ("hiv", models.BooleanField(default=False, verbose_name="nhiễm HIV")),
+                (
+                    "children_count",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="số con đang nuôi"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Đã nhận hồ sơ (cấp xã)"),
+                            ("appraised", "Đã thẩm định"),
+                            ("paying", "Đang hưởng"),
+                            ("suspended", "Tạm dừng"),
+                            ("ended", "Đã thôi hưởng"),
+                            ("refused", "Không đủ điều kiện"),
+                        ],
+                        default="received",
+                        max_length=10,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                ("application_date", models.DateField(verbose_name="ngày nhận hồ sơ")),
+                (
+                    "decision_number",
+                    models.CharField(blank=True, max_length=50, verbose_name="số quyết định"),
+                ),
+                (
+                    "decision_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày quyết định"),
+                ),
+                (
+                    "start_month",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ngày 01 của tháng bắt đầu hưởng",
+                        null=True,
+                        verbose_name="hưởng từ tháng",
+                    ),
+                ),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Ngày đầu tiên không còn hưởng",
+                        null=True,
+                        verbose_name="thôi hưởng từ ngày",
+                    ),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("death", "Chết"),
+                            ("moved", "Chuyển đi nơi khác"),
+                            ("not_eligible", "Không còn đủ điều kiện"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=15,
+                        verbose_name="lý do thôi hưởng",
+                    ),
+                ),
+                (
+                    "payment_method",
+                    models.CharField(
+                        choices=[
+                            ("cash", "Tiền mặt tại xã"),
+                            ("bank", "Chuyển khoản ngân hàng"),
+                            ("post", "Qua bưu điện"),
+                        ],
+                        default="cash",
+                        max_length=5,
+                        verbose_name="hình thức chi trả",
+                    ),
+                ),
+                (
+                    "account_number",
+                    models.CharField(blank=True, max_length=30, verbose_name="số tài khoản"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="ghi chú")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="welfare.benefitcategory",
+                        verbose_name="nhóm đối tượng",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường quản lý",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.person",
+                        verbose_name="đối tượng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical hồ sơ trợ cấp xã hội',
-                'verbose_name_plural': 'historical hồ sơ trợ cấp xã hội',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical hồ sơ trợ cấp xã hội",
+                "verbose_name_plural": "historical hồ sơ trợ cấp xã hội",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPayrollCycle',
+            name="HistoricalPayrollCycle",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='tháng')),
-                ('status', models.CharField(choices=[('generating', 'Đang lập'), ('draft', 'Dự thảo'), ('approved', 'Đã duyệt'), ('paid', 'Đã chi trả')], default='generating', max_length=10, verbose_name='trạng thái')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('generated_at', models.DateTimeField(blank=True, null=True, verbose_name='lập lúc')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='duyệt lúc')),
-                ('paid_at', models.DateTimeField(blank=True, null=True, verbose_name='chi trả lúc')),
-                ('line_count', models.PositiveIntegerField(default=0, verbose_name='số dòng')),
-                ('total_amount', models.BigIntegerField(default=0, verbose_name='tổng tiền (đồng)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('approved_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('generated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='địa bàn')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="tháng")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("generating", "Đang lập"),
+                            ("draft", "Dự thảo"),
+                            ("approved", "Đã duyệt"),
+                            ("paid", "Đã chi trả"),
+                        ],
+                        default="generating",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                (
+                    "generated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="lập lúc"),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="duyệt lúc"),
+                ),
+                (
+                    "paid_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="chi trả lúc"),
+                ),
+                ("line_count", models.PositiveIntegerField(default=0, verbose_name="số dòng")),
+                (
+                    "total_amount",
+                    models.BigIntegerField(default=0, verbose_name="tổng tiền (đồng)"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "generated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical danh sách chi trả tháng',
-                'verbose_name_plural': 'historical danh sách chi trả tháng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical danh sách chi trả tháng",
+                "verbose_name_plural": "historical danh sách chi trả tháng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalStandardLevel',
+            name="HistoricalStandardLevel",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('amount', models.PositiveIntegerField(verbose_name='mức chuẩn (đồng/tháng)')),
-                ('province', models.CharField(blank=True, max_length=5, verbose_name='mã tỉnh (để trống: toàn quốc)')),
-                ('citation', models.CharField(max_length=300, verbose_name='căn cứ')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                ("amount", models.PositiveIntegerField(verbose_name="mức chuẩn (đồng/tháng)")),
+                (
+                    "province",
+                    models.CharField(
+                        blank=True, max_length=5, verbose_name="mã tỉnh (để trống: toàn quốc)"
+                    ),
+                ),
+                ("citation", models.CharField(max_length=300, verbose_name="căn cứ")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical mức chuẩn trợ giúp xã hội',
-                'verbose_name_plural': 'historical mức chuẩn trợ giúp xã hội',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical mức chuẩn trợ giúp xã hội",
+                "verbose_name_plural": "historical mức chuẩn trợ giúp xã hội",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PayrollCycle',
+            name="PayrollCycle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='tháng')),
-                ('status', models.CharField(choices=[('generating', 'Đang lập'), ('draft', 'Dự thảo'), ('approved', 'Đã duyệt'), ('paid', 'Đã chi trả')], default='generating', max_length=10, verbose_name='trạng thái')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('generated_at', models.DateTimeField(blank=True, null=True, verbose_name='lập lúc')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='duyệt lúc')),
-                ('paid_at', models.DateTimeField(blank=True, null=True, verbose_name='chi trả lúc')),
-                ('line_count', models.PositiveIntegerField(default=0, verbose_name='số dòng')),
-                ('total_amount', models.BigIntegerField(default=0, verbose_name='tổng tiền (đồng)')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('generated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='địa bàn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField(verbose_name="tháng")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("generating", "Đang lập"),
+                            ("draft", "Dự thảo"),
+                            ("approved", "Đã duyệt"),
+                            ("paid", "Đã chi trả"),
+                        ],
+                        default="generating",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                (
+                    "generated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="lập lúc"),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="duyệt lúc"),
+                ),
+                (
+                    "paid_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="chi trả lúc"),
+                ),
+                ("line_count", models.PositiveIntegerField(default=0, verbose_name="số dòng")),
+                (
+                    "total_amount",
+                    models.BigIntegerField(default=0, verbose_name="tổng tiền (đồng)"),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "generated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="địa bàn",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'danh sách chi trả tháng',
-                'verbose_name_plural': 'danh sách chi trả tháng',
+                "verbose_name": "danh sách chi trả tháng",
+                "verbose_name_plural": "danh sách chi trả tháng",
             },
         ),
         migrations.CreateModel(
-            name='PayrollLine',
+            name="PayrollLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('for_month', models.DateField(verbose_name='tháng hưởng')),
-                ('kind', models.CharField(choices=[('regular', 'Trợ cấp tháng'), ('arrears', 'Truy lĩnh'), ('recovery', 'Truy thu')], default='regular', max_length=10, verbose_name='loại')),
-                ('level', models.PositiveIntegerField(verbose_name='mức chuẩn')),
-                ('coefficient', models.DecimalField(decimal_places=2, max_digits=4, verbose_name='hệ số')),
-                ('amount', models.BigIntegerField(verbose_name='số tiền (đồng)')),
-                ('change', models.CharField(blank=True, choices=[('', 'Không đổi'), ('new', 'Mới hưởng'), ('ended', 'Thôi hưởng'), ('changed', 'Thay đổi mức')], default='', max_length=10, verbose_name='so với tháng trước')),
-                ('previous_amount', models.BigIntegerField(null=True, verbose_name='tháng trước')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payroll_lines', to='welfare.case')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='welfare.payrollcycle')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("for_month", models.DateField(verbose_name="tháng hưởng")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("regular", "Trợ cấp tháng"),
+                            ("arrears", "Truy lĩnh"),
+                            ("recovery", "Truy thu"),
+                        ],
+                        default="regular",
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("level", models.PositiveIntegerField(verbose_name="mức chuẩn")),
+                (
+                    "coefficient",
+                    models.DecimalField(decimal_places=2, max_digits=4, verbose_name="hệ số"),
+                ),
+                ("amount", models.BigIntegerField(verbose_name="số tiền (đồng)")),
+                (
+                    "change",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Không đổi"),
+                            ("new", "Mới hưởng"),
+                            ("ended", "Thôi hưởng"),
+                            ("changed", "Thay đổi mức"),
+                        ],
+                        default="",
+                        max_length=10,
+                        verbose_name="so với tháng trước",
+                    ),
+                ),
+                ("previous_amount", models.BigIntegerField(null=True, verbose_name="tháng trước")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="payroll_lines",
+                        to="welfare.case",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="welfare.payrollcycle",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['commune', 'status'], name='case_commune_status'),
+            model_name="case",
+            index=models.Index(fields=["commune", "status"], name="case_commune_status"),
         ),
         migrations.AddConstraint(
-            model_name='payrollcycle',
-            constraint=models.UniqueConstraint(fields=('month', 'unit'), name='payroll_cycle_month_unit'),
+            model_name="payrollcycle",
+            constraint=models.UniqueConstraint(
+                fields=("month", "unit"), name="payroll_cycle_month_unit"
+            ),
         ),
         migrations.AddIndex(
-            model_name='payrollline',
-            index=models.Index(fields=['cycle', 'commune'], name='payroll_line_cycle_commune'),
+            model_name="payrollline",
+            index=models.Index(fields=["cycle", "commune"], name="payroll_line_cycle_commune"),
         ),
         migrations.AddIndex(
-            model_name='payrollline',
-            index=models.Index(fields=['case', 'for_month'], name='payroll_line_case_month'),
+            model_name="payrollline",
+            index=models.Index(fields=["case", "for_month"], name="payroll_line_case_month"),
         ),
     ]

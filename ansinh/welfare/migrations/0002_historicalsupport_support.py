@@ -7,63 +7,207 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
-        ('welfare', '0001_initial'),
+        ("core", "0002_name_key_c_collation"),
+        ("welfare", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalSupport',
+            name="HistoricalSupport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('funeral', 'Hỗ trợ chi phí mai táng'), ('health_card', 'Cấp thẻ bảo hiểm y tế'), ('emergency', 'Trợ giúp khẩn cấp'), ('child_gift', 'Quà cho trẻ em có hoàn cảnh đặc biệt'), ('longevity', 'Chúc thọ, mừng thọ người cao tuổi')], max_length=12, verbose_name='loại hỗ trợ')),
-                ('basis', models.CharField(choices=[('national', 'Nghị định 20/2021/NĐ-CP'), ('provincial', 'Nghị quyết của HĐND tỉnh'), ('other', 'Nguồn khác (quỹ, nhà tài trợ)')], default='national', max_length=10, verbose_name='căn cứ')),
-                ('date', models.DateField(verbose_name='ngày hỗ trợ')),
-                ('amount', models.BigIntegerField(default=0, verbose_name='số tiền (đồng)')),
-                ('reference', models.CharField(blank=True, max_length=50, verbose_name='số quyết định hoặc số thẻ')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('cancelled', models.BooleanField(default=False, verbose_name='đã huỷ')),
-                ('cancel_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do huỷ')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='xã/phường')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.person', verbose_name='đối tượng')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("funeral", "Hỗ trợ chi phí mai táng"),
+                            ("health_card", "Cấp thẻ bảo hiểm y tế"),
+                            ("emergency", "Trợ giúp khẩn cấp"),
+                            ("child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"),
+                            ("longevity", "Chúc thọ, mừng thọ người cao tuổi"),
+                        ],
+                        max_length=12,
+                        verbose_name="loại hỗ trợ",
+                    ),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("national", "Nghị định 20/2021/NĐ-CP"),
+                            ("provincial", "Nghị quyết của HĐND tỉnh"),
+                            ("other", "Nguồn khác (quỹ, nhà tài trợ)"),
+                        ],
+                        default="national",
+                        max_length=10,
+                        verbose_name="căn cứ",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày hỗ trợ")),
+                ("amount", models.BigIntegerField(default=0, verbose_name="số tiền (đồng)")),
+                (
+                    "reference",
+                    models.CharField(
+                        blank=True, max_length=50, verbose_name="số quyết định hoặc số thẻ"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="ghi chú")),
+                ("cancelled", models.BooleanField(default=False, verbose_name="đã huỷ")),
+                (
+                    "cancel_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do huỷ"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.person",
+                        verbose_name="đối tượng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical hỗ trợ một lần',
-                'verbose_name_plural': 'historical hỗ trợ một lần',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical hỗ trợ một lần",
+                "verbose_name_plural": "historical hỗ trợ một lần",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Support',
+            name="Support",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('funeral', 'Hỗ trợ chi phí mai táng'), ('health_card', 'Cấp thẻ bảo hiểm y tế'), ('emergency', 'Trợ giúp khẩn cấp'), ('child_gift', 'Quà cho trẻ em có hoàn cảnh đặc biệt'), ('longevity', 'Chúc thọ, mừng thọ người cao tuổi')], max_length=12, verbose_name='loại hỗ trợ')),
-                ('basis', models.CharField(choices=[('national', 'Nghị định 20/2021/NĐ-CP'), ('provincial', 'Nghị quyết của HĐND tỉnh'), ('other', 'Nguồn khác (quỹ, nhà tài trợ)')], default='national', max_length=10, verbose_name='căn cứ')),
-                ('date', models.DateField(verbose_name='ngày hỗ trợ')),
-                ('amount', models.BigIntegerField(default=0, verbose_name='số tiền (đồng)')),
-                ('reference', models.CharField(blank=True, max_length=50, verbose_name='số quyết định hoặc số thẻ')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='ghi chú')),
-                ('cancelled', models.BooleanField(default=False, verbose_name='đã huỷ')),
-                ('cancel_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do huỷ')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='xã/phường')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='supports', to='core.person', verbose_name='đối tượng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("funeral", "Hỗ trợ chi phí mai táng"),
+                            ("health_card", "Cấp thẻ bảo hiểm y tế"),
+                            ("emergency", "Trợ giúp khẩn cấp"),
+                            ("child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"),
+                            ("longevity", "Chúc thọ, mừng thọ người cao tuổi"),
+                        ],
+                        max_length=12,
+                        verbose_name="loại hỗ trợ",
+                    ),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("national", "Nghị định 20/2021/NĐ-CP"),
+                            ("provincial", "Nghị quyết của HĐND tỉnh"),
+                            ("other", "Nguồn khác (quỹ, nhà tài trợ)"),
+                        ],
+                        default="national",
+                        max_length=10,
+                        verbose_name="căn cứ",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày hỗ trợ")),
+                ("amount", models.BigIntegerField(default=0, verbose_name="số tiền (đồng)")),
+                (
+                    "reference",
+                    models.CharField(
+                        blank=True, max_length=50, verbose_name="số quyết định hoặc số thẻ"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="ghi chú")),
+                ("cancelled", models.BooleanField(default=False, verbose_name="đã huỷ")),
+                (
+                    "cancel_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do huỷ"),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="supports",
+                        to="core.person",
+                        verbose_name="đối tượng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hỗ trợ một lần',
-                'verbose_name_plural': 'hỗ trợ một lần',
-                'indexes': [models.Index(fields=['kind', 'date'], name='support_kind_date')],
+                "verbose_name": "hỗ trợ một lần",
+                "verbose_name_plural": "hỗ trợ một lần",
+                "indexes": [models.Index(fields=["kind", "date"], name="support_kind_date")],
             },
         ),
     ]

@@ -7,56 +7,180 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
-        ('welfare', '0002_historicalsupport_support'),
+        ("core", "0002_name_key_c_collation"),
+        ("welfare", "0002_historicalsupport_support"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalResident',
+            name="HistoricalResident",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('category', models.CharField(choices=[('mo_coi', 'Trẻ em mồ côi, bị bỏ rơi'), ('nguoi_gia', 'Người cao tuổi cô đơn'), ('khuyet_tat', 'Người khuyết tật'), ('lang_thang', 'Người lang thang (nuôi dưỡng khẩn cấp)')], max_length=12, verbose_name='diện')),
-                ('admitted', models.DateField(verbose_name='ngày tiếp nhận')),
-                ('decision_number', models.CharField(blank=True, max_length=50, verbose_name='số quyết định tiếp nhận')),
-                ('discharged', models.DateField(blank=True, null=True, verbose_name='ngày rời cơ sở')),
-                ('discharge_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('centre', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.orgunit', verbose_name='cơ sở')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.person', verbose_name='đối tượng')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("mo_coi", "Trẻ em mồ côi, bị bỏ rơi"),
+                            ("nguoi_gia", "Người cao tuổi cô đơn"),
+                            ("khuyet_tat", "Người khuyết tật"),
+                            ("lang_thang", "Người lang thang (nuôi dưỡng khẩn cấp)"),
+                        ],
+                        max_length=12,
+                        verbose_name="diện",
+                    ),
+                ),
+                ("admitted", models.DateField(verbose_name="ngày tiếp nhận")),
+                (
+                    "decision_number",
+                    models.CharField(
+                        blank=True, max_length=50, verbose_name="số quyết định tiếp nhận"
+                    ),
+                ),
+                (
+                    "discharged",
+                    models.DateField(blank=True, null=True, verbose_name="ngày rời cơ sở"),
+                ),
+                (
+                    "discharge_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="cơ sở",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.person",
+                        verbose_name="đối tượng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical đối tượng tại cơ sở bảo trợ',
-                'verbose_name_plural': 'historical đối tượng tại cơ sở bảo trợ',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical đối tượng tại cơ sở bảo trợ",
+                "verbose_name_plural": "historical đối tượng tại cơ sở bảo trợ",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Resident',
+            name="Resident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('mo_coi', 'Trẻ em mồ côi, bị bỏ rơi'), ('nguoi_gia', 'Người cao tuổi cô đơn'), ('khuyet_tat', 'Người khuyết tật'), ('lang_thang', 'Người lang thang (nuôi dưỡng khẩn cấp)')], max_length=12, verbose_name='diện')),
-                ('admitted', models.DateField(verbose_name='ngày tiếp nhận')),
-                ('decision_number', models.CharField(blank=True, max_length=50, verbose_name='số quyết định tiếp nhận')),
-                ('discharged', models.DateField(blank=True, null=True, verbose_name='ngày rời cơ sở')),
-                ('discharge_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='residents', to='core.orgunit', verbose_name='cơ sở')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='residencies', to='core.person', verbose_name='đối tượng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("mo_coi", "Trẻ em mồ côi, bị bỏ rơi"),
+                            ("nguoi_gia", "Người cao tuổi cô đơn"),
+                            ("khuyet_tat", "Người khuyết tật"),
+                            ("lang_thang", "Người lang thang (nuôi dưỡng khẩn cấp)"),
+                        ],
+                        max_length=12,
+                        verbose_name="diện",
+                    ),
+                ),
+                ("admitted", models.DateField(verbose_name="ngày tiếp nhận")),
+                (
+                    "decision_number",
+                    models.CharField(
+                        blank=True, max_length=50, verbose_name="số quyết định tiếp nhận"
+                    ),
+                ),
+                (
+                    "discharged",
+                    models.DateField(blank=True, null=True, verbose_name="ngày rời cơ sở"),
+                ),
+                (
+                    "discharge_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do"),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="residents",
+                        to="core.orgunit",
+                        verbose_name="cơ sở",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="residencies",
+                        to="core.person",
+                        verbose_name="đối tượng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đối tượng tại cơ sở bảo trợ',
-                'verbose_name_plural': 'đối tượng tại cơ sở bảo trợ',
+                "verbose_name": "đối tượng tại cơ sở bảo trợ",
+                "verbose_name_plural": "đối tượng tại cơ sở bảo trợ",
             },
         ),
     ]

@@ -7,75 +7,266 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
-        ('welfare', '0003_historicalresident_resident'),
+        ("core", "0002_name_key_c_collation"),
+        ("welfare", "0003_historicalresident_resident"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='payrollline',
-            name='case',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='payroll_lines', to='welfare.case'),
+            model_name="payrollline",
+            name="case",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="payroll_lines",
+                to="welfare.case",
+            ),
         ),
         migrations.CreateModel(
-            name='Caregiver',
+            name="Caregiver",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('foster_child', 'Nhận nuôi dưỡng trẻ em (khoản 1 Điều 5)'), ('foster_elder', 'Nhận chăm sóc người cao tuổi (điểm d khoản 5 Điều 5)'), ('disabled_parent', 'Người khuyết tật mang thai, nuôi con dưới 36 tháng'), ('household_disabled', 'Hộ gia đình chăm sóc người khuyết tật đặc biệt nặng'), ('take_in_disabled', 'Nhận nuôi dưỡng người khuyết tật đặc biệt nặng')], max_length=20, verbose_name='trường hợp')),
-                ('pregnant', models.BooleanField(default=False, verbose_name='đang mang thai')),
-                ('children_under_36_months', models.PositiveSmallIntegerField(default=0, verbose_name='số con dưới 36 tháng')),
-                ('disability_level', models.CharField(blank=True, choices=[('nang', 'Nặng'), ('dac_biet_nang', 'Đặc biệt nặng')], max_length=15, verbose_name='mức độ khuyết tật (người mẹ/cha)')),
-                ('decision_number', models.CharField(max_length=50, verbose_name='số quyết định')),
-                ('decision_date', models.DateField(verbose_name='ngày quyết định')),
-                ('start_month', models.DateField(verbose_name='hưởng từ tháng')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='thôi hưởng từ ngày')),
-                ('end_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do thôi hưởng')),
-                ('caregiver', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='caregiving', to='core.person', verbose_name='người được hỗ trợ')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='xã/phường')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ward', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cared_by', to='core.person', verbose_name='người được chăm sóc')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("foster_child", "Nhận nuôi dưỡng trẻ em (khoản 1 Điều 5)"),
+                            (
+                                "foster_elder",
+                                "Nhận chăm sóc người cao tuổi (điểm d khoản 5 Điều 5)",
+                            ),
+                            (
+                                "disabled_parent",
+                                "Người khuyết tật mang thai, nuôi con dưới 36 tháng",
+                            ),
+                            (
+                                "household_disabled",
+                                "Hộ gia đình chăm sóc người khuyết tật đặc biệt nặng",
+                            ),
+                            ("take_in_disabled", "Nhận nuôi dưỡng người khuyết tật đặc biệt nặng"),
+                        ],
+                        max_length=20,
+                        verbose_name="trường hợp",
+                    ),
+                ),
+                ("pregnant", models.BooleanField(default=False, verbose_name="đang mang thai")),
+                (
+                    "children_under_36_months",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="số con dưới 36 tháng"
+                    ),
+                ),
+                (
+                    "disability_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")],
+                        max_length=15,
+                        verbose_name="mức độ khuyết tật (người mẹ/cha)",
+                    ),
+                ),
+                ("decision_number", models.CharField(max_length=50, verbose_name="số quyết định")),
+                ("decision_date", models.DateField(verbose_name="ngày quyết định")),
+                ("start_month", models.DateField(verbose_name="hưởng từ tháng")),
+                (
+                    "end_date",
+                    models.DateField(blank=True, null=True, verbose_name="thôi hưởng từ ngày"),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do thôi hưởng"),
+                ),
+                (
+                    "caregiver",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="caregiving",
+                        to="core.person",
+                        verbose_name="người được hỗ trợ",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cared_by",
+                        to="core.person",
+                        verbose_name="người được chăm sóc",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hỗ trợ người chăm sóc, nuôi dưỡng',
-                'verbose_name_plural': 'hỗ trợ người chăm sóc, nuôi dưỡng',
+                "verbose_name": "hỗ trợ người chăm sóc, nuôi dưỡng",
+                "verbose_name_plural": "hỗ trợ người chăm sóc, nuôi dưỡng",
             },
         ),
         migrations.AddField(
-            model_name='payrollline',
-            name='caregiver',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='payroll_lines', to='welfare.caregiver'),
+            model_name="payrollline",
+            name="caregiver",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="payroll_lines",
+                to="welfare.caregiver",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalCaregiver',
+            name="HistoricalCaregiver",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('foster_child', 'Nhận nuôi dưỡng trẻ em (khoản 1 Điều 5)'), ('foster_elder', 'Nhận chăm sóc người cao tuổi (điểm d khoản 5 Điều 5)'), ('disabled_parent', 'Người khuyết tật mang thai, nuôi con dưới 36 tháng'), ('household_disabled', 'Hộ gia đình chăm sóc người khuyết tật đặc biệt nặng'), ('take_in_disabled', 'Nhận nuôi dưỡng người khuyết tật đặc biệt nặng')], max_length=20, verbose_name='trường hợp')),
-                ('pregnant', models.BooleanField(default=False, verbose_name='đang mang thai')),
-                ('children_under_36_months', models.PositiveSmallIntegerField(default=0, verbose_name='số con dưới 36 tháng')),
-                ('disability_level', models.CharField(blank=True, choices=[('nang', 'Nặng'), ('dac_biet_nang', 'Đặc biệt nặng')], max_length=15, verbose_name='mức độ khuyết tật (người mẹ/cha)')),
-                ('decision_number', models.CharField(max_length=50, verbose_name='số quyết định')),
-                ('decision_date', models.DateField(verbose_name='ngày quyết định')),
-                ('start_month', models.DateField(verbose_name='hưởng từ tháng')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='thôi hưởng từ ngày')),
-                ('end_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do thôi hưởng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('caregiver', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.person', verbose_name='người được hỗ trợ')),
-                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='xã/phường')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ward', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.person', verbose_name='người được chăm sóc')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("foster_child", "Nhận nuôi dưỡng trẻ em (khoản 1 Điều 5)"),
+                            (
+                                "foster_elder",
+                                "Nhận chăm sóc người cao tuổi (điểm d khoản 5 Điều 5)",
+                            ),
+                            (
+                                "disabled_parent",
+                                "Người khuyết tật mang thai, nuôi con dưới 36 tháng",
+                            ),
+                            (
+                                "household_disabled",
+                                "Hộ gia đình chăm sóc người khuyết tật đặc biệt nặng",
+                            ),
+                            ("take_in_disabled", "Nhận nuôi dưỡng người khuyết tật đặc biệt nặng"),
+                        ],
+                        max_length=20,
+                        verbose_name="trường hợp",
+                    ),
+                ),
+                ("pregnant", models.BooleanField(default=False, verbose_name="đang mang thai")),
+                (
+                    "children_under_36_months",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="số con dưới 36 tháng"
+                    ),
+                ),
+                (
+                    "disability_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[("nang", "Nặng"), ("dac_biet_nang", "Đặc biệt nặng")],
+                        max_length=15,
+                        verbose_name="mức độ khuyết tật (người mẹ/cha)",
+                    ),
+                ),
+                ("decision_number", models.CharField(max_length=50, verbose_name="số quyết định")),
+                ("decision_date", models.DateField(verbose_name="ngày quyết định")),
+                ("start_month", models.DateField(verbose_name="hưởng từ tháng")),
+                (
+                    "end_date",
+                    models.DateField(blank=True, null=True, verbose_name="thôi hưởng từ ngày"),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do thôi hưởng"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "caregiver",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.person",
+                        verbose_name="người được hỗ trợ",
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.person",
+                        verbose_name="người được chăm sóc",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical hỗ trợ người chăm sóc, nuôi dưỡng',
-                'verbose_name_plural': 'historical hỗ trợ người chăm sóc, nuôi dưỡng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical hỗ trợ người chăm sóc, nuôi dưỡng",
+                "verbose_name_plural": "historical hỗ trợ người chăm sóc, nuôi dưỡng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -7,63 +7,237 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
-        ('welfare', '0004_alter_payrollline_case_caregiver_and_more'),
+        ("core", "0002_name_key_c_collation"),
+        ("welfare", "0004_alter_payrollline_case_caregiver_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalsupport',
-            name='kind',
-            field=models.CharField(choices=[('funeral', 'Hỗ trợ chi phí mai táng'), ('health_card', 'Cấp thẻ bảo hiểm y tế'), ('emergency', 'Trợ giúp khẩn cấp'), ('child_gift', 'Quà cho trẻ em có hoàn cảnh đặc biệt'), ('medical', 'Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em'), ('longevity', 'Chúc thọ, mừng thọ người cao tuổi')], max_length=12, verbose_name='loại hỗ trợ'),
+            model_name="historicalsupport",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("funeral", "Hỗ trợ chi phí mai táng"),
+                    ("health_card", "Cấp thẻ bảo hiểm y tế"),
+                    ("emergency", "Trợ giúp khẩn cấp"),
+                    ("child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"),
+                    ("medical", "Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em"),
+                    ("longevity", "Chúc thọ, mừng thọ người cao tuổi"),
+                ],
+                max_length=12,
+                verbose_name="loại hỗ trợ",
+            ),
         ),
         migrations.AlterField(
-            model_name='support',
-            name='kind',
-            field=models.CharField(choices=[('funeral', 'Hỗ trợ chi phí mai táng'), ('health_card', 'Cấp thẻ bảo hiểm y tế'), ('emergency', 'Trợ giúp khẩn cấp'), ('child_gift', 'Quà cho trẻ em có hoàn cảnh đặc biệt'), ('medical', 'Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em'), ('longevity', 'Chúc thọ, mừng thọ người cao tuổi')], max_length=12, verbose_name='loại hỗ trợ'),
+            model_name="support",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("funeral", "Hỗ trợ chi phí mai táng"),
+                    ("health_card", "Cấp thẻ bảo hiểm y tế"),
+                    ("emergency", "Trợ giúp khẩn cấp"),
+                    ("child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"),
+                    ("medical", "Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em"),
+                    ("longevity", "Chúc thọ, mừng thọ người cao tuổi"),
+                ],
+                max_length=12,
+                verbose_name="loại hỗ trợ",
+            ),
         ),
         migrations.CreateModel(
-            name='ChildCase',
+            name="ChildCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('circumstance', models.CharField(choices=[('01', 'Trẻ em mồ côi cả cha và mẹ'), ('02', 'Trẻ em bị bỏ rơi'), ('03', 'Trẻ em không nơi nương tựa'), ('04', 'Trẻ em khuyết tật'), ('05', 'Trẻ em nhiễm HIV/AIDS'), ('06', 'Trẻ em vi phạm pháp luật'), ('07', 'Trẻ em nghiện ma túy'), ('08', 'Trẻ em phải bỏ học kiếm sống chưa hoàn thành phổ cập giáo dục THCS'), ('09', 'Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực'), ('10', 'Trẻ em bị bóc lột'), ('11', 'Trẻ em bị xâm hại tình dục'), ('12', 'Trẻ em bị mua bán'), ('13', 'Trẻ em mắc bệnh hiểm nghèo hoặc phải điều trị dài ngày thuộc hộ nghèo, cận nghèo'), ('14', 'Trẻ em di cư, lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc')], max_length=2, verbose_name='nhóm hoàn cảnh đặc biệt')),
-                ('identified', models.DateField(verbose_name='ngày xác định')),
-                ('closed', models.DateField(blank=True, null=True, verbose_name='ngày đóng hồ sơ')),
-                ('close_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do đóng')),
-                ('commune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.adminunit', verbose_name='xã/phường')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='child_cases', to='core.person', verbose_name='trẻ em')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "circumstance",
+                    models.CharField(
+                        choices=[
+                            ("01", "Trẻ em mồ côi cả cha và mẹ"),
+                            ("02", "Trẻ em bị bỏ rơi"),
+                            ("03", "Trẻ em không nơi nương tựa"),
+                            ("04", "Trẻ em khuyết tật"),
+                            ("05", "Trẻ em nhiễm HIV/AIDS"),
+                            ("06", "Trẻ em vi phạm pháp luật"),
+                            ("07", "Trẻ em nghiện ma túy"),
+                            (
+                                "08",
+                                "Trẻ em phải bỏ học kiếm sống chưa hoàn thành phổ cập giáo dục THCS",
+                            ),
+                            (
+                                "09",
+                                "Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực",
+                            ),
+                            ("10", "Trẻ em bị bóc lột"),
+                            ("11", "Trẻ em bị xâm hại tình dục"),
+                            ("12", "Trẻ em bị mua bán"),
+                            (
+                                "13",
+                                "Trẻ em mắc bệnh hiểm nghèo hoặc phải điều trị dài ngày thuộc hộ nghèo, cận nghèo",
+                            ),
+                            (
+                                "14",
+                                "Trẻ em di cư, lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc",
+                            ),
+                        ],
+                        max_length=2,
+                        verbose_name="nhóm hoàn cảnh đặc biệt",
+                    ),
+                ),
+                ("identified", models.DateField(verbose_name="ngày xác định")),
+                ("closed", models.DateField(blank=True, null=True, verbose_name="ngày đóng hồ sơ")),
+                (
+                    "close_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do đóng"),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="child_cases",
+                        to="core.person",
+                        verbose_name="trẻ em",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trẻ em có hoàn cảnh đặc biệt',
-                'verbose_name_plural': 'trẻ em có hoàn cảnh đặc biệt',
+                "verbose_name": "trẻ em có hoàn cảnh đặc biệt",
+                "verbose_name_plural": "trẻ em có hoàn cảnh đặc biệt",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalChildCase',
+            name="HistoricalChildCase",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('circumstance', models.CharField(choices=[('01', 'Trẻ em mồ côi cả cha và mẹ'), ('02', 'Trẻ em bị bỏ rơi'), ('03', 'Trẻ em không nơi nương tựa'), ('04', 'Trẻ em khuyết tật'), ('05', 'Trẻ em nhiễm HIV/AIDS'), ('06', 'Trẻ em vi phạm pháp luật'), ('07', 'Trẻ em nghiện ma túy'), ('08', 'Trẻ em phải bỏ học kiếm sống chưa hoàn thành phổ cập giáo dục THCS'), ('09', 'Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực'), ('10', 'Trẻ em bị bóc lột'), ('11', 'Trẻ em bị xâm hại tình dục'), ('12', 'Trẻ em bị mua bán'), ('13', 'Trẻ em mắc bệnh hiểm nghèo hoặc phải điều trị dài ngày thuộc hộ nghèo, cận nghèo'), ('14', 'Trẻ em di cư, lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc')], max_length=2, verbose_name='nhóm hoàn cảnh đặc biệt')),
-                ('identified', models.DateField(verbose_name='ngày xác định')),
-                ('closed', models.DateField(blank=True, null=True, verbose_name='ngày đóng hồ sơ')),
-                ('close_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do đóng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('commune', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.adminunit', verbose_name='xã/phường')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.person', verbose_name='trẻ em')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "circumstance",
+                    models.CharField(
+                        choices=[
+                            ("01", "Trẻ em mồ côi cả cha và mẹ"),
+                            ("02", "Trẻ em bị bỏ rơi"),
+                            ("03", "Trẻ em không nơi nương tựa"),
+                            ("04", "Trẻ em khuyết tật"),
+                            ("05", "Trẻ em nhiễm HIV/AIDS"),
+                            ("06", "Trẻ em vi phạm pháp luật"),
+                            ("07", "Trẻ em nghiện ma túy"),
+                            (
+                                "08",
+                                "Trẻ em phải bỏ học kiếm sống chưa hoàn thành phổ cập giáo dục THCS",
+                            ),
+                            (
+                                "09",
+                                "Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực",
+                            ),
+                            ("10", "Trẻ em bị bóc lột"),
+                            ("11", "Trẻ em bị xâm hại tình dục"),
+                            ("12", "Trẻ em bị mua bán"),
+                            (
+                                "13",
+                                "Trẻ em mắc bệnh hiểm nghèo hoặc phải điều trị dài ngày thuộc hộ nghèo, cận nghèo",
+                            ),
+                            (
+                                "14",
+                                "Trẻ em di cư, lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc",
+                            ),
+                        ],
+                        max_length=2,
+                        verbose_name="nhóm hoàn cảnh đặc biệt",
+                    ),
+                ),
+                ("identified", models.DateField(verbose_name="ngày xác định")),
+                ("closed", models.DateField(blank=True, null=True, verbose_name="ngày đóng hồ sơ")),
+                (
+                    "close_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do đóng"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "commune",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.adminunit",
+                        verbose_name="xã/phường",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.person",
+                        verbose_name="trẻ em",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical trẻ em có hoàn cảnh đặc biệt',
-                'verbose_name_plural': 'historical trẻ em có hoàn cảnh đặc biệt',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical trẻ em có hoàn cảnh đặc biệt",
+                "verbose_name_plural": "historical trẻ em có hoàn cảnh đặc biệt",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

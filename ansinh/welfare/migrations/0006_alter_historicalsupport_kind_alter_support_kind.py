@@ -4,20 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('welfare', '0005_alter_historicalsupport_kind_alter_support_kind_and_more'),
+        ("welfare", "0005_alter_historicalsupport_kind_alter_support_kind_and_more"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalsupport',
-            name='kind',
-            field=models.CharField(choices=[('funeral', 'Hỗ trợ chi phí mai táng'), ('health_card', 'Cấp thẻ bảo hiểm y tế'), ('emergency', 'Trợ giúp khẩn cấp'), ('child_gift', 'Quà cho trẻ em có hoàn cảnh đặc biệt'), ('medical', 'Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em'), ('life_jacket', 'Trao áo phao cho trẻ em'), ('child_project', 'Đăng ký trẻ em tham gia dự án hỗ trợ'), ('longevity', 'Chúc thọ, mừng thọ người cao tuổi')], max_length=20, verbose_name='loại hỗ trợ'),
+            model_name="historicalsupport",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("funeral", "Hỗ trợ chi phí mai táng"),
+                    ("health_card", "Cấp thẻ bảo hiểm y tế"),
+                    ("emergency", "Trợ giúp khẩn cấp"),
+                    ("child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"),
+                    ("medical", "Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em"),
+                    ("life_jacket", "Trao áo phao cho trẻ em"),
+                    ("child_project", "Đăng ký trẻ em tham gia dự án hỗ trợ"),
+                    ("longevity", "Chúc thọ, mừng thọ người cao tuổi"),
+                ],
+                max_length=20,
+                verbose_name="loại hỗ trợ",
+            ),
         ),
         migrations.AlterField(
-            model_name='support',
-            name='kind',
-            field=models.CharField(choices=[('funeral', 'Hỗ trợ chi phí mai táng'), ('health_card', 'Cấp thẻ bảo hiểm y tế'), ('emergency', 'Trợ giúp khẩn cấp'), ('child_gift', 'Quà cho trẻ em có hoàn cảnh đặc biệt'), ('medical', 'Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em'), ('life_jacket', 'Trao áo phao cho trẻ em'), ('child_project', 'Đăng ký trẻ em tham gia dự án hỗ trợ'), ('longevity', 'Chúc thọ, mừng thọ người cao tuổi')], max_length=20, verbose_name='loại hỗ trợ'),
+            model_name="support",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("funeral", "Hỗ trợ chi phí mai táng"),
+                    ("health_card", "Cấp thẻ bảo hiểm y tế"),
+                    ("emergency", "Trợ giúp khẩn cấp"),
+                    ("child_gift", "Quà cho trẻ em có hoàn cảnh đặc biệt"),
+                    ("medical", "Hỗ trợ phẫu thuật tim, khám chữa bệnh cho trẻ em"),
+                    ("life_jacket", "Trao áo phao cho trẻ em"),
+                    ("child_project", "Đăng ký trẻ em tham gia dự án hỗ trợ"),
+                    ("longevity", "Chúc thọ, mừng thọ người cao tuổi"),
+                ],
+                max_length=20,
+                verbose_name="loại hỗ trợ",
+            ),
         ),
     ]

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('welfare', '0006_alter_historicalsupport_kind_alter_support_kind'),
+        ("welfare", "0006_alter_historicalsupport_kind_alter_support_kind"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='caregiver',
-            name='recalc_from',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='cần tính lại từ tháng'),
+            model_name="caregiver",
+            name="recalc_from",
+            field=models.DateField(
+                blank=True, editable=False, null=True, verbose_name="cần tính lại từ tháng"
+            ),
         ),
     ]

@@ -6,45 +6,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
-        ('merit', '0001_initial'),
-        ('welfare', '0007_caregiver_recalc_from'),
+        ("core", "0002_name_key_c_collation"),
+        ("merit", "0001_initial"),
+        ("welfare", "0007_caregiver_recalc_from"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='payrollcycle',
-            name='payroll_cycle_month_unit',
+            model_name="payrollcycle",
+            name="payroll_cycle_month_unit",
         ),
         migrations.AddField(
-            model_name='historicalpayrollcycle',
-            name='scheme',
-            field=models.CharField(choices=[('welfare', 'Trợ cấp xã hội (Nghị định 20/2021)'), ('merit', 'Trợ cấp ưu đãi người có công')], default='welfare', max_length=10, verbose_name='chế độ'),
+            model_name="historicalpayrollcycle",
+            name="scheme",
+            field=models.CharField(
+                choices=[
+                    ("welfare", "Trợ cấp xã hội (Nghị định 20/2021)"),
+                    ("merit", "Trợ cấp ưu đãi người có công"),
+                ],
+                default="welfare",
+                max_length=10,
+                verbose_name="chế độ",
+            ),
         ),
         migrations.AddField(
-            model_name='payrollcycle',
-            name='scheme',
-            field=models.CharField(choices=[('welfare', 'Trợ cấp xã hội (Nghị định 20/2021)'), ('merit', 'Trợ cấp ưu đãi người có công')], default='welfare', max_length=10, verbose_name='chế độ'),
+            model_name="payrollcycle",
+            name="scheme",
+            field=models.CharField(
+                choices=[
+                    ("welfare", "Trợ cấp xã hội (Nghị định 20/2021)"),
+                    ("merit", "Trợ cấp ưu đãi người có công"),
+                ],
+                default="welfare",
+                max_length=10,
+                verbose_name="chế độ",
+            ),
         ),
         migrations.AddField(
-            model_name='payrollline',
-            name='merit_record',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='payroll_lines', to='merit.meritrecord'),
+            model_name="payrollline",
+            name="merit_record",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="payroll_lines",
+                to="merit.meritrecord",
+            ),
         ),
         migrations.AlterField(
-            model_name='payrollline',
-            name='kind',
-            field=models.CharField(choices=[('regular', 'Trợ cấp tháng'), ('arrears', 'Truy lĩnh'), ('recovery', 'Truy thu'), ('deduction', 'Khấu trừ thu hồi')], default='regular', max_length=10, verbose_name='loại'),
+            model_name="payrollline",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("regular", "Trợ cấp tháng"),
+                    ("arrears", "Truy lĩnh"),
+                    ("recovery", "Truy thu"),
+                    ("deduction", "Khấu trừ thu hồi"),
+                ],
+                default="regular",
+                max_length=10,
+                verbose_name="loại",
+            ),
         ),
         migrations.AddIndex(
-            model_name='payrollline',
-            index=models.Index(fields=['merit_record', 'for_month'], name='payroll_line_merit_month'),
+            model_name="payrollline",
+            index=models.Index(
+                fields=["merit_record", "for_month"], name="payroll_line_merit_month"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='payrollcycle',
-            constraint=models.UniqueConstraint(fields=('month', 'unit', 'scheme'), name='payroll_cycle_month_unit_scheme'),
+            model_name="payrollcycle",
+            constraint=models.UniqueConstraint(
+                fields=("month", "unit", "scheme"), name="payroll_cycle_month_unit_scheme"
+            ),
         ),
     ]

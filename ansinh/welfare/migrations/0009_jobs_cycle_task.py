@@ -4,30 +4,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('welfare', '0008_remove_payrollcycle_payroll_cycle_month_unit_and_more'),
+        ("welfare", "0008_remove_payrollcycle_payroll_cycle_month_unit_and_more"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalpayrollcycle',
-            name='task_id',
-            field=models.CharField(blank=True, default='', max_length=64, verbose_name='mã công việc lập danh sách'),
+            model_name="historicalpayrollcycle",
+            name="task_id",
+            field=models.CharField(
+                blank=True, default="", max_length=64, verbose_name="mã công việc lập danh sách"
+            ),
         ),
         migrations.AddField(
-            model_name='payrollcycle',
-            name='task_id',
-            field=models.CharField(blank=True, default='', max_length=64, verbose_name='mã công việc lập danh sách'),
+            model_name="payrollcycle",
+            name="task_id",
+            field=models.CharField(
+                blank=True, default="", max_length=64, verbose_name="mã công việc lập danh sách"
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalpayrollcycle',
-            name='status',
-            field=models.CharField(choices=[('generating', 'Đang lập'), ('failed', 'Lập lỗi'), ('draft', 'Dự thảo'), ('approved', 'Đã duyệt'), ('paid', 'Đã chi trả')], default='generating', max_length=10, verbose_name='trạng thái'),
+            model_name="historicalpayrollcycle",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("generating", "Đang lập"),
+                    ("failed", "Lập lỗi"),
+                    ("draft", "Dự thảo"),
+                    ("approved", "Đã duyệt"),
+                    ("paid", "Đã chi trả"),
+                ],
+                default="generating",
+                max_length=10,
+                verbose_name="trạng thái",
+            ),
         ),
         migrations.AlterField(
-            model_name='payrollcycle',
-            name='status',
-            field=models.CharField(choices=[('generating', 'Đang lập'), ('failed', 'Lập lỗi'), ('draft', 'Dự thảo'), ('approved', 'Đã duyệt'), ('paid', 'Đã chi trả')], default='generating', max_length=10, verbose_name='trạng thái'),
+            model_name="payrollcycle",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("generating", "Đang lập"),
+                    ("failed", "Lập lỗi"),
+                    ("draft", "Dự thảo"),
+                    ("approved", "Đã duyệt"),
+                    ("paid", "Đã chi trả"),
+                ],
+                default="generating",
+                max_length=10,
+                verbose_name="trạng thái",
+            ),
         ),
     ]

@@ -7,6 +7,7 @@ subprocess (the worker must see the data, so it cannot live in the test's own tr
 The database is the one the environment names (ANSINH_DATA_DIR for SQLite, DATABASE_URL).
 Each prints the cycle's id.
 """
+
 import os
 import random
 import sys
@@ -14,7 +15,13 @@ from datetime import date
 
 MONTH = date(2024, 6, 1)
 CHUNK = 50_000
-KINDS = [("ND20-5.5a", 60, 95, ""), ("ND20-5.5c", 80, 100, ""), ("ND20-5.6", 20, 90, "nang"), ("ND20-5.1", 0, 15, ""), ("NQ10-1", 30, 90, "")]
+KINDS = [
+    ("ND20-5.5a", 60, 95, ""),
+    ("ND20-5.5c", 80, 100, ""),
+    ("ND20-5.6", 20, 90, "nang"),
+    ("ND20-5.1", 0, 15, ""),
+    ("NQ10-1", 30, 90, ""),
+]
 
 
 def row_maker(model, names):
@@ -44,29 +51,95 @@ def fill(count):
     from ansinh.welfare.models import BenefitCategory, Case
 
     rng = random.Random(7)
-    communes = list(AdminUnit.objects.filter(level="commune", parent__parent__code="94", valid_from=None).values_list("pk", flat=True))
+    communes = list(
+        AdminUnit.objects.filter(
+            level="commune", parent__parent__code="94", valid_from=None
+        ).values_list("pk", flat=True)
+    )
     categories = {c.code: c.pk for c in BenefitCategory.objects.all()}
     now = timezone.now()
-    person_columns, person = row_maker(Person, ["id", "full_name", "name_folded", "name_sort", "birth_date", "birth_year", "sex",
-                                                "ethnicity", "commune_id", "status", "created_at", "updated_at"])
-    case_columns, case = row_maker(Case, ["id", "person_id", "category_id", "commune_id", "disability_level", "status", "application_date",
-                                          "decision_number", "decision_date", "start_month", "payment_method"])
+    person_columns, person = row_maker(
+        Person,
+        [
+            "id",
+            "full_name",
+            "name_folded",
+            "name_sort",
+            "birth_date",
+            "birth_year",
+            "sex",
+            "ethnicity",
+            "commune_id",
+            "status",
+            "created_at",
+            "updated_at",
+        ],
+    )
+    case_columns, case = row_maker(
+        Case,
+        [
+            "id",
+            "person_id",
+            "category_id",
+            "commune_id",
+            "disability_level",
+            "status",
+            "application_date",
+            "decision_number",
+            "decision_date",
+            "start_month",
+            "payment_method",
+        ],
+    )
     start = date(2023, 1, 1)
     for offset in range(0, count, CHUNK):
         people, cases = [], []
         for pid in range(offset + 1, min(count, offset + CHUNK) + 1):
             code, low, high, disability = rng.choice(KINDS)
-            birth, commune = date(2024 - rng.randint(low, high), rng.randint(1, 12), rng.randint(1, 28)), rng.choice(communes)
-            people.append(person(pid, f"Người thử {pid}", f"nguoi thu {pid}", f"{pid} nguoi thu", birth, birth.year, "nam", "01",
-                                 commune, "active", now, now))
-            cases.append(case(pid, pid, categories[code], commune, disability, "paying", start, f"{pid}/QĐ", start, start, "cash"))
+            birth, commune = (
+                date(2024 - rng.randint(low, high), rng.randint(1, 12), rng.randint(1, 28)),
+                rng.choice(communes),
+            )
+            people.append(
+                person(
+                    pid,
+                    f"Người thử {pid}",
+                    f"nguoi thu {pid}",
+                    f"{pid} nguoi thu",
+                    birth,
+                    birth.year,
+                    "nam",
+                    "01",
+                    commune,
+                    "active",
+                    now,
+                    now,
+                )
+            )
+            cases.append(
+                case(
+                    pid,
+                    pid,
+                    categories[code],
+                    commune,
+                    disability,
+                    "paying",
+                    start,
+                    f"{pid}/QĐ",
+                    start,
+                    start,
+                    "cash",
+                )
+            )
         with transaction.atomic():
             insert_rows(Person, person_columns, people)
             insert_rows(Case, case_columns, cases)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for table in ("core_person", "welfare_case"):
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}','id'), (SELECT MAX(id) FROM {table}))")
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}','id'), (SELECT MAX(id) FROM {table}))"
+                )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
@@ -77,7 +150,9 @@ def admin():
     from ansinh.core.models import Role
     from ansinh.core.tests.factories import UserFactory
 
-    return get_user_model().objects.filter(username="admin").first() or UserFactory(username="admin", role=Role.ADMIN, unit_code="SLDTBXH94")
+    return get_user_model().objects.filter(username="admin").first() or UserFactory(
+        username="admin", role=Role.ADMIN, unit_code="SLDTBXH94"
+    )
 
 
 def province():

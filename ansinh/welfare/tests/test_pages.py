@@ -4,15 +4,24 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from ansinh.core.concurrency import version_of
+from ansinh.core.tests.factories import PersonFactory
 from ansinh.core.tests.fixtures import spreadsheet
+from ansinh.core.tests.web import login
 from ansinh.payroll.models import PayrollCycle
 from ansinh.welfare.loaders import load_reference_data
 from ansinh.welfare.models import Case
-from ansinh.core.tests.factories import PersonFactory
-from ansinh.core.tests.web import login
-from ansinh.core.concurrency import version_of
 
-HEADERS = ["Số định danh cá nhân", "Nhóm đối tượng", "Mức độ khuyết tật", "Số quyết định", "Ngày quyết định", "Hưởng từ tháng", "Hình thức chi trả", "Số tài khoản"]
+HEADERS = [
+    "Số định danh cá nhân",
+    "Nhóm đối tượng",
+    "Mức độ khuyết tật",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Hưởng từ tháng",
+    "Hình thức chi trả",
+    "Số tài khoản",
+]
 
 
 def xlsx(rows):
@@ -23,11 +32,44 @@ def xlsx(rows):
 def people(soc_trang, my_tu_commune, ke_sach_commune):
     load_reference_data()
     return {
-        "elder": PersonFactory(commune=my_tu_commune, full_name="Lâm Thị Bảy", sex="nu", birth_date=date(1940, 5, 10), birth_year=1940, personal_id="094140001111"),
-        "disabled": PersonFactory(commune=my_tu_commune, full_name="Sơn Văn Tám", birth_date=date(1990, 2, 1), birth_year=1990, personal_id="094090002222"),
-        "young": PersonFactory(commune=my_tu_commune, full_name="Danh Văn Út", birth_date=date(1994, 1, 1), birth_year=1994, personal_id="094094003333"),
-        "dead": PersonFactory(commune=my_tu_commune, full_name="Lý Văn Mười", birth_date=date(1930, 1, 1), birth_year=1930, personal_id="094030004444", death_date=date(2023, 5, 1)),
-        "kesach": PersonFactory(commune=ke_sach_commune, full_name="Kim Thị Na", sex="nu", birth_date=date(1935, 3, 3), birth_year=1935, personal_id="094135005555"),
+        "elder": PersonFactory(
+            commune=my_tu_commune,
+            full_name="Lâm Thị Bảy",
+            sex="nu",
+            birth_date=date(1940, 5, 10),
+            birth_year=1940,
+            personal_id="094140001111",
+        ),
+        "disabled": PersonFactory(
+            commune=my_tu_commune,
+            full_name="Sơn Văn Tám",
+            birth_date=date(1990, 2, 1),
+            birth_year=1990,
+            personal_id="094090002222",
+        ),
+        "young": PersonFactory(
+            commune=my_tu_commune,
+            full_name="Danh Văn Út",
+            birth_date=date(1994, 1, 1),
+            birth_year=1994,
+            personal_id="094094003333",
+        ),
+        "dead": PersonFactory(
+            commune=my_tu_commune,
+            full_name="Lý Văn Mười",
+            birth_date=date(1930, 1, 1),
+            birth_year=1930,
+            personal_id="094030004444",
+            death_date=date(2023, 5, 1),
+        ),
+        "kesach": PersonFactory(
+            commune=ke_sach_commune,
+            full_name="Kim Thị Na",
+            sex="nu",
+            birth_date=date(1935, 3, 3),
+            birth_year=1935,
+            personal_id="094135005555",
+        ),
     }
 
 
@@ -36,12 +78,48 @@ def test_case_import_reports_every_rule(client, users, people):
 
     rows = [
         ["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "Tiền mặt", ""],
-        ["094090002222", "ND20-5.6", "Đặc biệt nặng", "13/QĐ-UBND", "15/01/2024", "12/2023", "Chuyển khoản", "0123456789"],  # before decision
-        ["094094003333", "ND20-5.5a", "", "14/QĐ-UBND", "15/01/2024", "01/2024", "", ""],   # 30 years old: not elderly
-        ["094030004444", "ND20-5.5a", "", "15/QĐ-UBND", "15/01/2024", "01/2024", "", ""],   # dead
-        ["094135005555", "ND20-5.5a", "", "16/QĐ-UBND", "15/01/2024", "01/2024", "", ""],   # Kế Sách
-        ["094140001111", "ND20-5.5a", "", "17/QĐ-UBND", "15/01/2024", "02/2024", "", ""],   # same person and group twice
-        ["094090002222", "ND20-5.6", "", "18/QĐ-UBND", "15/01/2024", "01/2024", "Chuyển khoản", ""],  # no level, no account
+        [
+            "094090002222",
+            "ND20-5.6",
+            "Đặc biệt nặng",
+            "13/QĐ-UBND",
+            "15/01/2024",
+            "12/2023",
+            "Chuyển khoản",
+            "0123456789",
+        ],  # before decision
+        [
+            "094094003333",
+            "ND20-5.5a",
+            "",
+            "14/QĐ-UBND",
+            "15/01/2024",
+            "01/2024",
+            "",
+            "",
+        ],  # 30 years old: not elderly
+        ["094030004444", "ND20-5.5a", "", "15/QĐ-UBND", "15/01/2024", "01/2024", "", ""],  # dead
+        ["094135005555", "ND20-5.5a", "", "16/QĐ-UBND", "15/01/2024", "01/2024", "", ""],  # Kế Sách
+        [
+            "094140001111",
+            "ND20-5.5a",
+            "",
+            "17/QĐ-UBND",
+            "15/01/2024",
+            "02/2024",
+            "",
+            "",
+        ],  # same person and group twice
+        [
+            "094090002222",
+            "ND20-5.6",
+            "",
+            "18/QĐ-UBND",
+            "15/01/2024",
+            "01/2024",
+            "Chuyển khoản",
+            "",
+        ],  # no level, no account
     ]
     result = run_import("welfare_cases", xlsx(rows), "ho-so.xlsx", users["mytu"], commit=True)
     found = {(p.row, p.column): p.message for p in result.errors}
@@ -59,12 +137,14 @@ def test_case_import_reports_every_rule(client, users, people):
 
 
 def test_other_divisions_cannot_import_cases(users, people):
+    from django.contrib.auth.models import User
+
     from ansinh.core.imports import run_import
     from ansinh.core.models import OrgUnit, Profile
 
-    from django.contrib.auth.models import User
-
-    Profile.objects.filter(user=users["division"]).update(org_unit=OrgUnit.objects.get(code="SLDTBXH94-NCC"))
+    Profile.objects.filter(user=users["division"]).update(
+        org_unit=OrgUnit.objects.get(code="SLDTBXH94-NCC")
+    )
     merit_officer = User.objects.get(pk=users["division"].pk)
     result = run_import("welfare_cases", xlsx([]), "a.xlsx", merit_officer)
     assert "không được nhập hồ sơ bảo trợ xã hội" in result.errors[0].message
@@ -73,7 +153,13 @@ def test_other_divisions_cannot_import_cases(users, people):
 def test_case_pages_and_scope(client, users, people):
     from ansinh.core.imports import run_import
 
-    run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]), "a.xlsx", users["mytu"], commit=True)
+    run_import(
+        "welfare_cases",
+        xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]),
+        "a.xlsx",
+        users["mytu"],
+        commit=True,
+    )
     case = Case.objects.get()
     login(client, users["mytu"])
     page = client.get(f"/bao-tro/ho-so/{case.pk}/")
@@ -84,29 +170,73 @@ def test_case_pages_and_scope(client, users, people):
     login(client, users["kesach"])
     assert client.get(f"/bao-tro/ho-so/{case.pk}/").status_code == 404
     assert "Lâm Thị Bảy" not in client.get("/bao-tro/ho-so/").content.decode()
-    assert client.post(f"/bao-tro/ho-so/{case.pk}/thoi-huong/", {"version": version_of(case), "reason": "death", "end_date": "2024-03-01"}).status_code == 404
+    assert (
+        client.post(
+            f"/bao-tro/ho-so/{case.pk}/thoi-huong/",
+            {"version": version_of(case), "reason": "death", "end_date": "2024-03-01"},
+        ).status_code
+        == 404
+    )
 
 
 def test_payroll_pages_generate_review_approve_export(client, users, people):
     from ansinh.core.imports import run_import
 
-    run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "Chuyển khoản", "0123456789"]]), "a.xlsx", users["mytu"], commit=True)
+    run_import(
+        "welfare_cases",
+        xlsx(
+            [
+                [
+                    "094140001111",
+                    "ND20-5.5a",
+                    "",
+                    "12/QĐ-UBND",
+                    "15/01/2024",
+                    "01/2024",
+                    "Chuyển khoản",
+                    "0123456789",
+                ]
+            ]
+        ),
+        "a.xlsx",
+        users["mytu"],
+        commit=True,
+    )
     login(client, users["mytu"])
-    response = client.post("/bao-tro/chi-tra/", {"unit": users["mytu"].profile.org_unit.territory.pk, "month": "2024-03"})
+    response = client.post(
+        "/bao-tro/chi-tra/",
+        {"unit": users["mytu"].profile.org_unit.territory.pk, "month": "2024-03"},
+    )
     cycle = PayrollCycle.objects.get()
     assert response["Location"] == f"/bao-tro/chi-tra/{cycle.pk}/" and cycle.status == "draft"
     page = client.get(f"/bao-tro/chi-tra/{cycle.pk}/")
     assert page.context["summary"]["new"]["count"] == 1 and "720.000" in page.content.decode()
-    assert client.post(f"/bao-tro/chi-tra/{cycle.pk}/xu-ly/", {"action": "approve"}).status_code == 403
+    assert (
+        client.post(f"/bao-tro/chi-tra/{cycle.pk}/xu-ly/", {"action": "approve"}).status_code == 403
+    )
     assert PayrollCycle.objects.get().status == "draft"  # a district officer cannot approve
     login(client, users["leader"])
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/").status_code == 200
     client.post(f"/bao-tro/chi-tra/{cycle.pk}/xu-ly/", {"action": "approve"})
     assert PayrollCycle.objects.get().status == "approved"
     login(client, users["mytu"])
-    sheet = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/chuyen-khoan/").getvalue())).active
-    assert list(sheet.values)[2] == (1, "Lâm Thị Bảy", "094140001111", "Chuyển khoản ngân hàng", "0123456789", people["elder"].commune.name, "03/2024", "Trợ cấp tháng", 720000)
-    by_commune = load_workbook(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").getvalue()))
+    sheet = load_workbook(
+        io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/chuyen-khoan/").getvalue())
+    ).active
+    assert list(sheet.values)[2] == (
+        1,
+        "Lâm Thị Bảy",
+        "094140001111",
+        "Chuyển khoản ngân hàng",
+        "0123456789",
+        people["elder"].commune.name,
+        "03/2024",
+        "Trợ cấp tháng",
+        720000,
+    )
+    by_commune = load_workbook(
+        io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/theo-xa/").getvalue())
+    )
     assert by_commune.sheetnames == [people["elder"].commune.name]
     login(client, users["kesach"])
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/").status_code == 404
@@ -119,7 +249,13 @@ def test_api_doors_respect_scope(users, people):
     from ansinh.core.imports import run_import
     from ansinh.core.models import AccessLog
 
-    run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]), "a.xlsx", users["mytu"], commit=True)
+    run_import(
+        "welfare_cases",
+        xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]),
+        "a.xlsx",
+        users["mytu"],
+        commit=True,
+    )
     case = Case.objects.get()
     mine, other = APIClient(), APIClient()
     mine.force_authenticate(users["mytu"])
@@ -135,12 +271,19 @@ def test_api_doors_respect_scope(users, people):
 def test_progress_poll_reloads_the_page_when_done(client, users, people):
     from ansinh.payroll import engine
 
-    cycle = engine.start_cycle(users["mytu"], users["mytu"].profile.org_unit.territory, date(2024, 3, 1), "welfare")
+    cycle = engine.start_cycle(
+        users["mytu"], users["mytu"].profile.org_unit.territory, date(2024, 3, 1), "welfare"
+    )
     login(client, users["mytu"])
     polling = client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")
-    assert 'hx-trigger="every 2s"' in polling.content.decode() and "aria-valuenow=\"0\"" in polling.content.decode()
+    assert (
+        'hx-trigger="every 2s"' in polling.content.decode()
+        and 'aria-valuenow="0"' in polling.content.decode()
+    )
     engine.generate(cycle)
-    assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+    assert (
+        client.get(f"/bao-tro/chi-tra/{cycle.pk}/", HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
+    )
 
 
 def test_signed_list_per_commune_in_word_and_pdf(client, users, people):
@@ -148,13 +291,31 @@ def test_signed_list_per_commune_in_word_and_pdf(client, users, people):
 
     from ansinh.core.imports import run_import
 
-    run_import("welfare_cases", xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]), "a.xlsx", users["mytu"], commit=True)
+    run_import(
+        "welfare_cases",
+        xlsx([["094140001111", "ND20-5.5a", "", "12/QĐ-UBND", "15/01/2024", "01/2024", "", ""]]),
+        "a.xlsx",
+        users["mytu"],
+        commit=True,
+    )
     login(client, users["mytu"])
-    client.post("/bao-tro/chi-tra/", {"unit": users["mytu"].profile.org_unit.territory.pk, "month": "2024-03"})
+    client.post(
+        "/bao-tro/chi-tra/",
+        {"unit": users["mytu"].profile.org_unit.territory.pk, "month": "2024-03"},
+    )
     cycle = PayrollCycle.objects.get()
-    document = Document(io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/ky-nhan-docx/").content))
+    document = Document(
+        io.BytesIO(client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/ky-nhan-docx/").content)
+    )
     texts = [p.text for p in document.paragraphs]
-    assert f"UBND {people['elder'].commune.name.upper()}" in texts and "DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG 03/2024" in texts
+    assert (
+        f"UBND {people['elder'].commune.name.upper()}" in texts
+        and "DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI THÁNG 03/2024" in texts
+    )
     rows = [[c.text for c in r.cells] for r in document.tables[0].rows]
-    assert rows[1][1:3] == ["Lâm Thị Bảy", "10/05/1940"] and rows[1][5] == "720.000" and rows[-1][5] == "720.000"
+    assert (
+        rows[1][1:3] == ["Lâm Thị Bảy", "10/05/1940"]
+        and rows[1][5] == "720.000"
+        and rows[-1][5] == "720.000"
+    )
     assert client.get(f"/bao-tro/chi-tra/{cycle.pk}/xuat/ky-nhan-pdf/").content.startswith(b"%PDF")

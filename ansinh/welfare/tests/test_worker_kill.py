@@ -5,6 +5,7 @@ totals equal a clean run's; stopping the server stops its worker.
 Real `ansinh worker` processes on a real database file (SQLite) or a throwaway PostgreSQL
 database: the data is made by `queue_db` in a subprocess, the test reads the tables directly.
 """
+
 import os
 import signal
 import socket
@@ -20,8 +21,12 @@ from urllib.request import urlopen
 import pytest
 
 CASES = 200_000
-SQL_CYCLE = "SELECT status, progress, line_count, total_amount FROM welfare_payrollcycle WHERE id = {p}"
-SQL_LINES = "SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM welfare_payrollline WHERE cycle_id = {p}"
+SQL_CYCLE = (
+    "SELECT status, progress, line_count, total_amount FROM welfare_payrollcycle WHERE id = {p}"
+)
+SQL_LINES = (
+    "SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM welfare_payrollline WHERE cycle_id = {p}"
+)
 
 
 class Database:
@@ -29,14 +34,21 @@ class Database:
 
     def __init__(self, tmp_path):
         url = os.environ.get("DATABASE_URL")
-        self.env = {**os.environ, "ANSINH_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "ansinh.settings"}
+        self.env = {
+            **os.environ,
+            "ANSINH_DATA_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "ansinh.settings",
+        }
         self.url = None
         if url:
             parts = urlsplit(url)
             self.name = f"{parts.path.lstrip('/') or 'ansinh'}_worker_kill"
             self.admin_url = urlunsplit(parts._replace(path="/postgres"))
             self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
-            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)', f'CREATE DATABASE "{self.name}"')
+            self._admin(
+                f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
+                f'CREATE DATABASE "{self.name}"',
+            )
             self.env["DATABASE_URL"] = self.url
         else:
             self.env.pop("DATABASE_URL", None)
@@ -67,19 +79,34 @@ class Database:
 
 
 def run(db, *args):
-    done = subprocess.run([sys.executable, "-m", "ansinh.welfare.tests.queue_db", *args], env=db.env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "ansinh.welfare.tests.queue_db", *args],
+        env=db.env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return int(done.stdout.split()[-1])
 
 
 def start_worker(db, log):
-    return subprocess.Popen([sys.executable, "-m", "ansinh.cli", "worker", "--no-startup-delay", "--interval", "0.2"],
-                            env=db.env, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ansinh.cli", "worker", "--no-startup-delay", "--interval", "0.2"],
+        env=db.env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def start_server(db, log, port):
     """`ansinh serve`: the web server and its worker, a child process."""
-    return subprocess.Popen([sys.executable, "-m", "ansinh.cli", "serve", "--port", str(port)], env=db.env, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ansinh.cli", "serve", "--port", str(port)],
+        env=db.env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def answers(port):
@@ -111,7 +138,9 @@ def wait_for(db, cycle_id, condition, timeout, worker, log_path):
             return row
         assert worker.poll() is None, f"the worker stopped: {log_path.read_text()[-3000:]}"
         time.sleep(0.05)
-    raise AssertionError(f"cycle {cycle_id} still {row} after {timeout} s: {log_path.read_text()[-3000:]}")
+    raise AssertionError(
+        f"cycle {cycle_id} still {row} after {timeout} s: {log_path.read_text()[-3000:]}"
+    )
 
 
 def test_a_worker_killed_mid_cycle_is_replaced_and_the_totals_equal_a_clean_run(tmp_path):
@@ -125,16 +154,22 @@ def test_a_worker_killed_mid_cycle_is_replaced_and_the_totals_equal_a_clean_run(
             assert db.query(SQL_CYCLE, cycle_id)[0] == "generating"
 
             workers.append(start_worker(db, log))
-            status, progress, _, _ = wait_for(db, cycle_id, lambda r: 10 <= r[1] <= 90, 300, workers[0], log_path)
+            status, progress, _, _ = wait_for(
+                db, cycle_id, lambda r: 10 <= r[1] <= 90, 300, workers[0], log_path
+            )
             workers[0].send_signal(signal.SIGKILL)
             workers[0].wait()
             status, progress, line_count, _ = db.query(SQL_CYCLE, cycle_id)
             partial = db.query(SQL_LINES, cycle_id)
             assert status == "generating" and 10 <= progress <= 90, (status, progress)
-            assert 0 < partial[0] < CASES and line_count == 0  # a part of the lines: not exportable (status)
+            assert (
+                0 < partial[0] < CASES and line_count == 0
+            )  # a part of the lines: not exportable (status)
 
             port = free_port()
-            workers.append(start_server(db, log, port))  # its worker finds the task of the dead worker and runs it again
+            workers.append(
+                start_server(db, log, port)
+            )  # its worker finds the task of the dead worker and runs it again
             resumed = wait_for(db, cycle_id, lambda r: r[0] == "draft", 600, workers[1], log_path)
             assert answers(port) is not None  # the web server runs beside the worker
             resumed_lines = db.query(SQL_LINES, cycle_id)

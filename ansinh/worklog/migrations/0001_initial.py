@@ -7,113 +7,436 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_name_key_c_collation'),
+        ("core", "0002_name_key_c_collation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(db_index=True, max_length=10, verbose_name='kỳ')),
-                ('topic', models.CharField(choices=[('labour', 'Việc làm – Tiền lương – An toàn lao động'), ('vocational', 'Quản lý giáo dục nghề nghiệp'), ('merit', 'Chính sách Người có công'), ('social_protection', 'Hoạt động Bảo trợ xã hội'), ('children', 'Hoạt động Trẻ em'), ('gender', 'Hoạt động Bình đẳng giới'), ('poverty', 'Giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Công tác Thanh tra, tài chính, cải cách hành chính')], max_length=20, verbose_name='nội dung báo cáo')),
-                ('kind', models.CharField(choices=[('du_thao', 'Dự thảo'), ('bao_cao', 'Báo cáo'), ('tham_muu', 'Tham mưu'), ('gop_y', 'Góp ý'), ('phoi_hop', 'Phối hợp'), ('to_chuc', 'Tổ chức'), ('trien_khai', 'Triển khai'), ('kiem_tra', 'Kiểm tra'), ('tham_dinh', 'Thẩm định'), ('khac', 'Khác')], max_length=12, verbose_name='loại việc')),
-                ('text', models.TextField(help_text='Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”. Có thể dùng {MÃ_CHỈ_TIÊU} để chèn số liệu.', verbose_name='nội dung')),
-                ('legal_refs', models.CharField(blank=True, max_length=300, verbose_name='căn cứ, văn bản liên quan')),
-                ('recipient', models.CharField(blank=True, help_text='Ví dụ: trình UBND tỉnh', max_length=200, verbose_name='nơi trình/gửi')),
-                ('date', models.DateField(verbose_name='ngày thực hiện')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('cancelled', models.BooleanField(default=False, verbose_name='đã huỷ')),
-                ('cancel_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do huỷ')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('org_unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activities', to='core.orgunit', verbose_name='đơn vị thực hiện')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(db_index=True, max_length=10, verbose_name="kỳ")),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm – Tiền lương – An toàn lao động"),
+                            ("vocational", "Quản lý giáo dục nghề nghiệp"),
+                            ("merit", "Chính sách Người có công"),
+                            ("social_protection", "Hoạt động Bảo trợ xã hội"),
+                            ("children", "Hoạt động Trẻ em"),
+                            ("gender", "Hoạt động Bình đẳng giới"),
+                            ("poverty", "Giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Công tác Thanh tra, tài chính, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="nội dung báo cáo",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("du_thao", "Dự thảo"),
+                            ("bao_cao", "Báo cáo"),
+                            ("tham_muu", "Tham mưu"),
+                            ("gop_y", "Góp ý"),
+                            ("phoi_hop", "Phối hợp"),
+                            ("to_chuc", "Tổ chức"),
+                            ("trien_khai", "Triển khai"),
+                            ("kiem_tra", "Kiểm tra"),
+                            ("tham_dinh", "Thẩm định"),
+                            ("khac", "Khác"),
+                        ],
+                        max_length=12,
+                        verbose_name="loại việc",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”. Có thể dùng {MÃ_CHỈ_TIÊU} để chèn số liệu.",
+                        verbose_name="nội dung",
+                    ),
+                ),
+                (
+                    "legal_refs",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="căn cứ, văn bản liên quan"
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: trình UBND tỉnh",
+                        max_length=200,
+                        verbose_name="nơi trình/gửi",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày thực hiện")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                ("cancelled", models.BooleanField(default=False, verbose_name="đã huỷ")),
+                (
+                    "cancel_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do huỷ"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="activities",
+                        to="core.orgunit",
+                        verbose_name="đơn vị thực hiện",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'việc đã làm',
-                'verbose_name_plural': 'việc đã làm',
-                'ordering': ['topic', 'order', 'date', 'id'],
+                "verbose_name": "việc đã làm",
+                "verbose_name_plural": "việc đã làm",
+                "ordering": ["topic", "order", "date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalActivity',
+            name="HistoricalActivity",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('period', models.CharField(db_index=True, max_length=10, verbose_name='kỳ')),
-                ('topic', models.CharField(choices=[('labour', 'Việc làm – Tiền lương – An toàn lao động'), ('vocational', 'Quản lý giáo dục nghề nghiệp'), ('merit', 'Chính sách Người có công'), ('social_protection', 'Hoạt động Bảo trợ xã hội'), ('children', 'Hoạt động Trẻ em'), ('gender', 'Hoạt động Bình đẳng giới'), ('poverty', 'Giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Công tác Thanh tra, tài chính, cải cách hành chính')], max_length=20, verbose_name='nội dung báo cáo')),
-                ('kind', models.CharField(choices=[('du_thao', 'Dự thảo'), ('bao_cao', 'Báo cáo'), ('tham_muu', 'Tham mưu'), ('gop_y', 'Góp ý'), ('phoi_hop', 'Phối hợp'), ('to_chuc', 'Tổ chức'), ('trien_khai', 'Triển khai'), ('kiem_tra', 'Kiểm tra'), ('tham_dinh', 'Thẩm định'), ('khac', 'Khác')], max_length=12, verbose_name='loại việc')),
-                ('text', models.TextField(help_text='Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”. Có thể dùng {MÃ_CHỈ_TIÊU} để chèn số liệu.', verbose_name='nội dung')),
-                ('legal_refs', models.CharField(blank=True, max_length=300, verbose_name='căn cứ, văn bản liên quan')),
-                ('recipient', models.CharField(blank=True, help_text='Ví dụ: trình UBND tỉnh', max_length=200, verbose_name='nơi trình/gửi')),
-                ('date', models.DateField(verbose_name='ngày thực hiện')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('cancelled', models.BooleanField(default=False, verbose_name='đã huỷ')),
-                ('cancel_reason', models.CharField(blank=True, max_length=200, verbose_name='lý do huỷ')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('org_unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.orgunit', verbose_name='đơn vị thực hiện')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(db_index=True, max_length=10, verbose_name="kỳ")),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm – Tiền lương – An toàn lao động"),
+                            ("vocational", "Quản lý giáo dục nghề nghiệp"),
+                            ("merit", "Chính sách Người có công"),
+                            ("social_protection", "Hoạt động Bảo trợ xã hội"),
+                            ("children", "Hoạt động Trẻ em"),
+                            ("gender", "Hoạt động Bình đẳng giới"),
+                            ("poverty", "Giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Công tác Thanh tra, tài chính, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="nội dung báo cáo",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("du_thao", "Dự thảo"),
+                            ("bao_cao", "Báo cáo"),
+                            ("tham_muu", "Tham mưu"),
+                            ("gop_y", "Góp ý"),
+                            ("phoi_hop", "Phối hợp"),
+                            ("to_chuc", "Tổ chức"),
+                            ("trien_khai", "Triển khai"),
+                            ("kiem_tra", "Kiểm tra"),
+                            ("tham_dinh", "Thẩm định"),
+                            ("khac", "Khác"),
+                        ],
+                        max_length=12,
+                        verbose_name="loại việc",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”. Có thể dùng {MÃ_CHỈ_TIÊU} để chèn số liệu.",
+                        verbose_name="nội dung",
+                    ),
+                ),
+                (
+                    "legal_refs",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="căn cứ, văn bản liên quan"
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: trình UBND tỉnh",
+                        max_length=200,
+                        verbose_name="nơi trình/gửi",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày thực hiện")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                ("cancelled", models.BooleanField(default=False, verbose_name="đã huỷ")),
+                (
+                    "cancel_reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="lý do huỷ"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="đơn vị thực hiện",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical việc đã làm',
-                'verbose_name_plural': 'historical việc đã làm',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical việc đã làm",
+                "verbose_name_plural": "historical việc đã làm",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPlannedTask',
+            name="HistoricalPlannedTask",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('period', models.CharField(db_index=True, max_length=10, verbose_name='kỳ thực hiện')),
-                ('topic', models.CharField(choices=[('labour', 'Việc làm – Tiền lương – An toàn lao động'), ('vocational', 'Quản lý giáo dục nghề nghiệp'), ('merit', 'Chính sách Người có công'), ('social_protection', 'Hoạt động Bảo trợ xã hội'), ('children', 'Hoạt động Trẻ em'), ('gender', 'Hoạt động Bình đẳng giới'), ('poverty', 'Giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Công tác Thanh tra, tài chính, cải cách hành chính')], max_length=20, verbose_name='nội dung báo cáo')),
-                ('text', models.TextField(help_text='Có thể dùng {MÃ_CHỈ_TIÊU@KỲ} để chèn số liệu, ví dụ {TNXH_BOTRON@2024-04}.', verbose_name='nhiệm vụ')),
-                ('owner', models.CharField(blank=True, max_length=100, verbose_name='người phụ trách')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='hạn hoàn thành')),
-                ('status', models.CharField(choices=[('planned', 'Kế hoạch'), ('in_progress', 'Đang thực hiện'), ('done', 'Đã hoàn thành'), ('dropped', 'Không thực hiện')], default='planned', max_length=12, verbose_name='tình trạng')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('org_unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.orgunit', verbose_name='đơn vị chủ trì')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period",
+                    models.CharField(db_index=True, max_length=10, verbose_name="kỳ thực hiện"),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm – Tiền lương – An toàn lao động"),
+                            ("vocational", "Quản lý giáo dục nghề nghiệp"),
+                            ("merit", "Chính sách Người có công"),
+                            ("social_protection", "Hoạt động Bảo trợ xã hội"),
+                            ("children", "Hoạt động Trẻ em"),
+                            ("gender", "Hoạt động Bình đẳng giới"),
+                            ("poverty", "Giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Công tác Thanh tra, tài chính, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="nội dung báo cáo",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Có thể dùng {MÃ_CHỈ_TIÊU@KỲ} để chèn số liệu, ví dụ {TNXH_BOTRON@2024-04}.",
+                        verbose_name="nhiệm vụ",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.CharField(blank=True, max_length=100, verbose_name="người phụ trách"),
+                ),
+                (
+                    "due_date",
+                    models.DateField(blank=True, null=True, verbose_name="hạn hoàn thành"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Kế hoạch"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("done", "Đã hoàn thành"),
+                            ("dropped", "Không thực hiện"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.orgunit",
+                        verbose_name="đơn vị chủ trì",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical nhiệm vụ trọng tâm',
-                'verbose_name_plural': 'historical nhiệm vụ trọng tâm',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical nhiệm vụ trọng tâm",
+                "verbose_name_plural": "historical nhiệm vụ trọng tâm",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PlannedTask',
+            name="PlannedTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(db_index=True, max_length=10, verbose_name='kỳ thực hiện')),
-                ('topic', models.CharField(choices=[('labour', 'Việc làm – Tiền lương – An toàn lao động'), ('vocational', 'Quản lý giáo dục nghề nghiệp'), ('merit', 'Chính sách Người có công'), ('social_protection', 'Hoạt động Bảo trợ xã hội'), ('children', 'Hoạt động Trẻ em'), ('gender', 'Hoạt động Bình đẳng giới'), ('poverty', 'Giảm nghèo'), ('social_evils', 'Phòng, chống tệ nạn xã hội'), ('inspection', 'Công tác Thanh tra, tài chính, cải cách hành chính')], max_length=20, verbose_name='nội dung báo cáo')),
-                ('text', models.TextField(help_text='Có thể dùng {MÃ_CHỈ_TIÊU@KỲ} để chèn số liệu, ví dụ {TNXH_BOTRON@2024-04}.', verbose_name='nhiệm vụ')),
-                ('owner', models.CharField(blank=True, max_length=100, verbose_name='người phụ trách')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='hạn hoàn thành')),
-                ('status', models.CharField(choices=[('planned', 'Kế hoạch'), ('in_progress', 'Đang thực hiện'), ('done', 'Đã hoàn thành'), ('dropped', 'Không thực hiện')], default='planned', max_length=12, verbose_name='tình trạng')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('org_unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='planned_tasks', to='core.orgunit', verbose_name='đơn vị chủ trì')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period",
+                    models.CharField(db_index=True, max_length=10, verbose_name="kỳ thực hiện"),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("labour", "Việc làm – Tiền lương – An toàn lao động"),
+                            ("vocational", "Quản lý giáo dục nghề nghiệp"),
+                            ("merit", "Chính sách Người có công"),
+                            ("social_protection", "Hoạt động Bảo trợ xã hội"),
+                            ("children", "Hoạt động Trẻ em"),
+                            ("gender", "Hoạt động Bình đẳng giới"),
+                            ("poverty", "Giảm nghèo"),
+                            ("social_evils", "Phòng, chống tệ nạn xã hội"),
+                            ("inspection", "Công tác Thanh tra, tài chính, cải cách hành chính"),
+                        ],
+                        max_length=20,
+                        verbose_name="nội dung báo cáo",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Có thể dùng {MÃ_CHỈ_TIÊU@KỲ} để chèn số liệu, ví dụ {TNXH_BOTRON@2024-04}.",
+                        verbose_name="nhiệm vụ",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.CharField(blank=True, max_length=100, verbose_name="người phụ trách"),
+                ),
+                (
+                    "due_date",
+                    models.DateField(blank=True, null=True, verbose_name="hạn hoàn thành"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Kế hoạch"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("done", "Đã hoàn thành"),
+                            ("dropped", "Không thực hiện"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "org_unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="planned_tasks",
+                        to="core.orgunit",
+                        verbose_name="đơn vị chủ trì",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhiệm vụ trọng tâm',
-                'verbose_name_plural': 'nhiệm vụ trọng tâm',
-                'ordering': ['topic', 'order', 'id'],
+                "verbose_name": "nhiệm vụ trọng tâm",
+                "verbose_name_plural": "nhiệm vụ trọng tâm",
+                "ordering": ["topic", "order", "id"],
             },
         ),
     ]

@@ -4,30 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('worklog', '0001_initial'),
+        ("worklog", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='activity',
-            name='text',
-            field=models.TextField(help_text='Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”.', verbose_name='nội dung'),
+            model_name="activity",
+            name="text",
+            field=models.TextField(
+                help_text="Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”.",
+                verbose_name="nội dung",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalactivity',
-            name='text',
-            field=models.TextField(help_text='Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”.', verbose_name='nội dung'),
+            model_name="historicalactivity",
+            name="text",
+            field=models.TextField(
+                help_text="Viết tiếp sau loại việc, ví dụ: “Kế hoạch Tháng hành động về ATVSLĐ năm 2024”.",
+                verbose_name="nội dung",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalplannedtask',
-            name='text',
-            field=models.TextField(help_text='Ghi đúng như muốn in trong báo cáo, kể cả số liệu.', verbose_name='nhiệm vụ'),
+            model_name="historicalplannedtask",
+            name="text",
+            field=models.TextField(
+                help_text="Ghi đúng như muốn in trong báo cáo, kể cả số liệu.",
+                verbose_name="nhiệm vụ",
+            ),
         ),
         migrations.AlterField(
-            model_name='plannedtask',
-            name='text',
-            field=models.TextField(help_text='Ghi đúng như muốn in trong báo cáo, kể cả số liệu.', verbose_name='nhiệm vụ'),
+            model_name="plannedtask",
+            name="text",
+            field=models.TextField(
+                help_text="Ghi đúng như muốn in trong báo cáo, kể cả số liệu.",
+                verbose_name="nhiệm vụ",
+            ),
         ),
     ]

@@ -23,13 +23,18 @@ class Worker:
         self.stdout, self.process, self.stopping = stdout, None, threading.Event()
 
     def start(self):
-        self.process = subprocess.Popen([sys.executable, "-m", "ansinh.cli", "worker", "--verbosity", "0"], preexec_fn=_die_with_parent)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "ansinh.cli", "worker", "--verbosity", "0"],
+            preexec_fn=_die_with_parent,
+        )
         threading.Thread(target=self.watch, daemon=True, name="ansinh-worker-watch").start()
 
     def watch(self):
         while not self.stopping.wait(5):
             if self.process.poll() is not None:
-                self.stdout.write(f"Bộ xử lý nền đã dừng (mã {self.process.returncode}); khởi động lại.")
+                self.stdout.write(
+                    f"Bộ xử lý nền đã dừng (mã {self.process.returncode}); khởi động lại."
+                )
                 self.process = subprocess.Popen(self.process.args, preexec_fn=_die_with_parent)
 
     def stop(self):
@@ -85,9 +90,17 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--threads", type=int, default=8)
-        parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
-                            help="số tiến trình web (mặc định: số nhân CPU)")
-        parser.add_argument("--no-worker", action="store_true", help="không chạy bộ xử lý nền (khi đã chạy `ansinh worker` riêng)")
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="số tiến trình web (mặc định: số nhân CPU)",
+        )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="không chạy bộ xử lý nền (khi đã chạy `ansinh worker` riêng)",
+        )
 
     def handle(self, *args, **options):
         from django.conf import settings
@@ -100,15 +113,26 @@ class Command(BaseCommand):
         def serve_here():
             # Behind the reverse proxy, X-Forwarded-Proto/-For reach Django, which decides whom to trust
             # (SECURE_PROXY_SSL_HEADER, ANSINH_TRUSTED_PROXIES); waitress would otherwise drop them.
-            serve(application, sockets=[sock], threads=options["threads"], clear_untrusted_proxy_headers=not settings.BEHIND_PROXY)
+            serve(
+                application,
+                sockets=[sock],
+                threads=options["threads"],
+                clear_untrusted_proxy_headers=not settings.BEHIND_PROXY,
+            )
 
-        children = fork_web_processes(max(1, options["processes"]), serve_here) if sys.platform != "win32" else []
+        children = (
+            fork_web_processes(max(1, options["processes"]), serve_here)
+            if sys.platform != "win32"
+            else []
+        )
         worker = None if options["no_worker"] else Worker(self.stdout)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the worker on a plain kill too
         if worker:
             worker.start()
-        self.stdout.write(f"An Sinh đang chạy tại http://{options['host']}:{options['port']}/ "
-                          f"({len(children) + 1} tiến trình web; Ctrl+C để dừng)")
+        self.stdout.write(
+            f"An Sinh đang chạy tại http://{options['host']}:{options['port']}/ "
+            f"({len(children) + 1} tiến trình web; Ctrl+C để dừng)"
+        )
         try:
             serve_here()
         finally:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from ansinh.reports.docx_template import build_template
 from ansinh.reports.documents import TEMPLATE
+from ansinh.reports.docx_template import build_template
 
 
 class Command(BaseCommand):

@@ -27,19 +27,27 @@ class Command(BaseCommand):
             definition = ReportDefinition.objects.get(code=options["definition"])
             issue_date = date.fromisoformat(options["date"]) if options["date"] else None
         except PeriodError as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from error
         except ValueError:
-            raise CommandError("Ngày ký phải có dạng YYYY-MM-DD.")
+            raise CommandError("Ngày ký phải có dạng YYYY-MM-DD.") from None
         except (ReportDefinition.DoesNotExist, Exception) as error:
-            raise CommandError(f"{error}" if str(error) else "Không có mẫu báo cáo hoặc địa bàn này.")
-        content, warnings = services.prepare(definition, period, root, issue_date, options["number"])
+            raise CommandError(
+                f"{error}" if str(error) else "Không có mẫu báo cáo hoặc địa bàn này."
+            ) from error
+        content, warnings = services.prepare(
+            definition, period, root, issue_date, options["number"]
+        )
         for item in warnings:
             self.stderr.write(f"CẢNH BÁO  {item['where']}: {item['message']}")
         try:
             docx = documents.render_docx(content, definition.word_template)
-            data = {"docx": lambda: docx, "pdf": lambda: documents.docx_to_pdf(docx), "xlsx": lambda: documents.render_xlsx(content)}[options["format"]]()
+            data = {
+                "docx": lambda: docx,
+                "pdf": lambda: documents.docx_to_pdf(docx),
+                "xlsx": lambda: documents.render_xlsx(content),
+            }[options["format"]]()
         except documents.DocumentError as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from error
         out = Path(options["out"])
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
