@@ -8,9 +8,13 @@ class MeritConfig(AppConfig):
 
     def ready(self):
         from ansinh.core.areas import register_page
+        from ansinh.core.services import register_mover
         from ansinh.payroll.engine import register_scheme
 
-        from . import importers, payroll, sources  # noqa: F401  (registers the importers and indicator sources)
+        from . import importers, payroll, services, sources  # noqa: F401  (registers the importers and indicator sources)
+        from .models import MeritRecord
+
+        register_mover(MeritRecord, "merit", services.apply_move)
 
         register_scheme(
             payroll.SCHEME,

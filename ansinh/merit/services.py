@@ -598,6 +598,36 @@ def change_recovery_method(user, schedule, method, instalment):
     return schedule
 
 
+@transaction.atomic
+def move(user, record, commune, reason):
+    """Move a record (and its person) to another commune of the province. Within the district, or
+    by province staff, it moves now (None); into another district it becomes a transfer that the
+    receiving district accepts (returned), and the record stays where it was until then."""
+    from ansinh.core import services as core_services
+
+    require_writer(user)
+    require_in_scope(user, record)
+    if province_of(commune) != province_of(record.commune):
+        raise AppError("Chuyển sang tỉnh khác: hãy dùng “Chuyển hồ sơ đi tỉnh khác”.")
+    label = (
+        f"Hồ sơ người có công mã {record.pk}: {record.person.full_name} ({record.category.name})"
+    )
+    return core_services.move(user, record, commune, reason, label)
+
+
+def apply_move(user, record, commune, reason):
+    """The move itself (registered with the core transfers): the record and its person, history kept."""
+    old = record.commune
+    record.commune = commune
+    record._change_reason = f"Chuyển từ {old} đến {commune}: {reason.strip()}"
+    record.save()
+    person = record.person
+    person.commune = commune
+    person._change_reason = record._change_reason
+    person.save()
+    return record
+
+
 def province_of(commune):
     unit = commune
     while unit.parent_id and unit.level != AdminUnit.Level.PROVINCE:

@@ -19,6 +19,7 @@ urlpatterns = [
         views.record_transfer_out,
         name="merit_record_transfer_out",
     ),
+    path("nguoi-co-cong/ho-so/<int:pk>/chuyen-xa/", views.record_move, name="merit_record_move"),
     path(
         "nguoi-co-cong/ho-so/<int:pk>/dinh-chinh/",
         views.record_correction,

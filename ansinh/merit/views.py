@@ -14,10 +14,11 @@ from ansinh.core import concurrency, params, scope
 from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.exports import download, workbook_bytes, xlsx_response
-from ansinh.core.models import AccessLog
+from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.office import DocumentError, docx_to_pdf
 from ansinh.core.periods import Period, PeriodError
 from ansinh.core.queries import filtered_people
+from ansinh.core.services import transfers_of
 from ansinh.core.views import paginate
 
 from . import documents, payroll, queries, recalc, rules, services
@@ -196,6 +197,12 @@ def _record_context(request, record, **forms):
         "evidence": record.evidence.all(),
         "relations": record.relations.select_related("person"),
         "transfers": record.transfers.order_by("-date"),
+        "district_transfers": transfers_of(record),
+        "communes": AdminUnit.objects.filter(
+            level="commune", parent__parent_id=record.commune.parent.parent_id
+        )
+        .select_related("parent")
+        .order_by("code"),
         "corrections": record.corrections.order_by("-date"),
         "decisions": record.decisions.order_by("-id"),
         "schedules": record.schedules.select_related("decision"),
@@ -318,6 +325,34 @@ def record_transfer_out(request, pk):
         )
 
     return _record_form(request, pk, TransferOutForm, "transfer_form", write)
+
+
+@login_required
+@require_POST
+@scope.names_required("merit")
+@concurrency.versioned(_record_of, "merit_record")
+def record_move(request, pk):
+    """Another commune of the province: now within the district, else a transfer the receiving district accepts."""
+    record = queries.record_for(request.user, pk)
+    commune = (
+        AdminUnit.objects.filter(pk=params.integer(request.POST, "commune") or 0, level="commune")
+        .select_related("parent")
+        .first()
+    )
+    try:
+        if commune is None:
+            raise AppError("Không có xã/phường này.", field="commune")
+        if services.move(request.user, record, commune, request.POST.get("reason", "")):
+            messages.info(
+                request,
+                f"Đã gửi đề nghị chuyển hồ sơ đến {commune}, {commune.parent}. Hồ sơ vẫn do "
+                f"{record.commune.parent} quản lý cho đến khi nơi đến đồng ý tiếp nhận.",
+            )
+        else:
+            messages.success(request, f"Đã chuyển hồ sơ đến {commune}.")
+    except AppError as error:
+        show_refusal(request, error)
+    return redirect("merit_record", pk=pk)
 
 
 @login_required

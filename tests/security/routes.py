@@ -46,6 +46,7 @@ OBJECT_PARAMS = {
             "assessment",
             "draft",
             "transfer_out",
+            "move",
             "correction",
             "relation",
             "evidence",

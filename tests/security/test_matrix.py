@@ -112,6 +112,7 @@ def _posts(world):
         "case_resume": {"reason": "Kiểm tra quyền"},
         "case_end": {"reason": "death", "end_date": "2024-03-15"},
         "case_move": {"commune": ks["commune"].pk, "reason": "Kiểm tra quyền"},
+        "merit_record_move": {"commune": ks["commune"].pk, "reason": "Kiểm tra quyền"},
         "case_appraise": {"eligible": "yes", "note": "Kiểm tra quyền"},
         "centre": {
             "action": "discharge",
