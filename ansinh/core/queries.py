@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from . import scope
-from .models import AccessLog, Person, PersonNameKey
+from .models import AccessLog, AdminUnit, Person, PersonNameKey
 from .search import prefix_filter
 from .text import fold
 
@@ -56,6 +56,15 @@ def _name_matches(user, key, commune, status):
     unique = list(dict.fromkeys(raw))
     truncated = len(unique) > SEARCH_LIMIT or len(raw) == SEARCH_LIMIT * 2
     return unique[:SEARCH_LIMIT], truncated
+
+
+def communes_of_province_of(commune):
+    """The communes a record of `commune` may move to: those of its province, by code."""
+    return (
+        AdminUnit.objects.filter(level="commune", parent__parent_id=commune.parent.parent_id)
+        .select_related("parent")
+        .order_by("code")
+    )
 
 
 def access_log_for(user):

@@ -89,7 +89,21 @@ def bulk_create_people(people, user, reason):
 MOVERS = {}  # model label → (area, apply(user, obj, commune, reason)), registered by the app owning the model
 
 
-def register_mover(model, area, apply):
+def move_with_person(user, obj, commune, reason):
+    """The move itself, for a record kept with its person (a welfare case, a merit record): both go
+    to `commune`, each with the reason in its history."""
+    old = obj.commune
+    obj.commune = commune
+    obj._change_reason = f"Chuyển từ {old} đến {commune}: {reason.strip()}"
+    obj.save()
+    person = obj.person
+    person.commune = commune
+    person._change_reason = obj._change_reason
+    person.save()
+    return obj
+
+
+def register_mover(model, area, apply=move_with_person):
     MOVERS[model._meta.label] = (area, apply)
 
 

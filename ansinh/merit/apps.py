@@ -11,10 +11,10 @@ class MeritConfig(AppConfig):
         from ansinh.core.services import register_mover
         from ansinh.payroll.engine import register_scheme
 
-        from . import importers, payroll, services, sources  # noqa: F401  (registers the importers and indicator sources)
+        from . import importers, payroll, sources  # noqa: F401  (registers the importers and indicator sources)
         from .models import MeritRecord
 
-        register_mover(MeritRecord, "merit", services.apply_move)
+        register_mover(MeritRecord, "merit")
 
         register_scheme(
             payroll.SCHEME,

@@ -615,19 +615,6 @@ def move(user, record, commune, reason):
     return core_services.move(user, record, commune, reason, label)
 
 
-def apply_move(user, record, commune, reason):
-    """The move itself (registered with the core transfers): the record and its person, history kept."""
-    old = record.commune
-    record.commune = commune
-    record._change_reason = f"Chuyển từ {old} đến {commune}: {reason.strip()}"
-    record.save()
-    person = record.person
-    person.commune = commune
-    person._change_reason = record._change_reason
-    person.save()
-    return record
-
-
 def province_of(commune):
     unit = commune
     while unit.parent_id and unit.level != AdminUnit.Level.PROVINCE:

@@ -17,7 +17,7 @@ from ansinh.core.exports import download, workbook_bytes, xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
 from ansinh.core.office import DocumentError, docx_to_pdf
 from ansinh.core.periods import Period, PeriodError
-from ansinh.core.queries import filtered_people
+from ansinh.core.queries import communes_of_province_of, filtered_people
 from ansinh.core.services import transfers_of
 from ansinh.core.views import paginate
 
@@ -198,11 +198,7 @@ def _record_context(request, record, **forms):
         "relations": record.relations.select_related("person"),
         "transfers": record.transfers.order_by("-date"),
         "district_transfers": transfers_of(record),
-        "communes": AdminUnit.objects.filter(
-            level="commune", parent__parent_id=record.commune.parent.parent_id
-        )
-        .select_related("parent")
-        .order_by("code"),
+        "communes": communes_of_province_of(record.commune),
         "corrections": record.corrections.order_by("-date"),
         "decisions": record.decisions.order_by("-id"),
         "schedules": record.schedules.select_related("decision"),

@@ -424,19 +424,6 @@ def move(user, case, commune, reason):
     return core_services.move(user, case, commune, reason, label)
 
 
-def apply_move(user, case, commune, reason):
-    """The move itself (registered with the core transfers): the case and its person, history kept."""
-    old = case.commune
-    case.commune = commune
-    case._change_reason = f"Chuyển từ {old} đến {commune}: {reason.strip()}"
-    case.save()
-    person = case.person
-    person.commune = commune
-    person._change_reason = case._change_reason
-    person.save()
-    return case
-
-
 @transaction.atomic
 def identify_child(user, child_case):
     """Record a child in special circumstances: under 16 on the day, one open file per group."""

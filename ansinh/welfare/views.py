@@ -13,6 +13,7 @@ from ansinh.core.audit import log_access, log_bulk_export
 from ansinh.core.errors import AppError, show_refusal
 from ansinh.core.exports import xlsx_response
 from ansinh.core.models import AccessLog, AdminUnit
+from ansinh.core.queries import communes_of_province_of
 from ansinh.core.services import transfers_of
 from ansinh.core.views import paginate
 from ansinh.payroll import engine, exports
@@ -90,11 +91,7 @@ def case_detail(request, pk):
             "decision_form": DecisionForm(),
             "end_form": EndForm(),
             "can_write": services.can_write(request.user),
-            "communes": AdminUnit.objects.filter(
-                level="commune", parent__parent_id=case.commune.parent.parent_id
-            )
-            .select_related("parent")
-            .order_by("code"),
+            "communes": communes_of_province_of(case.commune),
             "payments": case.payroll_lines.select_related("cycle").order_by("-for_month", "kind")[
                 :36
             ],
